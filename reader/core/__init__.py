@@ -1,0 +1,1 @@
+"""The analysis engine: plain data in, plain dataclasses out. No Textual here."""

@@ -1,0 +1,175 @@
+"""The analysed story: every layer above core reads these dataclasses and nothing else.
+
+Offsets are Python `str` indices into `Article.text`, start inclusive, end exclusive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Literal
+
+Severity = Literal["info", "warning"]
+WarningKind = Literal[
+    "casing",
+    "spelling-variant",
+    "transliteration",
+    "pronoun",
+    "calque",
+    "wrong-title",
+    "wrong-word",
+    "quotes",
+    "other",
+]
+
+
+class InputError(Exception):
+    """Bad input the user can fix; the CLI prints it as one line and exits non-zero."""
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str  # "a1", "a2", ... in input order
+    name: str  # the input file's base name
+    path: str
+    text: str  # decoded, newlines as "\n"; every offset points here
+    hidden: tuple[tuple[int, int], ...] = ()  # page furniture: kept in text, never shown
+    title: str | None = None
+    date: str | None = None  # ISO yyyy-mm-dd where known
+    source: str | None = None
+    fingerprint: str = ""  # sha256 of text: identifies the article across paths and renames
+
+    def is_hidden(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.hidden)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    id: str  # "a1:s1"
+    article: str
+    index: int  # 0-based position within its article
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Sentences of different articles that report the same fact or statement."""
+
+    id: str  # "c1"
+    members: tuple[str, ...]  # sentence ids, at least two articles
+    label: str = ""
+    score: float = 0.0  # mean pair similarity, 0..1
+
+
+@dataclass(frozen=True)
+class Location:
+    article: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class SharedPassage:
+    """A run of text two articles share word for word or nearly so."""
+
+    a: Location
+    b: Location
+    similarity: float
+
+
+@dataclass(frozen=True)
+class Warning:
+    """A likely translation artifact or text error, with what supports it."""
+
+    id: str
+    article: str
+    start: int
+    end: int
+    kind: WarningKind
+    message: str
+    suggestion: str | None = None
+    evidence: tuple[str, ...] = ()  # sentence ids of other articles, or "rule:<name>"
+    severity: Severity = "warning"
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class Value:
+    article: str
+    start: int
+    end: int
+    text: str
+    normalized: str = ""  # the comparable value, e.g. "580000" or "wednesday"
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    """A fact that the articles of one claim state differently."""
+
+    claim: str
+    kind: str  # number, date, day, name
+    message: str
+    values: tuple[Value, ...]
+
+
+@dataclass
+class Story:
+    """The whole analysis. Build it complete; its look-up tables are cached on first use."""
+
+    articles: list[Article]
+    sentences: list[Sentence] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    passages: list[SharedPassage] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+    discrepancies: list[Discrepancy] = field(default_factory=list)
+
+    def article(self, article_id: str) -> Article:
+        return self._articles_by_id[article_id]
+
+    def sentence(self, sentence_id: str) -> Sentence:
+        return self._sentences_by_id[sentence_id]
+
+    def sentences_of(self, article_id: str) -> list[Sentence]:
+        return self._sentences_by_article.get(article_id, [])
+
+    def text_of(self, sentence: Sentence) -> str:
+        return self.article(sentence.article).text[sentence.start : sentence.end]
+
+    def claims_of(self, sentence_id: str) -> list[Claim]:
+        return self._claims_by_sentence.get(sentence_id, [])
+
+    def sentence_at(self, article_id: str, pos: int) -> Sentence | None:
+        for s in self.sentences_of(article_id):
+            if s.start <= pos < s.end:
+                return s
+        return None
+
+    def iter_pairs(self) -> Iterator[tuple[Article, Article]]:
+        for i, a in enumerate(self.articles):
+            for b in self.articles[i + 1 :]:
+                yield a, b
+
+    @cached_property
+    def _articles_by_id(self) -> dict[str, Article]:
+        return {a.id: a for a in self.articles}
+
+    @cached_property
+    def _sentences_by_id(self) -> dict[str, Sentence]:
+        return {s.id: s for s in self.sentences}
+
+    @cached_property
+    def _sentences_by_article(self) -> dict[str, list[Sentence]]:
+        out: dict[str, list[Sentence]] = {}
+        for s in self.sentences:
+            out.setdefault(s.article, []).append(s)
+        return out
+
+    @cached_property
+    def _claims_by_sentence(self) -> dict[str, list[Claim]]:
+        out: dict[str, list[Claim]] = {}
+        for c in self.claims:
+            for m in c.members:
+                out.setdefault(m, []).append(c)
+        return out

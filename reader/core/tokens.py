@@ -1,0 +1,49 @@
+"""Words with offsets: the unit every matcher in core counts in."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_WORD = re.compile(r"\w+(?:['’.\-]\w+)*", re.UNICODE)
+
+# Function words carry no content: they are ignored when weighing what two sentences share.
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few for
+    from further had has have having he her here hers herself him himself his how i if in into is
+    it its itself just me more most my myself no nor not now of off on once only or other our ours
+    ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself yourselves
+    said says say told according also already still yet however since while amid among""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def norm(self) -> str:
+        return normalize_word(self.text)
+
+
+def normalize_word(word: str) -> str:
+    """Case-, accent- and apostrophe-folded form used for matching."""
+    word = word.replace("’", "'").lower()
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Words of text[start:end], offsets into the whole text."""
+    stop = len(text) if end is None else end
+    return [Token(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text, start, stop)]
+
+
+def is_content(norm: str) -> bool:
+    return norm not in STOPWORDS and not (len(norm) == 1 and norm.isalpha())
