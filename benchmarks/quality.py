@@ -69,7 +69,7 @@ def main() -> int:
         cells = []
         for n in names:
             v = m.get(n)
-            cells.append(("-" if v is None else f"{v:.3f}" if isinstance(v, float) else str(v)))
+            cells.append("-" if v is None else f"{v:.3f}" if isinstance(v, float) else str(v))
         print(name.ljust(22) + "".join(c.rjust(10) for c in cells))
     return 0
 
