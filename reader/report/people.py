@@ -1,13 +1,155 @@
-"""Markdown and plain-text reports (placeholder, filled in next)."""
+"""Markdown and plain-text reports: what a person reads after `samestory report`."""
 
 from __future__ import annotations
 
-from reader.core.model import Story
+from collections import defaultdict
+from collections.abc import Iterable
+
+from reader.core.model import Article, Claim, Story, Warning
+from reader.core.overlap import overlap_matrix, shared_fraction
+from reader.core.textsafe import printable
+
+
+def _one_line(text: str) -> str:
+    return " ".join(printable(text).split())
+
+
+def _md_cell(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return _one_line(text).replace("\\", "\\\\").replace("|", "\\|")
+
+
+def _label(article: Article) -> str:
+    return article.source or article.name
+
+
+def _warnings_in(story: Story, article_id: str, start: int, end: int) -> list[Warning]:
+    return [w for w in story.warnings if w.article == article_id and start <= w.start < end]
+
+
+def _claim_rows(story: Story, claim: Claim) -> list[tuple[Article, str, list[Warning]]]:
+    rows = []
+    for sid in claim.members:
+        s = story.sentence(sid)
+        rows.append(
+            (
+                story.article(s.article),
+                story.text_of(s),
+                _warnings_in(story, s.article, s.start, s.end),
+            )
+        )
+    return rows
+
+
+def _matrix_lines(story: Story) -> Iterable[list[str]]:
+    matrix = overlap_matrix(story)
+    yield ["", *[a.id for a in story.articles]]
+    for a in story.articles:
+        yield [
+            a.id,
+            *["—" if a.id == b.id else f"{matrix[(a.id, b.id)]:.0%}" for b in story.articles],
+        ]
+
+
+def _summary(story: Story) -> list[str]:
+    return [
+        f"{len(story.articles)} articles, {len(story.sentences)} sentences, "
+        f"{len(story.claims)} claims, {len(story.passages)} shared passages, "
+        f"{len(story.discrepancies)} discrepancies, {len(story.warnings)} warnings"
+    ]
+
+
+def _by_kind(warnings: list[Warning]) -> dict[str, list[Warning]]:
+    grouped: dict[str, list[Warning]] = defaultdict(list)
+    for w in warnings:
+        grouped[w.kind].append(w)
+    return dict(sorted(grouped.items()))
+
+
+def _quote(story: Story, w: Warning) -> str:
+    return _one_line(story.article(w.article).text[w.start : w.end])
+
+
+def _discrepancy_values(story: Story, claim_id: str) -> list[str]:
+    out = []
+    for d in story.discrepancies:
+        if d.claim == claim_id:
+            vals = "; ".join(f"{v.article}: {_one_line(v.text)}" for v in d.values)
+            out.append(f"{d.kind}: {_one_line(d.message)} ({vals})")
+    return out
 
 
 def render_markdown(story: Story) -> str:
-    return f"# {len(story.articles)} articles\n"
+    out: list[str] = ["# samestory report", "", *_summary(story), "", "## Articles", ""]
+    out += [
+        "| id | file | source | title | date | shared | warnings |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for a in story.articles:
+        n_warn = sum(1 for w in story.warnings if w.article == a.id)
+        out.append(
+            f"| {a.id} | {_md_cell(a.name)} | {_md_cell(a.source or '')} | "
+            f"{_md_cell(a.title or '')} | {a.date or ''} | {shared_fraction(story, a.id):.0%} | "
+            f"{n_warn} |"
+        )
+    if len(story.articles) > 1:
+        out += [
+            "",
+            "## Overlap",
+            "",
+            "Share of each row's text that it shares with each column.",
+            "",
+        ]
+        rows = list(_matrix_lines(story))
+        out.append("| " + " | ".join(rows[0]) + " |")
+        out.append("|" + "---|" * len(rows[0]))
+        out += ["| " + " | ".join(r) + " |" for r in rows[1:]]
+    out += ["", "## Claims", ""]
+    for claim in story.claims:
+        out.append(f"### {claim.id}: {_md_cell(claim.label)}")
+        out += ["", "| article | version | flags |", "|---|---|---|"]
+        for article, text, warns in _claim_rows(story, claim):
+            flags = "; ".join(f"⚠ {w.kind}: {_md_cell(w.message)}" for w in warns)
+            out.append(f"| {_md_cell(_label(article))} | {_md_cell(text)} | {flags} |")
+        for line in _discrepancy_values(story, claim.id):
+            out.append(f"\n**Discrepancy** {_md_cell(line)}")
+        out.append("")
+    out += ["## Warnings by article", ""]
+    for a in story.articles:
+        warns = [w for w in story.warnings if w.article == a.id]
+        out.append(f"### {a.id} {_md_cell(_label(a))} ({len(warns)})")
+        out.append("")
+        for kind, items in _by_kind(warns).items():
+            out.append(f"- **{kind}**")
+            for w in items:
+                hint = f" → {_md_cell(w.suggestion)}" if w.suggestion else ""
+                out.append(f"  - “{_md_cell(_quote(story, w))}”: {_md_cell(w.message)}{hint}")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
 
 
 def render_text(story: Story) -> str:
-    return f"{len(story.articles)} articles\n"
+    out: list[str] = [*_summary(story), ""]
+    for a in story.articles:
+        n_warn = sum(1 for w in story.warnings if w.article == a.id)
+        title = _one_line(a.title or "")
+        out.append(
+            f"{a.id}  {a.name}  {title[:60]}  shared {shared_fraction(story, a.id):.0%}  "
+            f"warnings {n_warn}"
+        )
+    if len(story.articles) > 1:
+        out += ["", "Overlap (share of row's text shared with column):"]
+        out += ["".join(c.rjust(6) for c in row) for row in _matrix_lines(story)]
+    out += ["", "Claims:"]
+    for claim in story.claims:
+        out.append(f"\n{claim.id}  {_one_line(claim.label)}")
+        for article, text, warns in _claim_rows(story, claim):
+            mark = " !" if warns else "  "
+            out.append(f"{mark} {article.id}: {_one_line(text)}")
+        for line in _discrepancy_values(story, claim.id):
+            out.append(f"   ≠ {line}")
+    out += ["", "Warnings:"]
+    for w in story.warnings:
+        hint = f" (suggest: {_one_line(w.suggestion)})" if w.suggestion else ""
+        out.append(f"  {w.article} {w.kind}: “{_quote(story, w)}” {_one_line(w.message)}{hint}")
+    return "\n".join(out).rstrip() + "\n"

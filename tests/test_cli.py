@@ -1,0 +1,123 @@
+"""The command line: reports in every format, and bad input as one line, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+
+ARTICLE_A = (
+    "Harbour bridge reopens after repairs\n\n"
+    "The old harbour bridge reopened on Monday after eight months of repairs, the city council "
+    "said. Engineers replaced 40 steel cables and the whole deck.\n\n"
+    "The mayor thanked the workers who spent the winter on the river.\n"
+)
+ARTICLE_B = (
+    "Bridge open again\n\n"
+    "The old harbour bridge reopened on Monday after eight months of repairs, the city council "
+    "said. Traffic was slow in the morning.\n\n"
+    "Local shops said they hoped customers would come back.\n"
+)
+
+
+@pytest.fixture
+def story_dir(tmp_path: Path) -> Path:
+    d = tmp_path / "story"
+    d.mkdir()
+    (d / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
+    (d / "b.txt").write_text(ARTICLE_B, encoding="utf-8")
+    return d
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_json_report_follows_the_spec(story_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(story_dir), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["format"] == "samestory-report" and report["version"] == 1
+    names = [a["name"] for a in report["articles"]]
+    assert names == ["a.txt", "b.txt"]
+    for key in ("sentences", "claims", "shared_passages", "warnings", "discrepancies"):
+        assert isinstance(report[key], list)
+    texts = {a["id"]: a["text"] for a in report["articles"]}
+    for s in report["sentences"]:
+        assert 0 <= s["start"] < s["end"] <= len(texts[s["article"]])
+
+
+def test_markdown_and_text_reports(story_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "r.md"
+    assert main(["report", str(story_dir), "--format", "md", "-o", str(out)]) == 0
+    md = out.read_text(encoding="utf-8")
+    assert md.startswith("# samestory report")
+    assert "## Overlap" in md and "## Claims" in md and "## Warnings by article" in md
+    out_txt = tmp_path / "r.txt"
+    assert main(["report", str(story_dir), "--format", "text", "-o", str(out_txt)]) == 0
+    assert "a.txt" in out_txt.read_text(encoding="utf-8")
+
+
+def test_the_bundled_sample_is_the_default(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert len(report["articles"]) == 5
+
+
+def test_escape_codes_in_articles_never_reach_the_terminal(tmp_path: Path) -> None:
+    d = tmp_path / "s"
+    d.mkdir()
+    (d / "a.txt").write_text("Evil \x1b[2J\x1b]0;pwned\x07 title\n\nThe [bold]mayor[/bold] said.\n")
+    (d / "b.txt").write_text("Other title\n\nThe [bold]mayor[/bold] said so.\n")
+    result = _run("report", str(d), "--format", "text")
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "␛" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("setup", "message"),
+    [
+        ("missing", "no such file or directory"),
+        ("emptydir", "no .txt or .md articles"),
+        ("emptyfile", "empty"),
+        ("binary", "binary"),
+    ],
+)
+def test_bad_input_is_one_line_and_non_zero(tmp_path: Path, setup: str, message: str) -> None:
+    target = tmp_path / setup
+    if setup == "emptydir":
+        target.mkdir()
+    elif setup == "emptyfile":
+        target = tmp_path / "empty.txt"
+        target.write_text("  \n")
+    elif setup == "binary":
+        target = tmp_path / "image.txt"
+        target.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    result = _run("report", str(target))
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("samestory: error:")
+    assert message in lines[0].lower()
+
+
+def test_a_single_article_is_allowed_with_a_notice(tmp_path: Path) -> None:
+    f = tmp_path / "only.txt"
+    f.write_text(ARTICLE_A)
+    result = _run("report", str(f), "--format", "json")
+    assert result.returncode == 0
+    assert "only one article" in result.stderr
+    assert len(json.loads(result.stdout)["articles"]) == 1
+
+
+def test_the_app_refuses_a_missing_path_before_opening() -> None:
+    result = _run("/no/such/story")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "no such file or directory" in result.stderr
