@@ -1,0 +1,541 @@
+"""The notes store: every change is one SQLite statement, committed before the call returns.
+
+Nothing is cached: each read asks the database again, so a second app open on the same story
+sees this one's notes and neither overwrites the other. Deletes are soft (deleted_at) and
+`undo()` reverses this session's last change.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Literal, cast
+
+from reader import __version__
+from reader.core.model import Article, Claim, Story
+from reader.store.anchoring import Anchor, make_anchor
+from reader.store.notes_db import OpenedDatabase, close_quietly, integrity_ok, open_database
+from reader.store.notes_model import (
+    REVIEW_STATUSES,
+    MemberQuote,
+    Note,
+    NoteDraft,
+    PlacedNote,
+    ReviewMark,
+    ReviewStatus,
+    SavedPosition,
+    StoryKey,
+    clean_tags,
+    new_id,
+    story_key,
+    utc_after,
+    utc_now,
+)
+from reader.store.notes_placement import belongs_to, find_anchor, place_all
+from reader.store.review import ReviewProgress, claim_members, match_marks, progress
+
+_NOTE_COLUMNS = (
+    'id, story, article_fp, file_name, exact, prefix, suffix, start, "end", body, tags, '
+    "created, modified, app_version, deleted_at"
+)
+_MARK_COLUMNS = "id, story, members, status, created, modified, app_version, deleted_at"
+
+
+def _story_text(key: StoryKey) -> str:
+    return " ".join(key)
+
+
+def _note_from_row(row: Sequence[Any]) -> Note:
+    return Note(
+        id=row[0],
+        story=tuple(row[1].split()),
+        article_fp=row[2],
+        file_name=row[3],
+        anchor=Anchor(exact=row[4], prefix=row[5], suffix=row[6], start=row[7], end=row[8]),
+        text=row[9],
+        tags=tuple(json.loads(row[10])),
+        created=row[11],
+        modified=row[12],
+        app_version=row[13],
+        deleted_at=row[14],
+    )
+
+
+def _note_params(n: Note) -> tuple[Any, ...]:
+    a = n.anchor
+    return (
+        n.id,
+        _story_text(n.story),
+        n.article_fp,
+        n.file_name,
+        a.exact,
+        a.prefix,
+        a.suffix,
+        a.start,
+        a.end,
+        n.text,
+        json.dumps(list(n.tags), ensure_ascii=False),
+        n.created,
+        n.modified,
+        n.app_version,
+        n.deleted_at,
+    )
+
+
+def members_to_json(members: Iterable[MemberQuote]) -> str:
+    return json.dumps(
+        [
+            {
+                "article_fp": m.article_fp,
+                "file_name": m.file_name,
+                "exact": m.anchor.exact,
+                "prefix": m.anchor.prefix,
+                "suffix": m.anchor.suffix,
+                "start": m.anchor.start,
+                "end": m.anchor.end,
+            }
+            for m in members
+        ],
+        ensure_ascii=False,
+    )
+
+
+def _members_from_json(raw: str) -> tuple[MemberQuote, ...]:
+    return tuple(
+        MemberQuote(
+            d["article_fp"],
+            d["file_name"],
+            Anchor(d["exact"], d["prefix"], d["suffix"], int(d["start"]), int(d["end"])),
+        )
+        for d in json.loads(raw)
+    )
+
+
+def _mark_from_row(row: Sequence[Any]) -> ReviewMark:
+    return ReviewMark(
+        id=row[0],
+        story=tuple(row[1].split()),
+        members=_members_from_json(row[2]),
+        status=cast(ReviewStatus, row[3]),
+        created=row[4],
+        modified=row[5],
+        app_version=row[6],
+        deleted_at=row[7],
+    )
+
+
+def _mark_params(m: ReviewMark) -> tuple[Any, ...]:
+    return (
+        m.id,
+        _story_text(m.story),
+        members_to_json(m.members),
+        m.status,
+        m.created,
+        m.modified,
+        m.app_version,
+        m.deleted_at,
+    )
+
+
+@dataclass(frozen=True)
+class _Undo:
+    kind: Literal["add", "edit", "delete", "review"]
+    description: str
+    note: Note | None = None
+    mark_before: ReviewMark | None = None
+    mark_after: ReviewMark | None = None
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    def __add__(self, other: MergeResult) -> MergeResult:
+        return MergeResult(
+            self.added + other.added,
+            self.updated + other.updated,
+            self.unchanged + other.unchanged,
+        )
+
+
+class NoteStore:
+    """Notes, review marks and reading positions of every story the user has opened."""
+
+    def __init__(self, opened: OpenedDatabase) -> None:
+        self._conn = opened.conn
+        self.path: Path | None = opened.path
+        self.message: str | None = opened.message
+        self._lock = threading.RLock()
+        self._undo: list[_Undo] = []
+
+    @property
+    def persistent(self) -> bool:
+        """False when notes live only in memory (read-only or unusable data directory)."""
+        return self.path is not None
+
+    def close(self) -> None:
+        with self._lock:
+            close_quietly(self._conn)
+
+    def integrity_ok(self) -> bool:
+        with self._lock:
+            return integrity_ok(self._conn)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """For changes of more than one statement (an import): all or nothing."""
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def _write(self, sql: str, params: Sequence[Any]) -> int:
+        """One statement in autocommit mode: its own transaction, durable on return."""
+        with self._lock:
+            return self._conn.execute(sql, params).rowcount
+
+    # ---- notes: reads -------------------------------------------------------------------
+
+    def get(self, note_id: str) -> Note | None:
+        with self._lock:
+            row = self._conn.execute(
+                f"SELECT {_NOTE_COLUMNS} FROM notes WHERE id = ?", (note_id,)
+            ).fetchone()
+        return _note_from_row(row) if row else None
+
+    def all_notes(self, include_deleted: bool = False) -> list[Note]:
+        where = "" if include_deleted else "WHERE deleted_at IS NULL"
+        with self._lock:
+            rows = self._conn.execute(
+                f"SELECT {_NOTE_COLUMNS} FROM notes {where} ORDER BY created, id"
+            ).fetchall()
+        return [_note_from_row(r) for r in rows]
+
+    def story_notes(self, story: Story) -> list[Note]:
+        """Live notes that concern this story: same texts, same file names or same story."""
+        fps = sorted({a.fingerprint for a in story.articles})
+        names = sorted({a.name for a in story.articles})
+        marks_fp = ",".join("?" * len(fps))
+        marks_name = ",".join("?" * len(names))
+        overlap = " OR ".join("instr(story, ?) > 0" for _ in fps) or "0"
+        sql = (
+            f"SELECT {_NOTE_COLUMNS} FROM notes WHERE deleted_at IS NULL AND ("
+            f"article_fp IN ({marks_fp}) OR file_name IN ({marks_name}) OR {overlap})"
+            " ORDER BY created, id"
+        )
+        with self._lock:
+            rows = self._conn.execute(sql, [*fps, *names, *fps]).fetchall()
+        notes = [_note_from_row(r) for r in rows]
+        return [n for n in notes if belongs_to(n.story, n.article_fp, n.file_name, story)]
+
+    def notes_for(self, story: Story) -> list[PlacedNote]:
+        """Every live note of the story, placed on today's text; orphans included, last."""
+        return place_all(story, self.story_notes(story))
+
+    # ---- notes: changes -----------------------------------------------------------------
+
+    def add_note(
+        self, story: Story, article: Article, start: int, end: int, draft: NoteDraft
+    ) -> Note:
+        now = utc_now()
+        note = Note(
+            id=new_id(),
+            story=story_key(story),
+            article_fp=article.fingerprint,
+            file_name=article.name,
+            anchor=make_anchor(article.text, start, end),
+            text=draft.text,
+            tags=clean_tags(draft.tags),
+            created=now,
+            modified=now,
+            app_version=__version__,
+        )
+        self._write(
+            f"INSERT INTO notes ({_NOTE_COLUMNS}) VALUES ({','.join('?' * 15)})",
+            _note_params(note),
+        )
+        self._undo.append(_Undo("add", "add note", note=note))
+        return note
+
+    def update_note(
+        self,
+        note_id: str,
+        draft: NoteDraft,
+        *,
+        anchor_to: tuple[Article, int, int] | None = None,
+        remember: bool = True,
+    ) -> Note:
+        """New text and tags; `anchor_to` also moves a re-anchored note onto today's text."""
+        before = self._require(note_id)
+        after = replace(
+            before,
+            text=draft.text,
+            tags=clean_tags(draft.tags),
+            modified=utc_after(before.modified),
+        )
+        if anchor_to is not None:
+            article, start, end = anchor_to
+            after = replace(
+                after,
+                article_fp=article.fingerprint,
+                file_name=article.name,
+                anchor=make_anchor(article.text, start, end),
+            )
+        a = after.anchor
+        self._write(
+            "UPDATE notes SET body = ?, tags = ?, modified = ?, article_fp = ?, file_name = ?,"
+            ' exact = ?, prefix = ?, suffix = ?, start = ?, "end" = ? WHERE id = ?',
+            (
+                after.text,
+                json.dumps(list(after.tags), ensure_ascii=False),
+                after.modified,
+                after.article_fp,
+                after.file_name,
+                a.exact,
+                a.prefix,
+                a.suffix,
+                a.start,
+                a.end,
+                note_id,
+            ),
+        )
+        if remember:
+            self._undo.append(_Undo("edit", "edit note", note=before))
+        return after
+
+    def delete_note(self, note_id: str, *, remember: bool = True) -> Note:
+        """Soft delete: the row stays, with deleted_at set, so it can come back."""
+        note = self._require(note_id)
+        now = utc_after(note.modified)
+        self._write(
+            "UPDATE notes SET deleted_at = ?, modified = ? WHERE id = ?", (now, now, note_id)
+        )
+        if remember:
+            self._undo.append(_Undo("delete", "delete note", note=note))
+        return replace(note, deleted_at=now, modified=now)
+
+    def restore_note(self, note_id: str) -> Note:
+        note = self._require(note_id)
+        now = utc_after(note.modified)
+        self._write("UPDATE notes SET deleted_at = NULL, modified = ? WHERE id = ?", (now, note_id))
+        return replace(note, deleted_at=None, modified=now)
+
+    def deleted_notes(self) -> list[Note]:
+        with self._lock:
+            rows = self._conn.execute(
+                f"SELECT {_NOTE_COLUMNS} FROM notes WHERE deleted_at IS NOT NULL"
+                " ORDER BY deleted_at DESC"
+            ).fetchall()
+        return [_note_from_row(r) for r in rows]
+
+    def _require(self, note_id: str) -> Note:
+        note = self.get(note_id)
+        if note is None:
+            raise KeyError(f"no note {note_id}")
+        return note
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def undo(self) -> str | None:
+        """Reverse this session's last change; returns what was undone, None if nothing."""
+        if not self._undo:
+            return None
+        step = self._undo.pop()
+        if step.kind == "add" and step.note:
+            self.delete_note(step.note.id, remember=False)
+        elif step.kind == "delete" and step.note:
+            self.restore_note(step.note.id)
+        elif step.kind == "edit" and step.note:
+            n = step.note
+            self.update_note(n.id, NoteDraft(n.text, n.tags), remember=False)
+        elif step.kind == "review":
+            self._restore_mark(step.mark_before, step.mark_after)
+        return step.description
+
+    # ---- review marks -------------------------------------------------------------------
+
+    def all_marks(self, include_deleted: bool = False) -> list[ReviewMark]:
+        where = "" if include_deleted else "WHERE deleted_at IS NULL"
+        with self._lock:
+            rows = self._conn.execute(
+                f"SELECT {_MARK_COLUMNS} FROM review_marks {where} ORDER BY created, id"
+            ).fetchall()
+        return [_mark_from_row(r) for r in rows]
+
+    def story_marks(self, story: Story) -> list[ReviewMark]:
+        return [
+            m
+            for m in self.all_marks()
+            if any(belongs_to(m.story, q.article_fp, q.file_name, story) for q in m.members)
+        ]
+
+    def review_for(self, story: Story) -> dict[str, ReviewMark]:
+        """Claim id -> its review mark, for the claims of this story that have one."""
+        return match_marks(story, self.story_marks(story))
+
+    def progress(self, story: Story) -> ReviewProgress:
+        return progress(story, self.review_for(story))
+
+    def set_review(
+        self, story: Story, claim: Claim, status: ReviewStatus | None
+    ) -> ReviewMark | None:
+        """Mark a claim verified/disputed/unclear, or clear its mark with None."""
+        if status is not None and status not in REVIEW_STATUSES:
+            raise ValueError(f"unknown review status {status!r}")
+        before = self.review_for(story).get(claim.id)
+        now = utc_after(before.modified) if before else utc_now()
+        after: ReviewMark | None
+        if before is None:
+            if status is None:
+                return None
+            after = ReviewMark(
+                id=new_id(),
+                story=story_key(story),
+                members=claim_members(story, claim),
+                status=status,
+                created=now,
+                modified=now,
+                app_version=__version__,
+            )
+            self._write(
+                f"INSERT INTO review_marks ({_MARK_COLUMNS}) VALUES ({','.join('?' * 8)})",
+                _mark_params(after),
+            )
+        elif status is None:
+            after = None
+            self._write(
+                "UPDATE review_marks SET deleted_at = ?, modified = ? WHERE id = ?",
+                (now, now, before.id),
+            )
+        else:
+            after = replace(
+                before, status=status, members=claim_members(story, claim), modified=now
+            )
+            self._write(
+                "UPDATE review_marks SET status = ?, members = ?, modified = ?,"
+                " deleted_at = NULL WHERE id = ?",
+                (status, members_to_json(after.members), now, before.id),
+            )
+        self._undo.append(
+            _Undo("review", f"mark claim {status or 'unreviewed'}", None, before, after)
+        )
+        return after
+
+    def _restore_mark(self, before: ReviewMark | None, after: ReviewMark | None) -> None:
+        now = utc_after(max(m.modified for m in (before, after) if m is not None))
+        if before is None and after is not None:
+            self._write(
+                "UPDATE review_marks SET deleted_at = ?, modified = ? WHERE id = ?",
+                (now, now, after.id),
+            )
+        elif before is not None:
+            self._write(
+                "UPDATE review_marks SET status = ?, deleted_at = NULL, modified = ? WHERE id = ?",
+                (before.status, now, before.id),
+            )
+
+    # ---- reading position ---------------------------------------------------------------
+
+    def save_position(self, story: Story, article: Article, start: int, end: int) -> None:
+        """Remember where the reviewer is (one upsert; call it when the focus settles)."""
+        a = make_anchor(article.text, start, end)
+        self._write(
+            "INSERT INTO positions (story, article_fp, file_name, exact, prefix, suffix,"
+            ' start, "end", modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
+            " ON CONFLICT (story) DO UPDATE SET"
+            " article_fp = excluded.article_fp, file_name = excluded.file_name,"
+            " exact = excluded.exact, prefix = excluded.prefix, suffix = excluded.suffix,"
+            ' start = excluded.start, "end" = excluded."end", modified = excluded.modified',
+            (
+                _story_text(story_key(story)),
+                article.fingerprint,
+                article.name,
+                a.exact,
+                a.prefix,
+                a.suffix,
+                a.start,
+                a.end,
+                utc_now(),
+            ),
+        )
+
+    def load_position(self, story: Story) -> SavedPosition | None:
+        """Where the reviewer left this story (or, if its texts changed, a relative of it)."""
+        fps = [a.fingerprint for a in story.articles]
+        names = [a.name for a in story.articles]
+        cols = 'article_fp, file_name, exact, prefix, suffix, start, "end"'
+        with self._lock:
+            row = self._conn.execute(
+                f"SELECT {cols} FROM positions WHERE story = ?", (_story_text(story_key(story)),)
+            ).fetchone()
+            if row is None:
+                row = self._conn.execute(
+                    f"SELECT {cols} FROM positions WHERE article_fp IN ({','.join('?' * len(fps))})"
+                    f" OR file_name IN ({','.join('?' * len(names))}) ORDER BY modified DESC",
+                    [*fps, *names],
+                ).fetchone()
+        if row is None:
+            return None
+        anchor = Anchor(row[2], row[3], row[4], row[5], row[6])
+        found = find_anchor(story, row[0], row[1], anchor)
+        if found is None:
+            return None
+        article, m = found
+        return SavedPosition(article.id, m.start, m.end)
+
+    # ---- import -------------------------------------------------------------------------
+
+    def merge(self, notes: Iterable[Note], marks: Iterable[ReviewMark] = ()) -> MergeResult:
+        """Merge by id in one transaction: unknown ids are added, a newer `modified` wins."""
+        result = MergeResult()
+        with self._transaction() as conn:
+            for n in notes:
+                row = conn.execute("SELECT modified FROM notes WHERE id = ?", (n.id,)).fetchone()
+                if row is None:
+                    conn.execute(
+                        f"INSERT INTO notes ({_NOTE_COLUMNS}) VALUES ({','.join('?' * 15)})",
+                        _note_params(n),
+                    )
+                    result += MergeResult(added=1)
+                elif n.modified > row[0]:
+                    conn.execute("DELETE FROM notes WHERE id = ?", (n.id,))
+                    conn.execute(
+                        f"INSERT INTO notes ({_NOTE_COLUMNS}) VALUES ({','.join('?' * 15)})",
+                        _note_params(n),
+                    )
+                    result += MergeResult(updated=1)
+                else:
+                    result += MergeResult(unchanged=1)
+            for m in marks:
+                row = conn.execute(
+                    "SELECT modified FROM review_marks WHERE id = ?", (m.id,)
+                ).fetchone()
+                if row is not None and m.modified <= row[0]:
+                    result += MergeResult(unchanged=1)
+                    continue
+                conn.execute("DELETE FROM review_marks WHERE id = ?", (m.id,))
+                conn.execute(
+                    f"INSERT INTO review_marks ({_MARK_COLUMNS}) VALUES ({','.join('?' * 8)})",
+                    _mark_params(m),
+                )
+                result += MergeResult(added=1) if row is None else MergeResult(updated=1)
+        return result
+
+
+def open_store(path: Path | None = None) -> NoteStore:
+    """The user's store (paths.data_dir()/notes.sqlite3). Never raises for a bad disk:
+    show `store.message` when it is set, and offer an export when `store.persistent` is False."""
+    return NoteStore(open_database(path))
