@@ -1,9 +1,244 @@
-"""Claims (STUB)."""
+"""Claims: sentences of different articles that report the same fact or statement.
+
+Stages: weigh every sentence's terms (similarity.py); score only the sentence pairs that share a
+rare enough term (an inverted index, never all pairs); align article pairs that are versions of
+one text in order (alignment.py); accept links; grow claims from seed sentences (claim_groups.py).
+"""
 
 from __future__ import annotations
 
+import itertools
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from reader.core.alignment import align, ordered_share
+from reader.core.claim_groups import GroupParams, Link, group_links, link
 from reader.core.model import Article, Claim, Sentence
+from reader.core.similarity import (
+    SentenceTerms,
+    SimilarityParams,
+    Vocabulary,
+    build_sentence_terms,
+    merge,
+    similarity,
+)
 
 
-def find_claims(articles: list[Article], sentences: list[Sentence]) -> list[Claim]:
-    return []
+@dataclass(frozen=True)
+class ClaimParams:
+    sim: SimilarityParams = field(default_factory=SimilarityParams)
+    group: GroupParams = field(default_factory=GroupParams)
+    accept: float = 0.45  # a pair of independent reports this similar is one claim
+    mutual: float = 0.3  # ... or this similar and each the other's best in the other article
+    related: float = 0.25  # a claim member must be this similar to most other members
+    lead_bonus: float = 0.1  # the opening sentences of two reports tend to tell the same news
+    lead_count: int = 2
+    version_near: float = 0.5  # a "near-identical" pair when detecting versions of one text
+    version_share: float = 0.3  # share of ordered near-identical pairs that makes two versions
+    align_floor: float = 0.15  # an aligned unit gains similarity minus this
+    align_accept: float = 0.2  # an aligned pair of versions this similar is one claim
+    off_align: float = 0.6  # a pair of versions outside the alignment needs this
+    merge_margin: float = 0.05  # a 1-2 / 2-1 unit must beat its best single pair by this
+    pair_budget: int = 400_000  # sentence pairs the inverted index may propose (speed bound)
+    label_words: int = 6
+
+
+DEFAULT_PARAMS = ClaimParams()
+
+
+@dataclass
+class _Story:
+    sentences: list[Sentence]
+    terms: list[SentenceTerms]
+    vocab: Vocabulary
+    params: ClaimParams
+    lead: list[bool]
+    where: dict[tuple[str, int], int] = field(default_factory=dict)  # (article, index) -> i
+
+    def sim(self, a: int, b: int) -> float:
+        return similarity(self.terms[a], self.terms[b], self.vocab, self.params.sim)
+
+
+def _candidates(story: _Story) -> dict[Link, float]:
+    """Similarity of the cross-article pairs that share two indexed terms (one if short).
+
+    Only terms in at most a few sentences per article are indexed: a pair that shares nothing
+    rarer cannot reach a useful score, and common terms would propose most of all pairs.
+    """
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, st in enumerate(story.terms):
+        for k in st.keys:
+            postings[k].append(i)
+    # Index terms from the rarest up, until the pairs they propose reach the budget.
+    shared: Counter[Link] = Counter()
+    budget = story.params.pair_budget
+    for ids in sorted(postings.values(), key=len):
+        budget -= len(ids) * (len(ids) - 1) // 2
+        if budget < 0:
+            break
+        shared.update(itertools.combinations(ids, 2))
+    sents = story.sentences
+    short = {i for i, st in enumerate(story.terms) if len(st.keys) <= 3}
+    out: dict[Link, float] = {}
+    for (a, b), count in shared.items():
+        if sents[a].article == sents[b].article:
+            continue
+        if count < 2 and a not in short and b not in short:
+            continue
+        s = story.sim(a, b)
+        if s > 0.0:
+            out[(a, b)] = s
+    return out
+
+
+def _leads(sentences: list[Sentence], terms: list[SentenceTerms], count: int) -> list[bool]:
+    """The first `count` substantive sentences of each article (title and lead)."""
+    seen: dict[str, int] = defaultdict(int)
+    out = []
+    for s, st in zip(sentences, terms, strict=True):
+        substantive = len(st.keys) >= 3
+        out.append(substantive and seen[s.article] < count)
+        if substantive:
+            seen[s.article] += 1
+    return out
+
+
+def _accept_links(story: _Story, scores: dict[Link, float]) -> dict[Link, float]:
+    p = story.params
+    sents = story.sentences
+    by_pair: dict[tuple[str, str], dict[Link, float]] = defaultdict(dict)
+    for (a, b), s in scores.items():
+        by_pair[(sents[a].article, sents[b].article)][(a, b)] = s
+    extent: dict[str, tuple[int, int]] = {}  # article -> (sentences, first index)
+    for sent in sents:
+        n, first = extent.get(sent.article, (0, sent.index))
+        extent[sent.article] = (n + 1, min(first, sent.index))
+    accepted: dict[Link, float] = {}
+    for (art_a, art_b), pair_scores in by_pair.items():
+        n_a, first_a = extent[art_a]
+        n_b, first_b = extent[art_b]
+        local = {
+            (sents[a].index - first_a, sents[b].index - first_b): s
+            for (a, b), s in pair_scores.items()
+        }
+        if ordered_share(local, n_a, n_b, p.version_near) >= p.version_share:
+            accepted.update(
+                _version_links(story, pair_scores, local, first_a, first_b, art_a, art_b)
+            )
+        else:
+            accepted.update(_report_links(story, pair_scores))
+    return accepted
+
+
+def _version_links(
+    story: _Story,
+    pair_scores: dict[Link, float],
+    local: dict[tuple[int, int], float],
+    first_a: int,
+    first_b: int,
+    art_a: str,
+    art_b: str,
+) -> dict[Link, float]:
+    p = story.params
+    where = story.where
+
+    def merged(rows: tuple[int, ...], cols: tuple[int, ...]) -> float:
+        ra = [where.get((art_a, r + first_a)) for r in rows]
+        cb = [where.get((art_b, c + first_b)) for c in cols]
+        if None in ra or None in cb:
+            return 0.0
+        ta = merge([story.terms[i] for i in ra if i is not None], story.vocab)
+        tb = merge([story.terms[i] for i in cb if i is not None], story.vocab)
+        return similarity(ta, tb, story.vocab, p.sim)
+
+    out: dict[Link, float] = {}
+    aligned: set[Link] = set()
+    for unit in align(local, merged, p.align_floor, p.merge_margin):
+        if unit.similarity < p.align_accept:
+            continue
+        for r in unit.rows:
+            for c in unit.cols:
+                a, b = where[(art_a, r + first_a)], where[(art_b, c + first_b)]
+                out[link(a, b)] = max(unit.similarity, pair_scores.get(link(a, b), 0.0))
+                aligned.add(link(a, b))
+    for pair, s in pair_scores.items():
+        if pair not in aligned and s >= p.off_align:
+            out[pair] = s
+    return out
+
+
+def _report_links(story: _Story, pair_scores: dict[Link, float]) -> dict[Link, float]:
+    p = story.params
+    best_a: dict[int, float] = defaultdict(float)
+    best_b: dict[int, float] = defaultdict(float)
+    boosted: dict[Link, float] = {}
+    for (a, b), s in pair_scores.items():
+        if story.lead[a] and story.lead[b]:
+            s = min(1.0, s + p.lead_bonus)
+        boosted[(a, b)] = s
+        best_a[a] = max(best_a[a], s)
+        best_b[b] = max(best_b[b], s)
+    out: dict[Link, float] = {}
+    for (a, b), s in boosted.items():
+        if s >= p.accept or (s >= p.mutual and s >= best_a[a] and s >= best_b[b]):
+            out[(a, b)] = s
+    return out
+
+
+def _label(story: _Story, members: tuple[int, ...], seed: int, words: int) -> str:
+    """The seed's most informative words that other members share, in reading order."""
+    others = [story.terms[m].keys for m in members if m != seed]
+    scored = []
+    seen: set[str] = set()
+    for t in story.terms[seed].terms:
+        if t.key in seen:
+            continue
+        seen.add(t.key)
+        support = sum(1 for o in others if t.key in o)
+        scored.append((story.vocab.weight(t.key) * (1 + support), t))
+    top = sorted(scored, key=lambda x: -x[0])[:words]
+    chosen = sorted((t for _, t in top), key=lambda t: t.start)
+    return " ".join(t.text for t in chosen)
+
+
+def find_claims(
+    articles: list[Article], sentences: list[Sentence], params: ClaimParams = DEFAULT_PARAMS
+) -> list[Claim]:
+    """Claims ordered by where they first appear (article order, then sentence order)."""
+    texts = {a.id: a.text for a in articles}
+    sents = list(sentences)
+    if len({s.article for s in sents}) < 2:
+        return []
+    terms, vocab = build_sentence_terms(
+        [texts[s.article][s.start : s.end] for s in sents],
+        params.sim.name_boost,
+        params.sim.number_boost,
+    )
+    story = _Story(sents, terms, vocab, params, _leads(sents, terms, params.lead_count))
+    story.where = {(s.article, s.index): i for i, s in enumerate(sents)}
+    scores = _candidates(story)
+    links = _accept_links(story, scores)
+
+    def related(a: int, b: int) -> bool:
+        return scores.get(link(a, b), 0.0) >= params.related
+
+    groups = group_links(links, lambda i: sents[i].article, related, params.group)
+    order = {a.id: k for k, a in enumerate(articles)}
+    groups.sort(key=lambda g: min((order[sents[m].article], sents[m].index) for m in g))
+    claims = []
+    for k, members in enumerate(groups, start=1):
+        pair_sims = [
+            links.get(link(a, b), scores.get(link(a, b), 0.0))
+            for a, b in itertools.combinations(members, 2)
+            if sents[a].article != sents[b].article
+        ]
+        seed = max(members, key=lambda m: sum(scores.get(link(m, o), 0.0) for o in members))
+        claims.append(
+            Claim(
+                id=f"c{k}",
+                members=tuple(sents[m].id for m in members),
+                label=_label(story, members, seed, params.label_words),
+                score=sum(pair_sims) / len(pair_sims) if pair_sims else 0.0,
+            )
+        )
+    return claims

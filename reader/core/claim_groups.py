@@ -1,0 +1,90 @@
+"""Sentence links to claims without chaining: each claim grows from a seed sentence.
+
+Connected components would put A and C in one claim because A~B and B~C, although A and C say
+different things. Here a sentence joins a claim only if it is linked to the seed and to most of
+the members already in; a sentence may belong to several claims.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+Link = tuple[int, int]  # sentence indices, smaller first
+
+
+def link(a: int, b: int) -> Link:
+    return (a, b) if a < b else (b, a)
+
+
+@dataclass(frozen=True)
+class GroupParams:
+    max_per_article: int = 2  # sentences one article may bring to one claim
+    agreement: float = 0.5  # share of members a newcomer must be linked to (besides the seed)
+    second_ratio: float = 0.85  # a second sentence of one article needs this share of the first's
+
+
+def group_links(
+    links: Mapping[Link, float],
+    article_of: Callable[[int], str],
+    related: Callable[[int, int], bool],
+    params: GroupParams,
+) -> list[tuple[int, ...]]:
+    """Claims as tuples of sentence indices (each with two articles or more).
+
+    `links` are the accepted pairs with their strength; `related(a, b)` is the looser test a
+    newcomer must pass against the other members.
+    """
+    neighbours: dict[int, list[tuple[float, int]]] = {}
+    for (a, b), w in links.items():
+        neighbours.setdefault(a, []).append((w, b))
+        neighbours.setdefault(b, []).append((w, a))
+    strength = {s: sum(w for w, _ in ns) for s, ns in neighbours.items()}
+    covered: set[Link] = set()
+    claims: list[tuple[int, ...]] = []
+    for seed in sorted(neighbours, key=lambda s: (-strength[s], s)):
+        if all(link(seed, o) in covered for _, o in neighbours[seed]):
+            continue
+        members = [seed]
+        per_article: dict[str, float] = {article_of(seed): 1.0}
+        count: dict[str, int] = {article_of(seed): 1}
+        for w, cand in sorted(neighbours[seed], key=lambda x: (-x[0], x[1])):
+            art = article_of(cand)
+            if art == article_of(seed):
+                continue
+            if count.get(art, 0) >= params.max_per_article:
+                continue
+            if art in per_article and w < params.second_ratio * per_article[art]:
+                continue
+            others = [m for m in members[1:] if article_of(m) != art]
+            agree = sum(1 for m in others if link(m, cand) in links or related(m, cand))
+            if others and agree <= params.agreement * len(others):
+                continue
+            members.append(cand)
+            per_article.setdefault(art, w)
+            count[art] = count.get(art, 0) + 1
+        if len({article_of(m) for m in members}) < 2:
+            continue
+        new = [
+            link(a, b)
+            for i, a in enumerate(members)
+            for b in members[i + 1 :]
+            if link(a, b) in links and link(a, b) not in covered
+        ]
+        if not new:
+            continue
+        covered.update(link(a, b) for i, a in enumerate(members) for b in members[i + 1 :])
+        claims.append(tuple(sorted(members)))
+    return _drop_contained(claims)
+
+
+def _drop_contained(claims: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
+    sets = [frozenset(c) for c in claims]
+    keep = []
+    for i, c in enumerate(claims):
+        if any(j != i and sets[i] < sets[j] for j in range(len(claims))):
+            continue
+        if any(j < i and sets[i] == sets[j] for j in range(len(claims))):
+            continue
+        keep.append(c)
+    return keep
