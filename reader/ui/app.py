@@ -1,10 +1,152 @@
-"""The Textual reader (placeholder until the reader lands)."""
+"""The Textual reader: wires settings, themes, the analysis worker and the screens."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from reader.core.model import InputError, Story
+from reader.store.settings import Position, Settings, load_settings, update_settings
+from reader.ui.bindings import APP_BINDINGS, READER_BINDINGS
+from reader.ui.commands import ReaderCommands
+from reader.ui.dialogs.help import HelpScreen, help_content
+from reader.ui.screens.reader import Cursor, ReaderScreen, story_key
+from reader.ui.themes import DEFAULT_THEME, VARIABLE_DEFAULTS, load_themes
+
+SAVE_DELAY = 1.5  # seconds of stillness before the reading position is written
+
+
+class SameStoryApp(App[int]):
+    CSS_PATH = "reader.tcss"
+    TITLE = "samestory"
+    BINDINGS: ClassVar[list[BindingType]] = list(APP_BINDINGS)
+    COMMANDS = App.COMMANDS | {ReaderCommands}
+
+    def __init__(
+        self,
+        paths: Sequence[Path] = (),
+        *,
+        story: Story | None = None,
+        theme: str | None = None,
+        remember: bool = True,
+    ) -> None:
+        super().__init__()
+        self.paths = list(paths)
+        self.story = story
+        self.remember = remember
+        loaded = load_settings()
+        self.settings: Settings = loaded.settings
+        self.settings_message = loaded.message
+        self.keymap: dict[str, str] = dict(self.settings.keymap)
+        self.themes = load_themes()
+        self.theme_names = [t.name for t in self.themes]
+        for t in self.themes:
+            self.register_theme(t)
+        wanted = theme or self.settings.theme or DEFAULT_THEME
+        self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
+        self._key: str | None = None
+        self._pending: Position | None = None
+        self.reader = ReaderScreen()
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return dict(VARIABLE_DEFAULTS)
+
+    def on_mount(self) -> None:
+        if self.keymap:
+            self.set_keymap(self.keymap)
+        self.push_screen(self.reader)
+        if self.settings_message:
+            self.notify(self.settings_message, severity="warning", timeout=10)
+        if self.story is not None:
+            self.call_after_refresh(self._show, self.story)
+        else:
+            self.analyse()
+
+    @work(thread=True, exclusive=True, name="analyse")
+    def analyse(self) -> None:
+        from reader.core.pipeline import analyse
+
+        def progress(stage: str, fraction: float) -> None:
+            self.call_from_thread(self.reader.set_progress, stage, fraction)
+
+        try:
+            story = analyse(self.paths, progress)
+        except (InputError, OSError) as exc:
+            self.call_from_thread(self.reader.set_error, str(exc))
+            return
+        self.call_from_thread(self._show, story)
+
+    def _show(self, story: Story) -> None:
+        self.story = story
+        self._key = story_key(story)
+        start = None
+        saved = self.settings.positions.get(self._key)
+        if saved is not None:
+            by_fp = {a.fingerprint: a.id for a in story.articles}
+            if saved.article in by_fp:
+                start = Cursor(by_fp[saved.article], saved.sentence)
+        self.reader.set_story(story, start)
+
+    # -- remembering ------------------------------------------------------------------------
+
+    @on(ReaderScreen.CursorMoved)
+    def _moved(self, event: ReaderScreen.CursorMoved) -> None:
+        if self.story is None or self._key is None:
+            return
+        fingerprint = self.story.article(event.article).fingerprint
+        position = Position(fingerprint, event.index, event.column)
+        if position != self.settings.positions.get(self._key) and self.remember:
+            self._pending = position
+            self.set_timer(SAVE_DELAY, self._save_position, name="save-position")
+
+    def _save_position(self) -> None:
+        if self._pending is None or self._key is None:
+            return
+        key, position = self._key, self._pending
+        self._pending = None
+        self.settings.positions[key] = position
+        self._save(lambda s: s.positions.__setitem__(key, position))
+
+    def _save(self, change: Callable[[Settings], None]) -> None:
+        try:
+            update_settings(change)
+        except OSError as exc:
+            self.notify(f"Settings not saved: {exc}", severity="warning", timeout=5)
+
+    def watch_theme(self, theme: str) -> None:
+        if self.remember and self.is_running and theme != self.settings.theme:
+            self.settings.theme = theme
+            self._save(lambda s: setattr(s, "theme", theme))
+
+    def on_unmount(self) -> None:
+        self._save_position()
+
+    # -- app actions ------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        groups: dict[str, list[Binding]] = {}
+        for b in READER_BINDINGS:
+            groups.setdefault(b.group.description if b.group else "More", []).append(b)
+        body = help_content([*groups.items(), ("App", APP_BINDINGS)], self.keymap)
+        self.push_screen(HelpScreen(body))
+
+    def action_cycle_theme(self) -> None:
+        names = self.theme_names or [DEFAULT_THEME]
+        i = names.index(self.theme) if self.theme in names else -1
+        self.theme = names[(i + 1) % len(names)]
+        self.notify(f"Theme: {self.theme}", timeout=2)
 
 
 def run_app(paths: Sequence[Path], theme: str | None = None) -> int:
-    raise NotImplementedError
+    if theme is not None:
+        names = [t.name for t in load_themes()]
+        if theme not in names:
+            raise InputError(f"unknown theme {theme!r}; choose one of: {', '.join(names)}")
+    app = SameStoryApp(paths, theme=theme)
+    result = app.run()
+    return result or 0

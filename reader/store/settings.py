@@ -1,0 +1,141 @@
+"""config.toml: theme, keymap and last reading positions, read with tomllib, written atomically.
+
+A user's file is never lost: one that cannot be parsed is moved aside and the caller is told where.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+import time
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.store.paths import config_dir
+
+CONFIG_NAME = "config.toml"
+MAX_POSITIONS = 200
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a reader left a story: the focused article (by fingerprint) and sentence index."""
+
+    article: str
+    sentence: int
+    column: int = 0
+
+
+@dataclass
+class Settings:
+    theme: str | None = None
+    keymap: dict[str, str] = field(default_factory=dict)
+    positions: dict[str, Position] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    settings: Settings
+    message: str | None = None  # shown to the user once (e.g. "config moved aside to ...")
+
+
+def config_path() -> Path:
+    return config_dir() / CONFIG_NAME
+
+
+def _parse(data: dict[str, object]) -> Settings:
+    theme = data.get("theme")
+    keymap_raw = data.get("keymap", {})
+    keymap = (
+        {str(k): str(v) for k, v in keymap_raw.items() if isinstance(v, str)}
+        if isinstance(keymap_raw, dict)
+        else {}
+    )
+    positions: dict[str, Position] = {}
+    raw_positions = data.get("positions", {})
+    if isinstance(raw_positions, dict):
+        for key, value in raw_positions.items():
+            if not isinstance(value, dict):
+                continue
+            article, sentence = value.get("article"), value.get("sentence")
+            column = value.get("column", 0)
+            if isinstance(article, str) and isinstance(sentence, int):
+                col = column if isinstance(column, int) else 0
+                positions[str(key)] = Position(article, sentence, col)
+    return Settings(theme if isinstance(theme, str) else None, keymap, positions)
+
+
+def load_settings(path: Path | None = None) -> Loaded:
+    """Settings from disk; defaults when absent; a broken file is moved aside, never deleted."""
+    path = path or config_path()
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Loaded(Settings())
+    except OSError as exc:
+        return Loaded(Settings(), f"cannot read {path}: {exc.strerror or exc}; using defaults")
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        aside = path.with_name(f"{path.name}.broken-{time.strftime('%Y%m%d-%H%M%S')}")
+        try:
+            os.replace(path, aside)
+        except OSError:
+            return Loaded(Settings(), f"{path} is not valid TOML ({exc}); it was left as is")
+        return Loaded(Settings(), f"{path} is not valid TOML ({exc}); moved it to {aside}")
+    return Loaded(_parse(data))
+
+
+def _string(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid TOML basic string
+
+
+def _key(key: str) -> str:
+    bare = key and all(c.isalnum() or c in "-_" for c in key) and key.isascii()
+    return key if bare else _string(key)
+
+
+def dumps(settings: Settings) -> str:
+    lines = ["# samestory settings: the app rewrites this file; values are kept, comments are not"]
+    if settings.theme:
+        lines.append(f"theme = {_string(settings.theme)}")
+    lines += ["", "[keymap]", '# binding-id = "key,other-key"   (see the help screen, F1)']
+    lines += [f"{_key(k)} = {_string(v)}" for k, v in sorted(settings.keymap.items())]
+    for key, pos in list(settings.positions.items())[-MAX_POSITIONS:]:
+        lines += [
+            "",
+            f"[positions.{_key(key)}]",
+            f"article = {_string(pos.article)}",
+            f"sentence = {pos.sentence}",
+            f"column = {pos.column}",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    """Write atomically: a temp file in the same directory, fsync, then os.replace."""
+    path = path or config_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".config-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(dumps(settings))
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def update_settings(change: Callable[[Settings], None], path: Path | None = None) -> Settings:
+    """Re-read, apply one change, write: another instance's positions and keymap survive."""
+    loaded = load_settings(path)
+    change(loaded.settings)
+    save_settings(loaded.settings, path)
+    return loaded.settings

@@ -1,0 +1,245 @@
+"""Every key of the reader in one place: ids are stable, so a user keymap can rebind them."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+MOVE = Binding.Group("Move")
+JUMP = Binding.Group("Jump")
+VIEW = Binding.Group("View")
+
+READER_BINDINGS: list[Binding] = [
+    Binding(
+        "j,down",
+        "next_sentence",
+        "Sentence ↓",
+        id="next-sentence",
+        group=MOVE,
+        tooltip="Move the cursor to the next sentence of the focused article.",
+    ),
+    Binding(
+        "k,up",
+        "previous_sentence",
+        "Sentence ↑",
+        id="previous-sentence",
+        group=MOVE,
+        tooltip="Move the cursor to the previous sentence of the focused article.",
+    ),
+    Binding(
+        "l,right,tab",
+        "next_column",
+        "Column →",
+        id="next-column",
+        group=MOVE,
+        tooltip="Focus the next article; the columns page sideways when needed.",
+    ),
+    Binding(
+        "h,left,shift+tab",
+        "previous_column",
+        "Column ←",
+        id="previous-column",
+        group=MOVE,
+        tooltip="Focus the previous article; the columns page sideways when needed.",
+    ),
+    Binding(
+        "space,pagedown,ctrl+d",
+        "page_down",
+        "Page ↓",
+        id="page-down",
+        show=False,
+        tooltip="Move the cursor a screenful down.",
+    ),
+    Binding(
+        "b,pageup,ctrl+u",
+        "page_up",
+        "Page ↑",
+        id="page-up",
+        show=False,
+        tooltip="Move the cursor a screenful up.",
+    ),
+    Binding(
+        "g,home",
+        "first_sentence",
+        "First",
+        id="first-sentence",
+        show=False,
+        tooltip="Move to the first sentence of the focused article.",
+    ),
+    Binding(
+        "G,end",
+        "last_sentence",
+        "Last",
+        id="last-sentence",
+        show=False,
+        tooltip="Move to the last sentence of the focused article.",
+    ),
+    Binding(
+        "n,right_square_bracket",
+        "next_claim",
+        "Next claim",
+        id="next-claim",
+        group=JUMP,
+        tooltip="Next sentence that other articles also report.",
+    ),
+    Binding(
+        "p,left_square_bracket",
+        "previous_claim",
+        "Prev claim",
+        id="previous-claim",
+        group=JUMP,
+        tooltip="Previous sentence that other articles also report.",
+    ),
+    Binding(
+        "enter",
+        "cycle_correspondence",
+        "Other version",
+        id="cycle-correspondence",
+        group=JUMP,
+        tooltip="Move to this claim in the next article that reports it, "
+        "cycling through all of them.",
+    ),
+    Binding(
+        "w",
+        "next_warning",
+        "Warning",
+        id="next-warning",
+        group=JUMP,
+        tooltip="Next warning (translation artifact or text error), in reading order.",
+    ),
+    Binding(
+        "W",
+        "previous_warning",
+        "Prev warning",
+        id="previous-warning",
+        show=False,
+        tooltip="Previous warning, in reading order.",
+    ),
+    Binding(
+        "d",
+        "next_discrepancy",
+        "Discrepancy",
+        id="next-discrepancy",
+        group=JUMP,
+        tooltip="Next fact the articles state differently.",
+    ),
+    Binding(
+        "D",
+        "previous_discrepancy",
+        "Prev discrepancy",
+        id="previous-discrepancy",
+        show=False,
+        tooltip="Previous discrepancy.",
+    ),
+    Binding(
+        "slash",
+        "search",
+        "Search",
+        id="search",
+        group=JUMP,
+        tooltip="Search every article; the results can be walked with > and <.",
+    ),
+    Binding(
+        "greater_than_sign",
+        "next_hit",
+        "Next hit",
+        id="next-hit",
+        show=False,
+        tooltip="Next search result.",
+    ),
+    Binding(
+        "less_than_sign",
+        "previous_hit",
+        "Prev hit",
+        id="previous-hit",
+        show=False,
+        tooltip="Previous search result.",
+    ),
+    Binding(
+        "i",
+        "toggle_inspector",
+        "Inspector",
+        id="toggle-inspector",
+        group=VIEW,
+        tooltip="Show or hide the claim inspector: every version of this claim, diffed.",
+    ),
+    Binding(
+        "o",
+        "overview",
+        "Overview",
+        id="overview",
+        group=VIEW,
+        tooltip="Overlap heat map, per-article bars, all discrepancies and warnings.",
+    ),
+    Binding(
+        "z",
+        "toggle_zoom",
+        "Zoom",
+        id="toggle-zoom",
+        group=VIEW,
+        tooltip="Show only the focused article and its closest counterpart (again: all).",
+    ),
+    Binding(
+        "f",
+        "toggle_furniture",
+        "Furniture",
+        id="toggle-furniture",
+        show=False,
+        tooltip="Show or hide page furniture (bylines, share buttons...) dimmed.",
+    ),
+    Binding(
+        "escape",
+        "back",
+        "Back",
+        id="back",
+        show=False,
+        tooltip="Back out one step: close the inspector, clear the search, leave zoom.",
+    ),
+]
+
+APP_BINDINGS: list[Binding] = [
+    Binding(
+        "f1,question_mark", "help", "Help", id="help", tooltip="List every key and what it does."
+    ),
+    Binding(
+        "ctrl+p",
+        "command_palette",
+        "Commands",
+        id="command-palette",
+        tooltip="Every action and theme, searchable.",
+    ),
+    Binding(
+        "T",
+        "cycle_theme",
+        "Theme",
+        id="cycle-theme",
+        show=False,
+        tooltip="Switch to the next theme (remembered).",
+    ),
+    Binding("q", "quit", "Quit", id="quit", tooltip="Quit samestory."),
+]
+
+
+def key_display(key: str) -> str:
+    """How a key string reads in help: 'right_square_bracket' -> ']'."""
+    names = {
+        "right_square_bracket": "]",
+        "left_square_bracket": "[",
+        "slash": "/",
+        "question_mark": "?",
+        "greater_than_sign": ">",
+        "less_than_sign": "<",
+        "space": "Space",
+        "enter": "Enter",
+        "escape": "Esc",
+        "tab": "Tab",
+        "shift+tab": "Shift+Tab",
+        "pagedown": "PgDn",
+        "pageup": "PgUp",
+        "home": "Home",
+        "end": "End",
+        "up": "↑",
+        "down": "↓",
+        "left": "←",
+        "right": "→",
+    }
+    return ", ".join(names.get(k.strip(), k.strip()) for k in key.split(","))

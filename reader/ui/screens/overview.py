@@ -1,0 +1,173 @@
+"""`o`: who shares what with whom, a bar per article, and every discrepancy and warning."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.color import Color
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.style import Style
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from reader.ui.story_index import Stop, StoryIndex
+from reader.ui.widgets.inspector import clean_line
+
+BAR_WIDTH = 20
+
+
+def flagged_fraction(index: StoryIndex, article_id: str) -> float:
+    text = index.story.article(article_id).text
+    flagged = sum(w.end - w.start for w in index.warnings_of(article_id))
+    return min(1.0, flagged / max(1, len(text)))
+
+
+def bar(shared: float, flagged: float, width: int = BAR_WIDTH) -> tuple[int, int, int]:
+    """Cells of a width-wide bar: shared, own, flagged (flagged shows at least one cell)."""
+    f = max(1, round(flagged * width)) if flagged > 0 else 0
+    s = min(width - f, round(shared * width))
+    return s, width - s - f, f
+
+
+class HeatMap(Static):
+    """Rows share this much of their text with columns; the number is printed, colour repeats it."""
+
+    def __init__(self, index: StoryIndex) -> None:
+        super().__init__(id="heat-map")
+        self.index = index
+
+    def on_mount(self) -> None:
+        self.update(self.build())
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        if self.is_mounted:
+            self.update(self.build())
+
+    def build(self) -> Content:
+        variables = self.app.theme_variables
+        low = Color.parse(variables.get("heat-low", "#202020"))
+        high = Color.parse(variables.get("heat-high", "#56B4E9"))
+        order = self.index.order
+        lines = [Content("shared  " + "".join(f"{aid:>5}" for aid in order))]
+        for row in order:
+            line = Content(f"{row:>6}  ")
+            for col in order:
+                if row == col:
+                    line = line.append(Content("    ·"))
+                    continue
+                value = self.index.matrix.get((row, col), 0.0)
+                bg = low.blend(high, min(1.0, value * 1.5))
+                cell = Content(f"{value * 100:4.0f}%").stylize(
+                    Style(background=bg, foreground=bg.get_contrast_text())
+                )
+                line = line.append(cell)
+            lines.append(line)
+        return Content("\n").join(lines)
+
+
+class OverviewScreen(Screen[Stop | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,o,q", "close", "Back", id="overview-close", tooltip="Back to the columns."),
+        Binding(
+            "tab",
+            "app.focus_next",
+            "Next list",
+            id="overview-next-list",
+            show=False,
+            tooltip="Move between the lists.",
+        ),
+    ]
+
+    def __init__(self, index: StoryIndex) -> None:
+        super().__init__(id="overview")
+        self.index = index
+        self.stops: dict[str, Stop] = {}
+
+    def compose(self) -> ComposeResult:
+        index = self.index
+        story = index.story
+        yield Static(
+            f"Overview · {len(story.articles)} articles · Enter jumps to the item · Esc returns",
+            id="overview-title",
+        )
+        with Horizontal(id="overview-top"):
+            with VerticalScroll(id="heat-scroll"):
+                yield HeatMap(index)
+            with Vertical(id="bars-box"):
+                yield Static("articles: shared / own / flagged", classes="list-title")
+                yield OptionList(*self._article_options(), id="article-list")
+        with Horizontal(id="overview-lists"):
+            with Vertical():
+                yield Static(f"{len(index.discrepancies)} discrepancies", classes="list-title")
+                yield OptionList(*self._discrepancy_options(), id="discrepancy-list")
+            with Vertical():
+                yield Static(f"{len(index.warnings)} warnings", classes="list-title")
+                yield OptionList(*self._warning_options(), id="warning-list")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#article-list", OptionList).focus()
+
+    def _article_options(self) -> list[Option]:
+        out = []
+        for a in self.index.story.articles:
+            stats = self.index.stats(a.id)
+            s, o, f = bar(stats.shared, flagged_fraction(self.index, a.id))
+            label = Content.assemble(
+                (f"{a.id:>3} ", "dim"),
+                ("█" * s, "$primary"),
+                ("░" * o, "dim"),
+                ("▓" * f, "$warning"),
+                f" {stats.shared:4.0%} shared",
+                f" ⚠{stats.warnings}" if stats.warnings else "",
+                "  ",
+                (clean_line(a.source or a.name)[:30], "bold"),
+            )
+            first = self.index.sentences(a.id)
+            self.stops[f"a:{a.id}"] = Stop(
+                a.id, first[0].start if first else 0, first[0].start if first else 0
+            )
+            out.append(Option(label, id=f"a:{a.id}"))
+        return out
+
+    def _discrepancy_options(self) -> list[Option]:
+        out = []
+        for i, d in enumerate(self.index.discrepancies):
+            values = " | ".join(f"{v.article} {clean_line(v.text)}" for v in d.values)
+            label = Content.assemble(
+                ("≠ ", "$warning"), (d.kind, "bold"), f" {values}  ", (clean_line(d.message), "dim")
+            )
+            self.stops[f"d:{i}"] = self.index.discrepancy_stop(d, d.values[0].article)
+            out.append(Option(label, id=f"d:{i}"))
+        return out or [Option("none found", disabled=True)]
+
+    def _warning_options(self) -> list[Option]:
+        out = []
+        story = self.index.story
+        for i, w in enumerate(self.index.warnings):
+            quote = clean_line(story.article(w.article).text[w.start : w.end])
+            label = Content.assemble(
+                ("⚠ ", "$warning"),
+                f"{w.article} ",
+                (w.kind, "bold"),
+                f" “{quote}”",
+                (f" → {clean_line(w.suggestion)}" if w.suggestion else "", "italic"),
+            )
+            self.stops[f"w:{i}"] = Stop(w.article, w.start, w.end)
+            out.append(Option(label, id=f"w:{i}"))
+        return out or [Option("none found", disabled=True)]
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        stop = self.stops.get(event.option.id or "")
+        if stop is not None:
+            self.dismiss(stop)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,515 @@
+"""The main screen: one column per article, the cursor, and every navigation key."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, ProgressBar, Static
+
+from reader.core.model import Sentence, Story
+from reader.ui.bindings import READER_BINDINGS
+from reader.ui.story_index import Hit, Stop, StoryIndex
+from reader.ui.widgets.article_column import ArticleColumn
+from reader.ui.widgets.article_text import ArticleText, Marks
+from reader.ui.widgets.inspector import Inspector, clean_line
+
+MIN_COLUMN_WIDTH = 38
+
+
+def story_key(story: Story) -> str:
+    """Identifies a story by its articles' content, whatever their paths."""
+    joined = "\n".join(sorted(a.fingerprint or a.text for a in story.articles))
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
+
+
+def columns_for(width: int, articles: int) -> int:
+    return max(1, min(articles, width // MIN_COLUMN_WIDTH))
+
+
+@dataclass(frozen=True)
+class Cursor:
+    article: str
+    index: int  # sentence index within the article
+
+
+class LoadingPanel(Vertical):
+    """Painted at once while the analysis runs in a worker."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("Analysing…", id="loading-stage")
+        yield ProgressBar(total=1.0, show_eta=False, id="loading-bar")
+
+
+class ReaderScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = list(READER_BINDINGS)
+
+    @dataclass
+    class CursorMoved(Message):
+        """The reading position changed (the app remembers it)."""
+
+        article: str
+        index: int
+        column: int
+
+    def __init__(self) -> None:
+        super().__init__(id="reader")
+        self.index: StoryIndex | None = None
+        self.cursor: Cursor | None = None
+        self.first = 0  # position of the leftmost visible article
+        self.zoom = False
+        self.show_hidden = False
+        self.selected: tuple[str, int] | None = None  # ("warning"|"discrepancy"|"hit", index)
+        self.selected_stop: Stop | None = None
+        self.cycle_anchor: str | None = None  # where an Enter cycle began
+        self.cycle_landing: str | None = None
+        self.query_text = ""
+        self.hits: list[Hit] = []
+        self.note_offsets: dict[str, frozenset[int]] = {}  # seam for notes: article -> offsets
+        self.columns: list[ArticleColumn] = []
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="top-bar"):
+            yield Static("samestory", id="story-title")
+            yield Static("", id="review-status")  # seam: review progress (notes, issue 4)
+            yield Static("", id="page-status")
+        with Horizontal(id="columns"):
+            yield LoadingPanel(id="loading")
+        yield Inspector(id="inspector")
+        yield Static("", id="status-line")
+        yield Footer(compact=True)
+
+    # -- loading -----------------------------------------------------------------------------
+
+    def set_progress(self, stage: str, fraction: float) -> None:
+        if self.index is None:
+            self.query_one("#loading-stage", Static).update(f"Analysing: {stage}")
+            self.query_one("#loading-bar", ProgressBar).update(progress=fraction)
+
+    def set_error(self, message: str) -> None:
+        self.query_one("#loading-stage", Static).update(Content(f"Cannot open: {message}"))
+
+    def set_story(self, story: Story, start: Cursor | None = None) -> None:
+        self.index = StoryIndex(story)
+        self.query_one("#loading").remove()
+        first = story.articles[0].id
+        cursor = start if start and start.article in self.index.position else Cursor(first, 0)
+        count = len(self.index.sentences(cursor.article))
+        self.cursor = Cursor(cursor.article, max(0, min(cursor.index, count - 1)))
+        n_claims, n_warn = len(story.claims), len(story.warnings)
+        title = (
+            f"{len(story.articles)} articles · {n_claims} claims · "
+            f"{len(story.discrepancies)} discrepancies · {n_warn} warnings"
+        )
+        self.query_one("#story-title", Static).update(title)
+        if len(story.articles) == 1:
+            self.notify("Only one article: nothing to compare it with.", timeout=6)
+        self._rebuild_columns()
+
+    def set_review_status(self, text: str) -> None:
+        """Seam for review sessions: e.g. '12/35 claims reviewed, 2 disputed'."""
+        self.query_one("#review-status", Static).update(Content(text))
+
+    def set_note_offsets(self, offsets: dict[str, frozenset[int]]) -> None:
+        """Seam for notes: text offsets per article that carry a note (a gutter marker)."""
+        self.note_offsets = offsets
+        self.refresh_view(scroll=False)
+
+    # -- columns -----------------------------------------------------------------------------
+
+    def visible_articles(self) -> list[str]:
+        assert self.index is not None and self.cursor is not None
+        order = self.index.order
+        if self.zoom:
+            other = self.index.closest_counterpart(self.cursor.article)
+            pair = [self.cursor.article, *([other] if other else [])]
+            return sorted(pair, key=lambda a: self.index.position[a] if self.index else 0)
+        n = columns_for(self.size.width or 80, len(order))
+        pos = self.index.position[self.cursor.article]
+        if pos < self.first:
+            self.first = pos
+        elif pos >= self.first + n:
+            self.first = pos - n + 1
+        self.first = max(0, min(self.first, len(order) - n))
+        return order[self.first : self.first + n]
+
+    def _rebuild_columns(self) -> None:
+        if self.index is None:
+            return
+        wanted = len(self.visible_articles())
+        container = self.query_one("#columns", Horizontal)
+        if wanted != len(self.columns):
+            extra = self.columns[wanted:]
+            self.columns = self.columns[:wanted]
+            for col in extra:
+                col.remove()
+            new = [ArticleColumn(slot) for slot in range(len(self.columns), wanted)]
+            self.columns.extend(new)
+            if new:
+                container.mount_all(new)
+        self.refresh_view(scroll=False)
+        self.call_after_refresh(self.refresh_view)
+
+    def on_resize(self) -> None:
+        if self.index is not None:
+            self._rebuild_columns()
+
+    # -- the view ----------------------------------------------------------------------------
+
+    def current_sentence(self) -> Sentence | None:
+        if self.index is None or self.cursor is None:
+            return None
+        sentences = self.index.sentences(self.cursor.article)
+        return sentences[self.cursor.index] if sentences else None
+
+    def focused_column(self) -> ArticleColumn | None:
+        if self.cursor is None:
+            return None
+        return next((c for c in self.columns if c.article_id == self.cursor.article), None)
+
+    def refresh_view(self, scroll: bool = True) -> None:
+        """Assign articles to columns, light the marks, and make the columns follow the cursor."""
+        if self.index is None or self.cursor is None:
+            return
+        index, cursor = self.index, self.cursor
+        visible = self.visible_articles()
+        if len(visible) != len(self.columns):
+            self._rebuild_columns()
+            return
+        sentence = self.current_sentence()
+        partners = index.partners(sentence.id) if sentence else {}
+        for column, aid in zip(self.columns, visible, strict=True):
+            column.show(index, aid, self.show_hidden, aid == cursor.article)
+            stop = self.selected_stop
+            column.set_marks(
+                Marks(
+                    focus=(sentence.start, sentence.end)
+                    if sentence and aid == cursor.article
+                    else None,
+                    partners=tuple((s.start, s.end) for s in partners.get(aid, [])),
+                    selected=(stop.start, stop.end) if stop and stop.article == aid else None,
+                    search=tuple((h.start, h.end) for h in self.hits if h.article == aid),
+                    notes=self.note_offsets.get(aid, frozenset()),
+                )
+            )
+        if scroll:
+            self._follow(sentence, partners)
+        self._update_bars(visible)
+        inspector = self.query_one(Inspector)
+        if inspector.display:
+            inspector.show(index, sentence.id if sentence else None)
+
+    def _follow(self, sentence: Sentence | None, partners: dict[str, list[Sentence]]) -> None:
+        """Scroll the focused column to the cursor and align every other column's partner."""
+        focused = self.focused_column()
+        if focused is None or sentence is None:
+            return
+        text = focused.text
+        target = self.selected_stop.start if self.selected_stop else sentence.start
+        if self.selected_stop and self.selected_stop.article != sentence.article:
+            target = sentence.start
+        text.scroll_to_row(text.row_of(target))
+        screen_row = text.screen_row_of(sentence.start)
+        for column in self.columns:
+            if column is focused or column.article_id is None:
+                continue
+            found = partners.get(column.article_id)
+            if found:
+                column.text.scroll_to_row(column.text.row_of(found[0].start), screen_row)
+            elif self.selected_stop and self.selected_stop.article == column.article_id:
+                column.text.scroll_to_row(column.text.row_of(self.selected_stop.start))
+
+    def _update_bars(self, visible: list[str]) -> None:
+        assert self.index is not None and self.cursor is not None
+        order = self.index.order
+        if self.zoom:
+            page = f"zoom: {' + '.join(visible)} (z: all)"
+        elif len(visible) < len(order):
+            left = "◀ " if self.first > 0 else "  "
+            right = " ▶" if self.first + len(visible) < len(order) else "  "
+            page = f"{left}{self.first + 1}–{self.first + len(visible)} of {len(order)}{right}"
+        else:
+            page = f"{len(order)} articles"
+        self.query_one("#page-status", Static).update(page)
+        self.query_one("#status-line", Static).update(self._status())
+        self.post_message(
+            self.CursorMoved(
+                self.cursor.article, self.cursor.index, self.index.position[self.cursor.article]
+            )
+        )
+
+    def _status(self) -> Content:
+        assert self.index is not None and self.cursor is not None
+        index, story = self.index, self.index.story
+        sentence = self.current_sentence()
+        total = len(index.sentences(self.cursor.article))
+        parts = [f"{self.cursor.article} s{self.cursor.index + 1}/{total}"]
+        if sentence:
+            partners = index.partners(sentence.id)
+            claims = story.claims_of(sentence.id)
+            if claims:
+                parts.append(f"claim {claims[0].id}: in {1 + len(partners)} articles")
+        if self.selected and self.selected_stop:
+            kind, i = self.selected
+            if kind == "warning":
+                w = index.warnings[i]
+                text = f"⚠ {i + 1}/{len(index.warnings)} {w.kind}: {w.message}"
+                if w.suggestion:
+                    text += f" → {w.suggestion}"
+                parts.append(clean_line(text))
+            elif kind == "discrepancy":
+                d = index.discrepancies[i]
+                values = ", ".join(f"{v.article} {v.text}" for v in d.values)
+                parts.append(clean_line(f"≠ {i + 1}/{len(index.discrepancies)} {d.kind}: {values}"))
+            elif kind == "hit":
+                parts.append(clean_line(f"/{self.query_text}: {i + 1}/{len(self.hits)}"))
+        elif self.hits:
+            parts.append(clean_line(f"/{self.query_text}: {len(self.hits)} hits (> next)"))
+        return Content(" · ".join(parts))
+
+    # -- moving ------------------------------------------------------------------------------
+
+    def move_to(self, article: str, index: int, keep_selection: bool = False) -> None:
+        if self.index is None:
+            return
+        count = len(self.index.sentences(article))
+        self.cursor = Cursor(article, max(0, min(index, count - 1)))
+        if not keep_selection:
+            self.selected = None
+            self.selected_stop = None
+        self.refresh_view()
+
+    def move_to_offset(self, article: str, offset: int, keep_selection: bool = False) -> None:
+        if self.index is None:
+            return
+        s = self.index.sentence_at(article, offset)
+        self.move_to(article, s.index if s else 0, keep_selection)
+
+    def jump_to_stop(self, stop: Stop) -> None:
+        """Entry point for other screens (overview, notes): show this place in the columns."""
+        self.selected = None
+        self.selected_stop = stop
+        self.move_to_offset(stop.article, stop.start, keep_selection=True)
+
+    def _step(self, delta: int) -> None:
+        if self.cursor is not None:
+            self.move_to(self.cursor.article, self.cursor.index + delta)
+
+    def action_next_sentence(self) -> None:
+        self._step(1)
+
+    def action_previous_sentence(self) -> None:
+        self._step(-1)
+
+    def _page_rows(self) -> int:
+        column = self.focused_column()
+        return max(1, column.text.scrollable_content_region.height - 2) if column else 10
+
+    def _page(self, direction: int) -> None:
+        column, sentence = self.focused_column(), self.current_sentence()
+        if column is None or sentence is None or self.cursor is None:
+            return
+        lay = column.text.layout_
+        row = column.text.row_of(sentence.start) + direction * self._page_rows()
+        row = max(0, min(row, len(lay.lines) - 1))
+        offset = lay.src[lay.lines[row][0]] if lay.lines else 0
+        self.move_to_offset(self.cursor.article, offset)
+
+    def action_page_down(self) -> None:
+        self._page(1)
+
+    def action_page_up(self) -> None:
+        self._page(-1)
+
+    def action_first_sentence(self) -> None:
+        if self.cursor:
+            self.move_to(self.cursor.article, 0)
+
+    def action_last_sentence(self) -> None:
+        if self.cursor and self.index:
+            self.move_to(self.cursor.article, len(self.index.sentences(self.cursor.article)) - 1)
+
+    def _column_step(self, delta: int) -> None:
+        if self.index is None or self.cursor is None:
+            return
+        order = self.visible_articles() if self.zoom else self.index.order
+        pos = order.index(self.cursor.article) if self.cursor.article in order else 0
+        target = order[(pos + delta) % len(order)]
+        sentence = self.current_sentence()
+        partners = self.index.partners(sentence.id) if sentence else {}
+        if partners.get(target):
+            self.move_to(target, partners[target][0].index)
+            return
+        # No partner: land on the sentence at the same screen row of the target column.
+        self.move_to(target, self._sentence_on_screen(target, sentence))
+
+    def _sentence_on_screen(self, target: str, sentence: Sentence | None) -> int:
+        assert self.index is not None
+        column = next((c for c in self.columns if c.article_id == target), None)
+        focused = self.focused_column()
+        if column is None or focused is None or sentence is None:
+            return 0
+        row = int(column.text.scroll_y) + max(0, focused.text.screen_row_of(sentence.start))
+        lay = column.text.layout_
+        if not lay.lines:
+            return 0
+        row = max(0, min(row, len(lay.lines) - 1))
+        found = self.index.sentence_at(target, lay.src[lay.lines[row][0]])
+        return found.index if found else 0
+
+    def action_next_column(self) -> None:
+        self._column_step(1)
+
+    def action_previous_column(self) -> None:
+        self._column_step(-1)
+
+    def _claim_step(self, step: int) -> None:
+        if self.index is None or self.cursor is None:
+            return
+        found = self.index.next_partnered(self.cursor.article, self.cursor.index, step)
+        if found is None:
+            self.notify("No more sentences with correspondences here.", timeout=2)
+            return
+        self.move_to(self.cursor.article, found)
+
+    def action_next_claim(self) -> None:
+        self._claim_step(1)
+
+    def action_previous_claim(self) -> None:
+        self._claim_step(-1)
+
+    def action_cycle_correspondence(self) -> None:
+        sentence = self.current_sentence()
+        if self.index is None or sentence is None:
+            return
+        if self.cycle_landing != sentence.id or self.cycle_anchor is None:
+            self.cycle_anchor = sentence.id
+        target = self.index.cycle(self.cycle_anchor, sentence.article)
+        if target is None:
+            self.notify("No other article reports this sentence.", timeout=2)
+            return
+        self.move_to(target.article, target.index)
+        self.cycle_landing = target.id
+
+    def _stop_step(self, kind: str, step: int) -> None:
+        if self.index is None or self.cursor is None:
+            return
+        index = self.index
+        sentence = self.current_sentence()
+        here = index.reading_key(self.cursor.article, sentence.start if sentence else 0)
+        last = self.selected[1] if self.selected and self.selected[0] == kind else None
+        if kind == "warning":
+            i = index.next_index(len(index.warnings), last, here, index.warning_keys(), step)
+            if i is None:
+                self.notify("No warnings in this story.", timeout=2)
+                return
+            w = index.warnings[i]
+            stop = Stop(w.article, w.start, w.end)
+        elif kind == "discrepancy":
+            keys = index.discrepancy_keys()
+            i = index.next_index(len(index.discrepancies), last, here, keys, step)
+            if i is None:
+                self.notify("No discrepancies in this story.", timeout=2)
+                return
+            stop = index.discrepancy_stop(index.discrepancies[i], self.cursor.article)
+        else:
+            keys = [index.reading_key(h.article, h.start) for h in self.hits]
+            i = index.next_index(len(self.hits), last, here, keys, step)
+            if i is None:
+                self.notify("No search results: press / to search.", timeout=2)
+                return
+            h = self.hits[i]
+            stop = Stop(h.article, h.start, h.end)
+        self.selected = (kind, i)
+        self.selected_stop = stop
+        self.move_to_offset(stop.article, stop.start, keep_selection=True)
+
+    def action_next_warning(self) -> None:
+        self._stop_step("warning", 1)
+
+    def action_previous_warning(self) -> None:
+        self._stop_step("warning", -1)
+
+    def action_next_discrepancy(self) -> None:
+        self._stop_step("discrepancy", 1)
+
+    def action_previous_discrepancy(self) -> None:
+        self._stop_step("discrepancy", -1)
+
+    def action_next_hit(self) -> None:
+        self._stop_step("hit", 1)
+
+    def action_previous_hit(self) -> None:
+        self._stop_step("hit", -1)
+
+    def set_search(self, query: str, hits: list[Hit], chosen: int | None) -> None:
+        self.query_text, self.hits = query, hits
+        if chosen is not None and 0 <= chosen < len(hits):
+            h = hits[chosen]
+            self.selected, self.selected_stop = ("hit", chosen), Stop(h.article, h.start, h.end)
+            self.move_to_offset(h.article, h.start, keep_selection=True)
+        else:
+            self.refresh_view(scroll=False)
+
+    def action_search(self) -> None:
+        if self.index is None:
+            return
+        from reader.ui.dialogs.search import SearchDialog, SearchResult
+
+        def done(result: SearchResult | None) -> None:
+            if result is not None:
+                self.set_search(result.query, result.hits, result.chosen)
+
+        self.app.push_screen(SearchDialog(self.index, self.query_text), done)
+
+    def action_overview(self) -> None:
+        if self.index is None:
+            return
+        from reader.ui.screens.overview import OverviewScreen
+
+        def done(stop: Stop | None) -> None:
+            if stop is not None:
+                self.jump_to_stop(stop)
+
+        self.app.push_screen(OverviewScreen(self.index), done)
+
+    def action_toggle_inspector(self) -> None:
+        inspector = self.query_one(Inspector)
+        inspector.display = not inspector.display
+        self.refresh_view(scroll=False)
+        self.call_after_refresh(self.refresh_view)
+
+    def action_toggle_zoom(self) -> None:
+        if self.index is None or len(self.index.order) < 2:
+            return
+        self.zoom = not self.zoom
+        self._rebuild_columns()
+
+    def action_toggle_furniture(self) -> None:
+        self.show_hidden = not self.show_hidden
+        self.notify(
+            f"Page furniture {'shown dimmed' if self.show_hidden else 'hidden'}.", timeout=2
+        )
+        self.refresh_view()
+
+    def action_back(self) -> None:
+        inspector = self.query_one(Inspector)
+        if inspector.display:
+            self.action_toggle_inspector()
+        elif self.hits or self.selected:
+            self.hits, self.selected, self.selected_stop = [], None, None
+            self.refresh_view(scroll=False)
+        elif self.zoom:
+            self.action_toggle_zoom()
+
+    @on(ArticleText.Clicked)
+    def _clicked(self, event: ArticleText.Clicked) -> None:
+        self.move_to_offset(event.article, event.offset)

@@ -1,0 +1,306 @@
+"""What the reader asks of a Story, precomputed once: correspondences, stops, shading, search.
+
+No Textual here: the navigation rules are plain functions of data, tested and timed directly.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import cached_property
+
+from reader.core.model import Article, Discrepancy, Sentence, Story, Value, Warning
+from reader.core.overlap import overlap_matrix, shared_fraction
+from reader.core.tokens import tokenize
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A search match: offsets into the article's text."""
+
+    article: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ArticleStats:
+    words: int
+    shared: float  # fraction of visible text shared with another article
+    warnings: int
+
+
+@dataclass(frozen=True)
+class Stop:
+    """A place the cursor can be sent to: a warning, a discrepancy's value, a search hit."""
+
+    article: str
+    start: int
+    end: int
+
+
+def visible_ranges(article: Article) -> list[tuple[int, int]]:
+    """The complement of the article's hidden furniture, in order."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for s, e in sorted(article.hidden):
+        if s > pos:
+            out.append((pos, s))
+        pos = max(pos, e)
+    if pos < len(article.text):
+        out.append((pos, len(article.text)))
+    return out
+
+
+class StoryIndex:
+    def __init__(self, story: Story) -> None:
+        self.story = story
+        self.order = [a.id for a in story.articles]
+        self.position = {aid: i for i, aid in enumerate(self.order)}
+        self._starts = {aid: [s.start for s in story.sentences_of(aid)] for aid in self.order}
+
+    # -- sentences and correspondences ------------------------------------------------------
+
+    def sentences(self, article_id: str) -> list[Sentence]:
+        return self.story.sentences_of(article_id)
+
+    def sentence_at(self, article_id: str, pos: int) -> Sentence | None:
+        """The sentence holding pos, else the nearest one before it (or the first)."""
+        sentences = self.sentences(article_id)
+        if not sentences:
+            return None
+        i = bisect.bisect_right(self._starts[article_id], pos) - 1
+        return sentences[max(0, i)]
+
+    @cached_property
+    def _groups(self) -> dict[str, tuple[str, ...]]:
+        out: dict[str, set[str]] = {}
+        for claim in self.story.claims:
+            for member in claim.members:
+                out.setdefault(member, set()).update(claim.members)
+        return {
+            sid: tuple(sorted(m for m in members if m != sid and m in self._known))
+            for sid, members in out.items()
+        }
+
+    @cached_property
+    def _known(self) -> set[str]:
+        return {s.id for s in self.story.sentences}
+
+    def group(self, sentence_id: str) -> tuple[str, ...]:
+        """Sentences of other articles sharing a claim with this one."""
+        return self._groups.get(sentence_id, ())
+
+    def partners(self, sentence_id: str) -> dict[str, list[Sentence]]:
+        """Other articles' corresponding sentences, by article, in text order."""
+        own = self.story.sentence(sentence_id).article
+        out: dict[str, list[Sentence]] = {}
+        for sid in self.group(sentence_id):
+            s = self.story.sentence(sid)
+            if s.article != own:
+                out.setdefault(s.article, []).append(s)
+        for found in out.values():
+            found.sort(key=lambda s: s.index)
+        return out
+
+    def has_partners(self, sentence_id: str) -> bool:
+        return bool(self.partners(sentence_id))
+
+    def next_partnered(self, article_id: str, index: int, step: int) -> int | None:
+        """Index of the next (step=1) or previous (-1) sentence that has correspondences."""
+        sentences = self.sentences(article_id)
+        i = index + step
+        while 0 <= i < len(sentences):
+            if self.group(sentences[i].id):
+                return i
+            i += step
+        return None
+
+    def cycle(self, anchor: str, current: str) -> Sentence | None:
+        """Enter: the anchor's group member in the next article after `current` that has one.
+
+        The anchor is the sentence where the cycle began, so repeated presses visit every
+        article that has a correspondence and come back to the anchor.
+        """
+        members = [anchor, *self.group(anchor)]
+        by_article: dict[str, Sentence] = {}
+        for sid in members:
+            s = self.story.sentence(sid)
+            if s.article not in by_article or s.index < by_article[s.article].index:
+                by_article[s.article] = s
+        if len(by_article) < 2:
+            return None
+        anchor_sentence = self.story.sentence(anchor)
+        by_article[anchor_sentence.article] = anchor_sentence
+        n = len(self.order)
+        start = self.position[current]
+        for k in range(1, n + 1):
+            aid = self.order[(start + k) % n]
+            if aid in by_article and aid != current:
+                return by_article[aid]
+        return None
+
+    # -- warnings and discrepancies -----------------------------------------------------------
+
+    def _reading_key(self, article_id: str, pos: int) -> tuple[int, int]:
+        return (self.position.get(article_id, 0), pos)
+
+    @cached_property
+    def warnings(self) -> list[Warning]:
+        """Every warning in reading order (article order, then offset)."""
+        return sorted(
+            (w for w in self.story.warnings if w.article in self.position),
+            key=lambda w: self._reading_key(w.article, w.start),
+        )
+
+    def warnings_of(self, article_id: str) -> list[Warning]:
+        return [w for w in self.warnings if w.article == article_id]
+
+    def warnings_in(self, article_id: str, start: int, end: int) -> list[Warning]:
+        return [w for w in self.warnings_of(article_id) if w.start < end and w.end > start]
+
+    @cached_property
+    def discrepancies(self) -> list[Discrepancy]:
+        """Discrepancies with at least one known value, in reading order of their first value."""
+        found = [d for d in self.story.discrepancies if self._values(d)]
+        return sorted(found, key=lambda d: self._reading_key(*self._first(d)))
+
+    def _values(self, d: Discrepancy) -> list[Value]:
+        return [v for v in d.values if v.article in self.position]
+
+    def _first(self, d: Discrepancy) -> tuple[str, int]:
+        v = min(self._values(d), key=lambda v: self._reading_key(v.article, v.start))
+        return v.article, v.start
+
+    def discrepancy_stop(self, d: Discrepancy, prefer: str) -> Stop:
+        """Where to land for a discrepancy: its value in `prefer` if it has one, else the first."""
+        values = self._values(d)
+        v = next((v for v in values if v.article == prefer), None) or min(
+            values, key=lambda v: self._reading_key(v.article, v.start)
+        )
+        return Stop(v.article, v.start, v.end)
+
+    def discrepancies_of_sentence(self, sentence: Sentence) -> list[Discrepancy]:
+        out = []
+        claim_ids = {c.id for c in self.story.claims_of(sentence.id)}
+        for d in self.discrepancies:
+            if d.claim in claim_ids or any(
+                v.article == sentence.article and sentence.start <= v.start < sentence.end
+                for v in d.values
+            ):
+                out.append(d)
+        return out
+
+    def next_index(
+        self,
+        count: int,
+        last: int | None,
+        after: tuple[int, int],
+        keys: list[tuple[int, int]],
+        step: int,
+    ) -> int | None:
+        """Next stop after `last`, or after the reading position when no stop is current."""
+        if count == 0:
+            return None
+        if last is not None:
+            return (last + step) % count
+        if step > 0:
+            i = bisect.bisect_right(keys, after)
+            return i % count
+        i = bisect.bisect_left(keys, after) - 1
+        return i % count
+
+    def warning_keys(self) -> list[tuple[int, int]]:
+        return [self._reading_key(w.article, w.start) for w in self.warnings]
+
+    def discrepancy_keys(self) -> list[tuple[int, int]]:
+        return [self._reading_key(*self._first(d)) for d in self.discrepancies]
+
+    def reading_key(self, article_id: str, pos: int) -> tuple[int, int]:
+        return self._reading_key(article_id, pos)
+
+    # -- shading, stats, search ----------------------------------------------------------------
+
+    def shade(self, article_id: str) -> list[tuple[int, int, int]]:
+        """(start, end, n): spans of the article shared with n other articles (n >= 1)."""
+        events: list[tuple[int, int, str]] = []
+        for p in self.story.passages:
+            for mine, theirs in ((p.a, p.b), (p.b, p.a)):
+                if mine.article == article_id and theirs.article != article_id:
+                    events.append((mine.start, 1, theirs.article))
+                    events.append((mine.end, -1, theirs.article))
+        events.sort(key=lambda e: (e[0], e[1]))
+        out: list[tuple[int, int, int]] = []
+        active: dict[str, int] = {}
+        prev = 0
+        for pos, delta, other in events:
+            if pos > prev and active:
+                n = len(active)
+                if out and out[-1][1] == prev and out[-1][2] == n:
+                    out[-1] = (out[-1][0], pos, n)
+                else:
+                    out.append((prev, pos, n))
+            active[other] = active.get(other, 0) + delta
+            if active[other] <= 0:
+                del active[other]
+            prev = pos
+        return out
+
+    @cached_property
+    def matrix(self) -> dict[tuple[str, str], float]:
+        return overlap_matrix(self.story)
+
+    def stats(self, article_id: str) -> ArticleStats:
+        return self._stats[article_id]
+
+    @cached_property
+    def _stats(self) -> dict[str, ArticleStats]:
+        out = {}
+        for a in self.story.articles:
+            words = sum(len(tokenize(a.text, s, e)) for s, e in visible_ranges(a))
+            out[a.id] = ArticleStats(
+                words=words,
+                shared=shared_fraction(self.story, a.id) if self.story.passages else 0.0,
+                warnings=sum(1 for w in self.story.warnings if w.article == a.id),
+            )
+        return out
+
+    def closest_counterpart(self, article_id: str) -> str | None:
+        """The article sharing most text with this one, else most claims, else the next one."""
+        others = [aid for aid in self.order if aid != article_id]
+        if not others:
+            return None
+        claims: dict[str, int] = {}
+        for s in self.sentences(article_id):
+            for aid in self.partners(s.id):
+                claims[aid] = claims.get(aid, 0) + 1
+        if self.story.passages:
+            best = max(
+                others, key=lambda b: (self.matrix.get((article_id, b), 0.0), claims.get(b, 0))
+            )
+        else:
+            best = max(others, key=lambda b: claims.get(b, 0))
+        if self.matrix.get((article_id, best), 0.0) > 0 or claims.get(best, 0) > 0:
+            return best
+        return others[self.position[article_id] % len(others)]
+
+    def search(self, query: str, limit: int = 2000) -> list[Hit]:
+        """Case-insensitive matches of query in every article's visible text, in reading order."""
+        needle = query.casefold()
+        if not needle.strip():
+            return []
+        hits: list[Hit] = []
+        for a in self.story.articles:
+            folded = a.text.casefold()
+            if len(folded) != len(a.text):  # rare: casefold changed lengths, fall back to lower
+                folded = a.text.lower()
+                if len(folded) != len(a.text):
+                    folded = a.text
+            for s, e in visible_ranges(a):
+                pos = folded.find(needle, s, e)
+                while pos != -1 and pos + len(needle) <= e:
+                    hits.append(Hit(a.id, pos, pos + len(needle)))
+                    if len(hits) >= limit:
+                        return hits
+                    pos = folded.find(needle, pos + max(1, len(needle)), e)
+        return hits

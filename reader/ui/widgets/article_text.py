@@ -1,0 +1,231 @@
+"""One article's text, drawn line by line (Line API) with shading, warnings and highlights."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from rich.segment import Segment
+from textual import events
+from textual.content import Content, Span
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.style import Style
+
+from reader.ui.story_index import StoryIndex
+from reader.ui.text_layout import Layout, layout
+from reader.ui.widgets.styles import overlay_style
+
+GUTTER = 2
+
+
+@dataclass(frozen=True)
+class Marks:
+    """What to light in one column besides the static shading: spans are text offsets."""
+
+    focus: tuple[int, int] | None = None  # the sentence under the cursor (focused column)
+    partners: tuple[tuple[int, int], ...] = ()  # sentences corresponding to the cursor
+    selected: tuple[int, int] | None = None  # the current warning / value / search hit
+    search: tuple[tuple[int, int], ...] = ()
+    notes: frozenset[int] = field(default_factory=frozenset)  # seam: offsets with a note
+
+
+class ArticleText(ScrollView, can_focus=False):
+    """Wraps to its own width, maps rows to offsets, and only draws the rows on screen."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-text--shared",
+        "article-text--shared-strong",
+        "article-text--artifact",
+        "article-text--focus",
+        "article-text--partner",
+        "article-text--selected",
+        "article-text--search",
+        "article-text--furniture",
+        "article-text--gutter-warning",
+        "article-text--gutter-note",
+    }
+
+    DEFAULT_CSS = """
+    ArticleText {
+        scrollbar-size-vertical: 1;
+        overflow-x: hidden;
+        overflow-y: auto;
+    }
+    """
+
+    @dataclass
+    class Clicked(Message):
+        """A sentence was clicked."""
+
+        text: ArticleText
+        article: str
+        offset: int
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.index: StoryIndex | None = None
+        self.article_id: str | None = None
+        self.show_hidden = False
+        self.marks = Marks()
+        self._layout: Layout | None = None
+        self._layout_key: tuple[str | None, int, bool] | None = None
+        self._content: Content | None = None
+        self._warn_rows: set[int] = set()
+        self._note_rows: set[int] = set()
+        self._strips: dict[int, Strip] = {}
+        self._styles: dict[str, Style] = {}
+
+    # -- state from the column ----------------------------------------------------------------
+
+    def show(self, index: StoryIndex, article_id: str, show_hidden: bool) -> None:
+        changed = (self.index, self.article_id, self.show_hidden) != (
+            index,
+            article_id,
+            show_hidden,
+        )
+        self.index, self.article_id, self.show_hidden = index, article_id, show_hidden
+        if changed:
+            self.marks = Marks()
+            self._relayout()
+            self.scroll_to(y=0, animate=False, immediate=True)
+
+    def set_marks(self, marks: Marks) -> None:
+        if marks != self.marks:
+            self.marks = marks
+            self._restyle()
+
+    @property
+    def text_width(self) -> int:
+        return max(4, self.scrollable_content_region.width - GUTTER)
+
+    @property
+    def layout_(self) -> Layout:
+        self._ensure_layout()
+        assert self._layout is not None
+        return self._layout
+
+    def row_of(self, offset: int) -> int:
+        return self.layout_.line_of(offset)
+
+    def scroll_to_row(self, row: int, screen_row: int | None = None) -> None:
+        """Put row at screen_row (clamped), or just into view when screen_row is None."""
+        height = max(1, self.scrollable_content_region.height)
+        top = int(self.scroll_y)
+        if screen_row is None:
+            if top <= row < top + height:
+                return
+            target = max(0, row - height // 3)
+        else:
+            target = max(0, row - max(0, min(screen_row, height - 1)))
+        self.scroll_to(y=target, animate=False, immediate=True)
+
+    def screen_row_of(self, offset: int) -> int:
+        return self.row_of(offset) - int(self.scroll_y)
+
+    # -- layout and styling --------------------------------------------------------------------
+
+    def _ensure_layout(self) -> None:
+        key = (self.article_id, self.text_width, self.show_hidden)
+        if key != self._layout_key:
+            self._relayout()
+
+    def _relayout(self) -> None:
+        self._layout_key = (self.article_id, self.text_width, self.show_hidden)
+        if self.index is None or self.article_id is None:
+            self._layout = None
+            self.virtual_size = Size(0, 0)
+        else:
+            article = self.index.story.article(self.article_id)
+            self._layout = layout(article.text, article.hidden, self.text_width, self.show_hidden)
+            self.virtual_size = Size(self.scrollable_content_region.width, len(self._layout.lines))
+        self._restyle()
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = overlay_style(self, f"article-text--{name}")
+        return style
+
+    def _restyle(self) -> None:
+        """Drop the styled text; it is rebuilt on the next draw (styles may not exist yet)."""
+        self._strips.clear()
+        self._content = None
+        self.refresh()
+
+    def _build(self) -> None:
+        self._warn_rows = set()
+        self._note_rows = set()
+        lay, index, aid = self._layout, self.index, self.article_id
+        if lay is None or index is None or aid is None:
+            return
+        spans: list[Span] = []
+
+        def add(start: int, end: int, name: str) -> None:
+            ds, de = lay.to_display(start), lay.to_display(end)
+            if de > ds:
+                spans.append(Span(ds, de, self._style(name)))
+
+        for s, e, n in index.shade(aid):
+            add(s, e, "shared-strong" if n >= 2 else "shared")
+        for ds, de in lay.hidden:
+            spans.append(Span(ds, de, self._style("furniture")))
+        marks = self.marks
+        for s, e in marks.search:
+            add(s, e, "search")
+        for s, e in marks.partners:
+            add(s, e, "partner")
+        if marks.focus:
+            add(*marks.focus, "focus")
+        for w in index.warnings_of(aid):
+            add(w.start, w.end, "artifact")
+            first, last = lay.line_of(w.start), lay.line_of(max(w.start, w.end - 1))
+            self._warn_rows.update(range(first, last + 1))
+        if marks.selected:
+            add(*marks.selected, "selected")
+        self._note_rows = {lay.line_of(o) for o in marks.notes}
+        self._content = Content(lay.display, spans)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        self._restyle()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._ensure_layout()
+
+    # -- drawing and mouse ---------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        self._ensure_layout()
+        width = self.scrollable_content_region.width
+        row = int(self.scroll_y) + y
+        base = self.get_visual_style()
+        if self._content is None:
+            self._build()
+        lay, content = self._layout, self._content
+        if lay is None or content is None or row >= len(lay.lines):
+            return Strip.blank(width, base.rich_style)
+        strip = self._strips.get(row)
+        if strip is None:
+            if row in self._warn_rows:
+                gutter = Segment("▌ ", (base + self._style("gutter-warning")).rich_style)
+            elif row in self._note_rows:
+                gutter = Segment("• ", (base + self._style("gutter-note")).rich_style)
+            else:
+                gutter = Segment("  ", base.rich_style)
+            s, e = lay.lines[row]
+            segments = [gutter, *content[s:e].render_segments(base)]
+            strip = Strip(segments).crop_extend(0, width, base.rich_style)
+            self._strips[row] = strip
+        return strip
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or self._layout is None or self.article_id is None:
+            return
+        pos = self._layout.offset_at(int(self.scroll_y) + offset.y, max(0, offset.x - GUTTER))
+        if pos is not None:
+            self.post_message(self.Clicked(self, self.article_id, pos))

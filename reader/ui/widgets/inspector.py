@@ -1,0 +1,175 @@
+"""The claim inspector: every article's version of the current claim, diffed word by word."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content, Span
+from textual.style import Style
+from textual.widgets import Static
+
+from reader.core.model import Sentence
+from reader.ui.story_index import StoryIndex
+from reader.ui.text_layout import neutralise
+from reader.ui.widgets.styles import overlay_style
+
+_WORD = re.compile(r"\S+")
+
+
+def clean_line(text: str) -> str:
+    """Article text for a single-line label: controls neutralised, newlines as spaces."""
+    return neutralise(text).replace("\n", " ")
+
+
+def changed_words(focused: str, other: str) -> list[tuple[int, int]]:
+    """Spans of `other` whose words are not in `focused` (difflib over case-folded words)."""
+    a = [m.group(0).casefold().strip(".,;:!?\"'()“”‘’") for m in _WORD.finditer(focused)]
+    b_matches = list(_WORD.finditer(other))
+    b = [m.group(0).casefold().strip(".,;:!?\"'()“”‘’") for m in b_matches]
+    out: list[tuple[int, int]] = []
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    for tag, _, _, j1, j2 in matcher.get_opcodes():
+        if tag in ("replace", "insert") and j2 > j1:
+            out.append((b_matches[j1].start(), b_matches[j2 - 1].end()))
+    return out
+
+
+class Inspector(VerticalScroll, can_focus=False):
+    """Built from the index on demand; styles come from theme variables via component classes."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "inspector--heading",
+        "inspector--focused",
+        "inspector--changed",
+        "inspector--artifact",
+        "inspector--value",
+        "inspector--dim",
+    }
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.body = Static(id="inspector-body")
+        self.sentence_id: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield self.body
+
+    def _style(self, name: str) -> Style:
+        return overlay_style(self, f"inspector--{name}")
+
+    def show(
+        self, index: StoryIndex, sentence_id: str | None, notes: Content | None = None
+    ) -> None:
+        self.sentence_id = sentence_id
+        self.body.update(self.render_claim(index, sentence_id, notes))
+
+    def render_claim(
+        self, index: StoryIndex, sentence_id: str | None, notes: Content | None = None
+    ) -> Content:
+        if sentence_id is None:
+            return Content("No sentence under the cursor.")
+        story = index.story
+        focused = story.sentence(sentence_id)
+        focused_text = clean_line(story.text_of(focused))
+        heading = self._style("heading")
+        lines: list[Content] = []
+        claims = story.claims_of(sentence_id)
+        partners = index.partners(sentence_id)
+        label = ", ".join(c.label or c.id for c in claims) if claims else "no claim"
+        lines.append(
+            Content.assemble(
+                ("Claim ", heading),
+                (clean_line(label), heading),
+                f"  · {1 + len(partners)} of {len(index.order)} articles",
+            )
+        )
+        versions: list[Sentence] = [focused]
+        for aid in index.order:
+            versions.extend(partners.get(aid, []))
+        for s in sorted(versions, key=lambda s: index.position[s.article]):
+            article = story.article(s.article)
+            text = clean_line(story.text_of(s))
+            name = Content.assemble(
+                (f"{s.article} ", self._style("dim")),
+                (clean_line(article.source or article.name), heading),
+                (f"  s{s.index + 1}", self._style("dim")),
+            )
+            if s.id == sentence_id:
+                name = name.append(Content(" (focused)"))
+                body = Content(text).stylize(self._style("focused"))
+            else:
+                spans = [
+                    Span(a, b, self._style("changed")) for a, b in changed_words(focused_text, text)
+                ]
+                body = Content(text, spans)
+            for w in index.warnings_in(s.article, s.start, s.end):
+                a, b = max(0, w.start - s.start), min(len(text), w.end - s.start)
+                body = body.stylize(self._style("artifact"), a, b)
+            lines += [Content(""), name, body]
+        discrepancies = index.discrepancies_of_sentence(focused)
+        if discrepancies:
+            lines += [Content(""), Content("Discrepancies").stylize(heading)]
+            for d in discrepancies:
+                lines.append(
+                    Content.assemble(
+                        "• ", (d.kind, self._style("value")), ": ", clean_line(d.message)
+                    )
+                )
+                for v in d.values:
+                    lines.append(
+                        Content.assemble(
+                            f"    {v.article} ",
+                            (
+                                clean_line(
+                                    story.article(v.article).source or story.article(v.article).name
+                                ),
+                                self._style("dim"),
+                            ),
+                            ": ",
+                            (clean_line(v.text), self._style("value")),
+                        )
+                    )
+        warned = [w for s in versions for w in index.warnings_in(s.article, s.start, s.end)]
+        if warned:
+            lines += [Content(""), Content("Warnings").stylize(heading)]
+            for w in warned:
+                quote = clean_line(story.article(w.article).text[w.start : w.end])
+                lines.append(
+                    Content.assemble(
+                        "⚠ ",
+                        (f"{w.article} {w.kind}", self._style("artifact")),
+                        " “",
+                        quote,
+                        "”: ",
+                        clean_line(w.message),
+                    )
+                )
+                if w.suggestion:
+                    lines.append(
+                        Content.assemble(
+                            "    suggestion: ", (clean_line(w.suggestion), self._style("value"))
+                        )
+                    )
+                for ev in w.evidence:
+                    lines.append(Content.assemble("    evidence: ", self._evidence(index, ev)))
+        if notes is not None:
+            lines += [Content(""), Content("Notes").stylize(heading), notes]
+        return Content("\n").join(lines)
+
+    def _evidence(self, index: StoryIndex, ref: str) -> Content:
+        story = index.story
+        if ref.startswith("rule:"):
+            return Content(f"rule {ref[5:]}")
+        try:
+            s = story.sentence(ref)
+        except KeyError:
+            return Content(clean_line(ref))
+        article = story.article(s.article)
+        return Content.assemble(
+            (f"{s.article} {clean_line(article.source or article.name)}: ", self._style("dim")),
+            clean_line(story.text_of(s)),
+        )
