@@ -2,9 +2,71 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from reader.core.checks.calques import check_calques
+from reader.core.checks.casing import check_casing
+from reader.core.checks.common import Check
+from reader.core.checks.names import check_names, check_organisation_names
+from reader.core.checks.pronoun import check_pronoun
+from reader.core.checks.quotes import check_quotes
+from reader.core.checks.roles import check_roles
+from reader.core.checks.syntax import check_syntax
+from reader.core.checks.wording import check_wording
 from reader.core.model import Story, Warning
 
+CHECKS: tuple[Check, ...] = (
+    check_quotes,
+    check_pronoun,
+    check_casing,
+    check_names,
+    check_organisation_names,
+    check_roles,
+    check_calques,
+    check_syntax,
+    check_wording,
+)
 
-def run_checks(story: Story) -> list[Warning]:
-    """Every check's warnings, numbered w1, w2, ... in article and offset order (STUB)."""
-    return []
+# When two warnings cover the same words, the more specific rule is kept.
+_KIND_RANK = {
+    "quotes": 0,
+    "transliteration": 1,
+    "pronoun": 2,
+    "casing": 3,
+    "wrong-title": 4,
+    "calque": 5,
+    "spelling-variant": 6,
+    "wrong-word": 7,
+    "other": 8,
+}
+
+
+def _rank(w: Warning) -> tuple[int, int, int]:
+    return (0 if w.severity == "warning" else 1, _KIND_RANK.get(w.kind, 9), w.end - w.start)
+
+
+def _overlap(a: Warning, b: Warning) -> bool:
+    """Same article and at least half of the shorter span shared."""
+    if a.article != b.article:
+        return False
+    shared = min(a.end, b.end) - max(a.start, b.start)
+    return shared > 0 and shared * 2 >= min(a.end - a.start, b.end - b.start)
+
+
+def finalize(story: Story, found: list[Warning]) -> list[Warning]:
+    """Drop duplicates and overlaps (best rule wins), then number w1.. in reading order."""
+    kept: list[Warning] = []
+    for w in sorted(found, key=_rank):
+        if not any(_overlap(w, k) for k in kept):
+            kept.append(w)
+    order = {a.id: i for i, a in enumerate(story.articles)}
+    kept.sort(key=lambda w: (order.get(w.article, len(order)), w.start, w.end))
+    return [replace(w, id=f"w{i}") for i, w in enumerate(kept, start=1)]
+
+
+def run_checks(story: Story, checks: tuple[Check, ...] = CHECKS) -> list[Warning]:
+    """Every check's warnings, numbered w1, w2, ... in article and offset order."""
+    found: list[Warning] = []
+    for check in checks:
+        found.extend(check(story))
+    return finalize(story, found)

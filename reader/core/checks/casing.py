@@ -1,0 +1,108 @@
+"""Proper nouns written in lower case ("fled turkey"): MT and case-folding pipelines lose capitals.
+
+A word that is only ever a name (a country, a weekday, a name the story writes capitalised and
+never in lower case) is flagged wherever it appears in lower case. A word that is also a common
+noun (turkey, china, jordan, chad) is flagged only where the words around it make it a place.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from reader.core.checks.common import evidence_for, in_quotes, is_common_word, warn
+from reader.core.checks.lexicon import bundled
+from reader.core.model import Story, Warning
+from reader.core.tokens import Token, tokenize
+
+MIN_CAPITALISED = 2  # mid-sentence capitalised uses before the story's own usage counts
+
+
+def _capitalised_uses(story: Story) -> dict[str, list[str]]:
+    """Lower-cased word -> sentence ids where it is written capitalised (not sentence-initial)."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for s in story.sentences:
+        toks = tokenize(story.article(s.article).text, s.start, s.end)
+        for k, t in enumerate(toks):
+            if k > 0 and t.text[:1].isupper() and not t.text.isupper():
+                out[t.text.lower()].append(s.id)
+    return out
+
+
+def _lower_uses(story: Story) -> dict[str, int]:
+    out: dict[str, int] = defaultdict(int)
+    for s in story.sentences:
+        for t in tokenize(story.article(s.article).text, s.start, s.end):
+            if t.text.islower():
+                out[t.text] += 1
+    return out
+
+
+def _place_context(prev: str | None, nxt: Token | None, config: dict[str, list[str]]) -> bool:
+    if prev is None or prev not in config.get("place_before", []):
+        return False
+    if prev in config.get("common_before", []) and prev not in ("of",):
+        return False
+    if nxt is not None and nxt.text.lower() in config.get("common_after", []):
+        return False
+    return nxt is None or not nxt.text.islower() or nxt.text in _FUNCTION_AFTER
+
+
+_FUNCTION_AFTER = frozenset(
+    """and or but on in at for to from with after before since until as by while when where
+    which who that because over across into through during last this next""".split()
+)
+
+
+def check_casing(story: Story) -> list[Warning]:
+    data = bundled("casing.toml")
+    ambiguous: dict[str, str] = data.get("ambiguous", {})
+    context: dict[str, list[str]] = data.get("context", {})
+    always = frozenset(data.get("always", {}).get("words", []))
+    capitalised = _capitalised_uses(story)
+    lower = _lower_uses(story)
+    out: list[Warning] = []
+    for s in story.sentences:
+        text = story.article(s.article).text
+        toks = tokenize(text, s.start, s.end)
+        for k, t in enumerate(toks):
+            word = t.text
+            if not word.islower() or (in_quotes(text, t.start) and word in ambiguous):
+                continue
+            prev = toks[k - 1].text.lower() if k > 0 else None
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            name = word[:1].upper() + word[1:]
+            others = [x for x in capitalised.get(word, []) if not x.startswith(s.article + ":")]
+            if word in ambiguous:
+                if prev is not None and prev == "of" and nxt is not None:
+                    continue  # "a plate of turkey and ..." : too close to call
+                if not _place_context(prev, nxt, context):
+                    continue
+                name = ambiguous[word]
+                reason = "the words before it make it the country, not the common noun"
+            elif word in always:
+                reason = "it is a name"
+            elif (
+                len(capitalised.get(word, [])) >= MIN_CAPITALISED
+                and lower.get(word, 0) == 1
+                and not is_common_word(word, 3.0)
+                and len(word) > 3
+            ):
+                reason = "the story writes it capitalised everywhere else"
+            else:
+                continue
+            start = (
+                toks[k - 1].start if k > 0 and prev in context.get("place_before", []) else t.start
+            )
+            out.append(
+                warn(
+                    s.article,
+                    start,
+                    t.end,
+                    "casing",
+                    f"“{word}” in lower case: {reason}; probably “{name}”",
+                    "casing-proper-noun",
+                    suggestion=name,
+                    evidence=evidence_for(story, s.article, others),
+                )
+            )
+    return out

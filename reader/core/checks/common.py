@@ -1,0 +1,159 @@
+"""What every check shares: building warnings, quoted regions, word look-ups."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+from reader.core.model import Severity, Story, Warning, WarningKind
+from reader.core.tokens import Token, tokenize
+
+Check = Callable[[Story], list[Warning]]
+
+OPENERS = "“‘«„‚‹"
+CLOSERS = "”’»“‘›"
+# Which closers may end a quote opened by a given mark (German „ closes with “).
+PAIRS = {"“": "”", "‘": "’", "«": "»", "„": "“”", "‚": "‘’", "‹": "›", '"': '"'}
+
+
+def warn(
+    article: str,
+    start: int,
+    end: int,
+    kind: WarningKind,
+    message: str,
+    rule: str,
+    *,
+    suggestion: str | None = None,
+    evidence: Iterable[str] = (),
+    severity: Severity = "warning",
+) -> Warning:
+    """A warning without its id: run_checks numbers them once all checks have run."""
+    ev = tuple(evidence) or (f"rule:{rule}",)
+    return Warning(
+        id="",
+        article=article,
+        start=start,
+        end=end,
+        kind=kind,
+        message=message,
+        suggestion=suggestion,
+        evidence=ev,
+        severity=severity,
+        rule=rule,
+    )
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Non-empty lines as (start, end): quotes and sentences never cross a line in news text."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line.strip():
+            out.append((pos, end))
+        pos = end + 1
+    return out
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isalnum() and after.isalnum()) or (before in "sS" and not after.isalnum())
+
+
+@lru_cache(maxsize=64)
+def quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Regions inside quotation marks; a quote left open runs to the end of its paragraph."""
+    spans: list[tuple[int, int]] = []
+    for p0, p1 in paragraphs(text):
+        open_at: int | None = None
+        opener = ""
+        for i in range(p0, p1):
+            c = text[i]
+            if c in "’‘'" and _is_apostrophe(text, i):
+                continue
+            if open_at is None:
+                if c in OPENERS or c in "\"'":
+                    if c == "'" and i > p0 and text[i - 1].isalnum():
+                        continue
+                    open_at, opener = i, c
+            elif c in PAIRS.get(opener, "") or (c in CLOSERS and c != opener) or c == opener:
+                spans.append((open_at, i + 1))
+                open_at = None
+        if open_at is not None:
+            spans.append((open_at, p1))
+    return tuple(spans)
+
+
+def in_quotes(text: str, pos: int) -> bool:
+    return any(s <= pos < e for s, e in quoted_spans(text))
+
+
+def sentence_tokens(story: Story, sentence_id: str) -> list[Token]:
+    s = story.sentence(sentence_id)
+    return tokenize(story.article(s.article).text, s.start, s.end)
+
+
+def evidence_for(
+    story: Story, article: str, sentence_ids: Iterable[str], limit: int = 3
+) -> list[str]:
+    """Sentence ids of other articles, at most one per article, in article order."""
+    seen: set[str] = {article}
+    out = []
+    for sid in sentence_ids:
+        art = story.sentence(sid).article
+        if art not in seen:
+            seen.add(art)
+            out.append(sid)
+    order = {a.id: i for i, a in enumerate(story.articles)}
+    out.sort(key=lambda sid: order.get(story.sentence(sid).article, 0))
+    return out[:limit]
+
+
+def sentence_id_at(story: Story, article: str, pos: int) -> str | None:
+    s = story.sentence_at(article, pos)
+    return s.id if s else None
+
+
+@lru_cache(maxsize=1)
+def _zipf() -> Callable[[str, str], float] | None:
+    try:
+        module = importlib.import_module("wordfreq")
+    except ImportError:
+        return None
+    fn: Callable[[str, str], float] = module.zipf_frequency
+    return fn
+
+
+# Used when wordfreq is not installed: enough to tell everyday words from names in news text.
+_COMMON_FALLBACK = 4.0
+
+
+def zipf(word: str) -> float | None:
+    """Zipf frequency of a word in English (0 = unknown, 7 = 'the'); None without wordfreq."""
+    fn = _zipf()
+    return fn(word, "en") if fn else None
+
+
+def is_common_word(word: str, threshold: float = 3.5) -> bool:
+    z = zipf(word.lower())
+    if z is None:
+        return word.lower() in _FALLBACK_COMMON
+    return z >= threshold
+
+
+_FALLBACK_COMMON = frozenset(
+    """the of and to in a is that for it as was with be by on not he i this are or his from at
+    which but have an they you were her she there been one all we their has would when if can
+    more will no out do so said what up its about into them than some could other only new time
+    people two may first any like now my these over also after did many before must through
+    back years where much your way well down should because each just those how too little state
+    good very make world still own see men work long get here between both life being under never
+    day same another know while last might us great old year off come since against go came right
+    used take three government forces army city town province country minister president""".split()
+)
+
+WORDISH = re.compile(r"[^\W\d_]", re.UNICODE)

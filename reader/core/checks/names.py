@@ -1,0 +1,283 @@
+"""Names spelled differently across versions, explained by transliteration patterns where possible.
+
+Variants are paired by character similarity. The spelling fewer articles use is the odd one;
+if a pattern from data/names.toml turns it into the majority spelling the reason is named
+("German -ow for Russian -ov"). Foreign conventions are warnings, accepted romanisation variants
+(Arabic vowels, Russian -i/-y) are info.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from reader.core.checks.common import is_common_word, warn
+from reader.core.checks.lexicon import bundled
+from reader.core.model import Severity, Story, Warning, WarningKind
+from reader.core.tokens import normalize_word, tokenize
+
+MIN_RATIO = 0.8
+MIN_LEN = 4
+COMMON = 3.5  # zipf: two everyday words (Iran / Iraq) are different words, not variants
+
+
+@dataclass(frozen=True)
+class Pattern:
+    variant: re.Pattern[str]
+    usual: re.Pattern[str]
+    where: str
+    language: str
+    kind: str  # foreign | romanisation
+
+    def describe(self) -> str:
+        return f"{self.language} spelling ({self.variant.pattern} for {self.usual.pattern})"
+
+
+@dataclass
+class Form:
+    text: str
+    articles: dict[str, list[tuple[int, int]]]  # article -> spans
+
+
+def patterns() -> list[Pattern]:
+    out = []
+    for p in bundled("names.toml").get("pattern", []):
+        out.append(
+            Pattern(
+                re.compile(str(p["variant"])),
+                re.compile(str(p["usual"])),
+                str(p.get("where", "any")),
+                str(p.get("language", "")),
+                str(p.get("kind", "romanisation")),
+            )
+        )
+    return out
+
+
+def explain(variant: str, usual: str, table: list[Pattern]) -> list[Pattern] | None:
+    """Patterns that turn variant into usual, one per differing chunk; None if some chunk is not
+    explained."""
+    x, y = variant.lower(), usual.lower()
+    used: list[Pattern] = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, x, y, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        found = _chunk(x, y, i1, i2, j1, j2, table)
+        if found is None:
+            return None
+        used.append(found)
+    return used
+
+
+def _chunk(
+    x: str, y: str, i1: int, i2: int, j1: int, j2: int, table: list[Pattern]
+) -> Pattern | None:
+    for left in range(3):
+        for right in range(3):
+            if i1 - left < 0 or j1 - left < 0:
+                continue
+            xs, ys = x[i1 - left : i2 + right], y[j1 - left : j2 + right]
+            at_end = i2 + right >= len(x) and j2 + right >= len(y)
+            at_start = i1 - left == 0 and j1 - left == 0
+            for p in table:
+                if (p.where == "end" and not at_end) or (p.where == "start" and not at_start):
+                    continue
+                if p.variant.fullmatch(xs) and p.usual.fullmatch(ys):
+                    return p
+    return None
+
+
+def _forms(story: Story) -> dict[str, Form]:
+    """Capitalised words that look like names, keyed by their folded spelling."""
+    forms: dict[str, Form] = {}
+    lower = {t.text for a in story.articles for t in tokenize(a.text) if t.text.islower()}
+    for s in story.sentences:
+        text = story.article(s.article).text
+        for t in tokenize(text, s.start, s.end):
+            if len(t.text) < MIN_LEN or not t.text[:1].isupper() or t.text.isupper():
+                continue
+            if not t.text.replace("-", "").isalpha() or t.text.lower() in lower:
+                continue  # also written in lower case: an ordinary word at a sentence start
+            key = normalize_word(t.text)
+            form = forms.setdefault(key, Form(t.text, defaultdict(list)))
+            form.articles[s.article].append((t.start, t.end))
+    return forms
+
+
+def _related(a: str, b: str) -> bool:
+    """Inflections and derivations of one word (Syria / Syrian, Assad / Assads)."""
+    short, long = sorted((a, b), key=len)
+    if len(long) == len(short):
+        return False
+    return long.startswith(short) or (long.startswith(short[:-1]) and len(long) - len(short) <= 2)
+
+
+def check_names(story: Story) -> list[Warning]:
+    table = patterns()
+    forms = _forms(story)
+    keys = sorted(forms)
+    out: list[Warning] = []
+    flagged: set[str] = set()
+    for i, ka in enumerate(keys):
+        for kb in keys[i + 1 :]:
+            if abs(len(ka) - len(kb)) > 3 or (ka[:1] != kb[:1] and ka[-2:] != kb[-2:]):
+                continue
+            if _related(ka, kb):
+                continue
+            if SequenceMatcher(None, ka, kb, autojunk=False).ratio() < MIN_RATIO:
+                continue
+            fa, fb = forms[ka], forms[kb]
+            if is_common_word(ka, COMMON) and is_common_word(kb, COMMON):
+                continue
+            if set(fa.articles) == set(fb.articles) and len(fa.articles) == 1:
+                continue  # one article, two words: more likely two different names
+            out.extend(_pair(story, fa, fb, table, flagged))
+    return out
+
+
+def _pair(
+    story: Story, fa: Form, fb: Form, table: list[Pattern], flagged: set[str]
+) -> list[Warning]:
+    na, nb = len(fa.articles), len(fb.articles)
+    minority, majority = (
+        (fa, fb) if na < nb or (na == nb and len(fa.text) < len(fb.text)) else (fb, fa)
+    )
+    strong = len(majority.articles) >= 2 * len(minority.articles) and len(majority.articles) >= 2
+    reasons = explain(minority.text, majority.text, table)
+    backwards = explain(majority.text, minority.text, table)
+    if reasons and any(p.kind == "foreign" for p in reasons) and strong:
+        foreign = next(p for p in reasons if p.kind == "foreign")
+        return _flag(
+            story,
+            minority,
+            majority,
+            "transliteration",
+            f"“{minority.text}” looks like the {foreign.describe()}; the other articles write "
+            f"“{majority.text}”",
+            "name-transliteration",
+            "warning",
+            every=True,
+            flagged=flagged,
+        )
+    legit = reasons or backwards
+    if legit:
+        langs = ", ".join(sorted({p.language for p in legit}))
+        msg = f"Spelling variant “{minority.text}” / “{majority.text}” ({langs} romanisation)"
+        found = _flag(
+            story,
+            minority,
+            majority,
+            "spelling-variant",
+            msg,
+            "name-variant",
+            "info",
+            every=False,
+            flagged=flagged,
+        )
+        if not strong:
+            found += _flag(
+                story,
+                majority,
+                minority,
+                "spelling-variant",
+                msg,
+                "name-variant",
+                "info",
+                every=False,
+                flagged=flagged,
+            )
+        return found
+    if strong and len(minority.articles) == 1:
+        return _flag(
+            story,
+            minority,
+            majority,
+            "spelling-variant",
+            f"“{minority.text}” is spelled “{majority.text}” in {len(majority.articles)} other "
+            "articles",
+            "name-consensus",
+            "warning",
+            every=True,
+            flagged=flagged,
+        )
+    return []
+
+
+def _flag(
+    story: Story,
+    form: Form,
+    other: Form,
+    kind: WarningKind,
+    message: str,
+    rule: str,
+    severity: Severity,
+    *,
+    every: bool,
+    flagged: set[str],
+) -> list[Warning]:
+    out: list[Warning] = []
+    evidence = []
+    for art, spans in other.articles.items():
+        sid = story.sentence_at(art, spans[0][0])
+        if sid is not None:
+            evidence.append(sid.id)
+    for art, spans in form.articles.items():
+        for start, end in spans if every else spans[:1]:
+            key = f"{art}:{start}"
+            if key in flagged:
+                continue
+            flagged.add(key)
+            out.append(
+                warn(
+                    art,
+                    start,
+                    end,
+                    kind,
+                    message,
+                    rule,
+                    suggestion=other.text,
+                    evidence=[e for e in evidence if not e.startswith(art + ":")][:3],
+                    severity=severity,
+                )
+            )
+    return out
+
+
+def check_organisation_names(story: Story) -> list[Warning]:
+    """Near-miss spellings of well-known organisations ("Associate press" for Associated Press)."""
+    names: list[str] = bundled("names.toml").get("organisations", {}).get("names", [])
+    out: list[Warning] = []
+    for a in story.articles:
+        toks = tokenize(a.text)
+        for name in names:
+            n = len(name.split())
+            folded = normalize_word(name)
+            for i in range(len(toks) - n + 1):
+                window = toks[i : i + n]
+                if not window[0].text[:1].isupper() or a.is_hidden(window[0].start):
+                    continue
+                seen = a.text[window[0].start : window[-1].end]
+                if seen == name:
+                    continue
+                got = normalize_word(" ".join(t.text for t in window))
+                if got == folded:
+                    continue  # a case-only difference is a style choice ("the foreign ministry")
+                if got.rstrip("s") == folded.rstrip("s"):
+                    continue  # plural or case-only difference
+                ratio = SequenceMatcher(None, got, folded, autojunk=False).ratio()
+                if ratio < 0.9:
+                    continue
+                out.append(
+                    warn(
+                        a.id,
+                        window[0].start,
+                        window[-1].end,
+                        "wrong-title",
+                        f"“{seen}” looks like a garbled form of the name “{name}”",
+                        "organisation-name",
+                        suggestion=name,
+                    )
+                )
+    return out

@@ -1,0 +1,97 @@
+"""Which sentences of other articles say the same thing: the checks' source of consensus.
+
+Claims are used where the claims stage found them; sentences no claim covers are matched here
+by shared content words, so the checks work (less well) before claims exist.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from reader.core.model import Article, Claim, Sentence, Story
+from reader.core.tokens import is_content, normalize_word, tokenize
+
+MIN_SHARED = 0.35  # share of the smaller sentence's content words the two must have in common
+
+
+def words(story: Story, sentence: Sentence) -> list[str]:
+    text = story.article(sentence.article).text
+    return [t.norm for t in tokenize(text, sentence.start, sentence.end)]
+
+
+def counterparts(story: Story) -> dict[str, list[str]]:
+    """Sentence id -> parallel sentence ids in other articles, best first."""
+    return _counterparts(tuple(story.articles), tuple(story.sentences), tuple(story.claims))
+
+
+@lru_cache(maxsize=4)
+def _counterparts(
+    articles: tuple[Article, ...], sentences: tuple[Sentence, ...], claims: tuple[Claim, ...]
+) -> dict[str, list[str]]:
+    story = Story(articles=list(articles), sentences=list(sentences), claims=list(claims))
+    art_of = {s.id: s.article for s in sentences}
+    out: dict[str, list[str]] = defaultdict(list)
+    for c in claims:
+        for m in c.members:
+            for o in c.members:
+                if o != m and art_of.get(o) != art_of.get(m) and o not in out[m]:
+                    out[m].append(o)
+    uncovered = [s for s in sentences if s.id not in out]
+    if uncovered:
+        for sid, others in _match(story, uncovered, sentences).items():
+            out[sid].extend(o for o in others if o not in out[sid])
+    return dict(out)
+
+
+def _match(
+    story: Story, wanted: list[Sentence], sentences: tuple[Sentence, ...]
+) -> dict[str, list[str]]:
+    """For each wanted sentence, the most similar sentence of every other article, if close."""
+    content: dict[str, set[str]] = {}
+    seq: dict[str, list[str]] = {}
+    index: dict[str, set[str]] = defaultdict(set)
+    for s in sentences:
+        ws = words(story, s)
+        seq[s.id] = ws
+        content[s.id] = {w for w in ws if is_content(w)}
+        for w in content[s.id]:
+            index[w].add(s.id)
+    art_of = {s.id: s.article for s in sentences}
+    out: dict[str, list[str]] = {}
+    for s in wanted:
+        mine = content[s.id]
+        if len(mine) < 3:
+            continue
+        hits: dict[str, int] = defaultdict(int)
+        for w in mine:
+            if len(index[w]) > 50:  # too common in this story to point at a sentence
+                continue
+            for o in index[w]:
+                if art_of[o] != s.article:
+                    hits[o] += 1
+        best: dict[str, tuple[float, str]] = {}
+        for o, n in hits.items():
+            share = n / max(1, min(len(mine), len(content[o])))
+            if share < MIN_SHARED or n < 3:
+                continue
+            ratio = SequenceMatcher(None, seq[s.id], seq[o], autojunk=False).ratio()
+            score = (share + ratio) / 2
+            if ratio >= 0.3 and score > best.get(art_of[o], (0.0, ""))[0]:
+                best[art_of[o]] = (score, o)
+        ranked = sorted(best.values(), reverse=True)
+        if ranked:
+            out[s.id] = [o for _, o in ranked]
+    return out
+
+
+def similarity(story: Story, a: str, b: str) -> float:
+    """Word-sequence similarity of two sentences, 0..1."""
+    wa = words(story, story.sentence(a))
+    wb = words(story, story.sentence(b))
+    return SequenceMatcher(None, wa, wb, autojunk=False).ratio()
+
+
+def normalized(word: str) -> str:
+    return normalize_word(word)

@@ -1,0 +1,121 @@
+"""Quotation marks that do not pair up: MT and copy-editing damage the reader notices first.
+
+Handled per paragraph (news quotes do not cross lines, except a quote continued in the next
+paragraph, which by convention reopens with a new opening mark).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.core.checks.common import PAIRS, paragraphs, warn
+from reader.core.model import Story, Warning
+
+_DOUBLE_OPEN = "“„«"
+_SINGLE_OPEN = "‘‚‹"
+_CLOSE = "”’»›"
+_WORD_BEFORE = re.compile(r"(\S+\s*)$")
+_WORDS_AFTER = re.compile(r"^(\s*\S+){1,3}")
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isalnum() and after.isalnum():
+        return True  # don’t, Assad’s
+    return text[i] == "’" and before in "sS" and not after.isalnum()  # plural possessive
+
+
+def _left(text: str, p0: int, i: int) -> int:
+    m = _WORD_BEFORE.search(text[p0:i])
+    return p0 + m.start() if m else i
+
+
+def _right(text: str, i: int, p1: int) -> int:
+    m = _WORDS_AFTER.match(text[i:p1])
+    return i + m.end() if m else i
+
+
+def _paragraph(story: Story, article: str, text: str, p0: int, p1: int) -> list[Warning]:
+    out: list[Warning] = []
+    open_at: int | None = None
+    for i in range(p0, p1):
+        c = text[i]
+        if c not in _DOUBLE_OPEN + _SINGLE_OPEN + _CLOSE or _is_apostrophe(text, i):
+            continue
+        before = text[i - 1] if i > p0 else " "
+        rest = text[i + 1 : p1].strip()
+        after = text[i + 1] if i + 1 < p1 else ""
+        if c in _DOUBLE_OPEN + _SINGLE_OPEN and not rest:
+            out.append(
+                warn(
+                    article,
+                    _left(text, p0, i),
+                    i + 1,
+                    "quotes",
+                    f"Stray opening quote mark {c} at the end of the paragraph: nothing follows it",
+                    "quote-dangling",
+                    suggestion="remove it or close the quotation before the full stop",
+                )
+            )
+            continue
+        if c in _DOUBLE_OPEN + _SINGLE_OPEN and before.isspace() and after in ".,;:!?":
+            out.append(
+                warn(
+                    article,
+                    _left(text, p0, i - 1),
+                    i + 2,
+                    "quotes",
+                    f"Opening quote mark {c} used to close a quotation, detached from its word",
+                    "quote-wrong-way",
+                    suggestion=f"{_closer(c)}{after}" if after else _closer(c),
+                )
+            )
+            open_at = None
+            continue
+        if c in _CLOSE and before.isspace() and after.isalpha():
+            out.append(
+                warn(
+                    article,
+                    _left(text, p0, i - 1),
+                    _right(text, i + 1, p1) if after else i + 1,
+                    "quotes",
+                    f"Closing quote mark {c} after a space and glued to the next word",
+                    "quote-attached",
+                    suggestion=f"{c} followed by a space",
+                )
+            )
+        if c in _DOUBLE_OPEN + _SINGLE_OPEN and (before.isspace() or i == p0 or before in "(["):
+            if open_at is None:
+                open_at = i
+            continue
+        if c in _CLOSE and open_at is not None:
+            opener = text[open_at]
+            if c not in PAIRS.get(opener, ""):
+                out.append(
+                    warn(
+                        article,
+                        open_at,
+                        _right(text, open_at + 1, p1),
+                        "quotes",
+                        f"Quotation opened with {opener} but closed with {c}",
+                        "quote-mismatch",
+                        suggestion=f"{opener}…{_closer(opener)}",
+                    )
+                )
+            open_at = None
+    return out
+
+
+def _closer(opener: str) -> str:
+    return PAIRS.get(opener, "”")[-1] if opener != "„" else "“"
+
+
+def check_quotes(story: Story) -> list[Warning]:
+    out: list[Warning] = []
+    for a in story.articles:
+        for p0, p1 in paragraphs(a.text):
+            if a.is_hidden(p0):
+                continue
+            out.extend(_paragraph(story, a.id, a.text, p0, p1))
+    return out

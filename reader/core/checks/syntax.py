@@ -1,0 +1,101 @@
+"""Garbled syntax by shape: a phrase repeated inside one sentence, a sentence with no verb.
+
+Both are typical of MT systems that lose track of a long source sentence: they translate a
+clause twice, or emit a noun-phrase fragment where the source verb was dropped.
+"""
+
+from __future__ import annotations
+
+from reader.core.checks.common import warn
+from reader.core.model import Story, Warning
+from reader.core.tokens import STOPWORDS, Token, tokenize
+
+MIN_REPEAT = 4  # words
+MIN_FRAGMENT = 8  # words in a verbless sentence before it is worth a look
+
+_FINITE = frozenset(
+    """is are was were be been am has have had do does did will would can could may might must
+    shall should said says say told tells adds added wrote writes called calls made makes went goes
+    came comes took takes gave gives got gets saw sees left leaves let lets put puts set sets
+    kept keeps held holds found finds thought thinks knew knows became becomes began begins
+    brought brings fled flees led leads met meets paid pays sent sends stood stands won wins
+    lost loses ran runs fell falls hit hits rose rises seek seeks sought fought fights spoke
+    speaks ’s 's""".split()
+)
+
+
+def _repeats(story: Story) -> list[Warning]:
+    out: list[Warning] = []
+    for s in story.sentences:
+        text = story.article(s.article).text
+        toks = tokenize(text, s.start, s.end)
+        norms = [t.norm for t in toks]
+        seen: dict[tuple[str, ...], int] = {}
+        i = 0
+        while i + MIN_REPEAT <= len(norms):
+            gram = tuple(norms[i : i + MIN_REPEAT])
+            first = seen.get(gram)
+            if first is not None and first + MIN_REPEAT <= i and _worth(gram):
+                n = MIN_REPEAT
+                while i + n < len(norms) and first + n < i and norms[first + n] == norms[i + n]:
+                    n += 1
+                phrase = " ".join(t.text for t in toks[i : i + n])
+                out.append(
+                    warn(
+                        s.article,
+                        toks[i].start,
+                        toks[i + n - 1].end,
+                        "other",
+                        f"“{phrase}” appears twice in this sentence: a clause may have been "
+                        "translated twice",
+                        "repeated-phrase",
+                        suggestion="drop the repetition",
+                    )
+                )
+                i += n
+                continue
+            seen.setdefault(gram, i)
+            i += 1
+    return out
+
+
+def _worth(gram: tuple[str, ...]) -> bool:
+    return sum(1 for w in gram if w not in STOPWORDS) >= 2
+
+
+def _has_finite_verb(toks: list[Token]) -> bool:
+    for t in toks:
+        w = t.norm
+        if w in _FINITE or w.endswith("ed") or w.endswith("n't"):
+            return True
+        if w.endswith("s") and not w.endswith("ss") and t.text[:1].islower() and len(w) > 3:
+            return True  # a third-person verb or a plural noun: cannot tell, so assume a verb
+    return False
+
+
+def _fragments(story: Story) -> list[Warning]:
+    out: list[Warning] = []
+    for s in story.sentences:
+        text = story.article(s.article).text
+        body = text[s.start : s.end].rstrip()
+        if not body.endswith(".") or body[:1] in "“\"‘'":
+            continue  # headlines, captions and quotes are allowed to lack a verb
+        toks = tokenize(text, s.start, s.end)
+        if len(toks) < MIN_FRAGMENT or _has_finite_verb(toks):
+            continue
+        out.append(
+            warn(
+                s.article,
+                toks[0].start,
+                toks[min(3, len(toks) - 1)].end,
+                "other",
+                "This sentence has no verb: the translation may have dropped or garbled it",
+                "no-finite-verb",
+                severity="info",
+            )
+        )
+    return out
+
+
+def check_syntax(story: Story) -> list[Warning]:
+    return _repeats(story) + _fragments(story)

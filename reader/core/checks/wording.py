@@ -1,0 +1,193 @@
+"""Consensus word diff: where versions of a sentence are near-copies, the words they differ in.
+
+Machine translation of one source into several versions leaves the same sentence frame with a
+different word in one slot ("fighters pushed back / launched government forces"). With three or
+more versions the majority decides which word is odd; with two nothing decides, so both wordings
+are shown as info.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from reader.core.checks.common import warn
+from reader.core.checks.parallel import counterparts
+from reader.core.model import Story, Warning, WarningKind
+from reader.core.tokens import STOPWORDS, Token, tokenize
+
+MIN_CONTEXT = 4  # equal words around a differing slot, both sides together
+MAX_SLOT = 3  # words on either side of a replacement
+PRONOUNS = frozenset("he she it they his her its their him them hers theirs".split())
+TITLE_WORDS = frozenset(
+    """chief head leader officer official spokesman spokeswoman spokesperson minister secretary
+    director clerk writer author correspondent reporter editor envoy representative commissioner
+    president chairman commander general ambassador adviser advisor deputy""".split()
+)
+
+
+@dataclass(frozen=True)
+class Slot:
+    start: int  # token indexes in the sentence
+    end: int
+    other: str  # what the other version has here, lower-cased words
+    other_sentence: str
+
+
+def _tokens(story: Story, sid: str) -> list[Token]:
+    s = story.sentence(sid)
+    return tokenize(story.article(s.article).text, s.start, s.end)
+
+
+def _merged(ops: Sequence[tuple[str, int, int, int, int]]) -> list[tuple[str, int, int, int, int]]:
+    """Replacements one equal word apart become one slot ("launched government forces")."""
+    out: list[tuple[str, int, int, int, int]] = []
+    for op in ops:
+        if (
+            op[0] in ("replace", "insert", "delete")
+            and len(out) >= 2
+            and out[-1][0] == "equal"
+            and out[-1][2] - out[-1][1] == 1
+            and out[-2][0] == "replace"
+        ):
+            first = out[-2]
+            out[-2:] = [("replace", first[1], op[2], first[3], op[4])]
+        else:
+            out.append(op)
+    return out
+
+
+def _slots(mine: list[Token], theirs: list[Token], sid: str) -> list[Slot]:
+    a = [t.norm for t in mine]
+    b = [t.norm for t in theirs]
+    ops = _merged(SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
+    out = []
+    for k, (op, i1, i2, j1, j2) in enumerate(ops):
+        if op != "replace" or i2 - i1 > MAX_SLOT or j2 - j1 > MAX_SLOT:
+            continue
+        left = ops[k - 1][2] - ops[k - 1][1] if k > 0 and ops[k - 1][0] == "equal" else 0
+        right = (
+            ops[k + 1][2] - ops[k + 1][1] if k + 1 < len(ops) and ops[k + 1][0] == "equal" else 0
+        )
+        at_end = i2 == len(a) and j2 == len(b)
+        if left < 1 or (right < 1 and not at_end) or left + right < MIN_CONTEXT:
+            continue
+        out.append(Slot(i1, i2, " ".join(b[j1:j2]), sid))
+    return out
+
+
+def _interesting(words: list[Token], other: str) -> bool:
+    mine = [t.norm for t in words]
+    theirs = other.split()
+    if " ".join(mine) == other:
+        return False
+    everything = mine + theirs
+    if all(w in STOPWORDS and w not in PRONOUNS for w in everything):
+        return False
+    if any(any(c.isdigit() for c in w) for w in everything):
+        return False  # numbers are the discrepancy stage's business
+    if any(t.text[:1].isupper() and not t.text.isupper() for t in words if t.start > 0):
+        return False  # names: the names check compares them
+    return not (len(mine) == 1 and len(theirs) == 1 and _same_stem(mine[0], theirs[0]))
+
+
+_SUFFIXES = ("ing", "ed", "es", "s", "d")
+
+
+def _stem(word: str) -> str:
+    word = word.replace("-", "")
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Inflections and hyphenation of one word ("forces"/"force", "north-western")."""
+    return _stem(a) == _stem(b) or a.replace("-", "") == b.replace("-", "")
+
+
+def _kind(words: list[str]) -> WarningKind:
+    if any(w in PRONOUNS for w in words):
+        return "pronoun"
+    if any(w in TITLE_WORDS for w in words):
+        return "wrong-title"
+    return "wrong-word"
+
+
+def check_wording(story: Story) -> list[Warning]:
+    """Words of a sentence that its near-copies in other articles word differently."""
+    parallel = counterparts(story)
+    out: list[Warning] = []
+    for s in story.sentences:
+        others = parallel.get(s.id, [])
+        if not others:
+            continue
+        mine = _tokens(story, s.id)
+        aligned: dict[tuple[int, int], list[Slot]] = {}
+        agree: Counter[tuple[int, int]] = Counter()
+        other_tokens = {o: _tokens(story, o) for o in others}
+        for o, theirs in other_tokens.items():
+            for slot in _slots(mine, theirs, o):
+                aligned.setdefault((slot.start, slot.end), []).append(slot)
+        if not aligned:
+            continue
+        third: Counter[tuple[int, int, str]] = Counter()
+        for o, theirs in other_tokens.items():
+            b = [t.norm for t in theirs]
+            for (i1, i2), slots in aligned.items():
+                phrase = [t.norm for t in mine[i1:i2]]
+                if _contains(b, phrase):
+                    agree[(i1, i2)] += 1
+                if all(sl.other_sentence != o for sl in slots):
+                    for alt in {sl.other for sl in slots}:
+                        if _contains(b, alt.split()):
+                            third[(i1, i2, alt)] += 1
+        for (i1, i2), slots in aligned.items():
+            words = mine[i1:i2]
+            votes = Counter(sl.other for sl in slots)
+            best, n = votes.most_common(1)[0]
+            if not _interesting(words, best):
+                continue
+            mine_text = " ".join(t.text for t in words)
+            support = agree[(i1, i2)]
+            kind = _kind([t.norm for t in words] + best.split())
+            evidence = [sl.other_sentence for sl in slots if sl.other == best]
+            start, end = words[0].start, words[-1].end
+            loose = n + third[(i1, i2, best)]
+            if support == 0 and n >= 3 and 2 * loose >= len(others):
+                out.append(
+                    warn(
+                        s.article,
+                        start,
+                        end,
+                        kind,
+                        f"“{mine_text}”: {loose} other versions of this sentence have “{best}”",
+                        "consensus-word",
+                        suggestion=best,
+                        evidence=evidence,
+                        severity="info" if kind == "wrong-word" else "warning",
+                    )
+                )
+            elif n + third[(i1, i2, best)] == 1 and support == 0 and kind != "wrong-word":
+                out.append(
+                    warn(
+                        s.article,
+                        start,
+                        end,
+                        kind,
+                        f"Versions differ here: “{mine_text}” / “{best}” in the other article",
+                        "version-word",
+                        suggestion=best,
+                        evidence=evidence,
+                        severity="info",
+                    )
+                )
+    return out
+
+
+def _contains(seq: list[str], phrase: list[str]) -> bool:
+    n = len(phrase)
+    return any(seq[i : i + n] == phrase for i in range(len(seq) - n + 1))
