@@ -1,40 +1,134 @@
-"""Read article files into Articles (STUB: the ingest work replaces this)."""
+"""Article files to Articles: decoded text, hidden furniture and markup, title, date, source.
+
+The text is kept whole (only newlines are normalised), so every offset the later stages
+produce points into what the file said; what a reader should not see is hidden, not cut.
+"""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
+from reader.core.decoding import decode_article
+from reader.core.furniture import Line, find_furniture, is_headline_shaped, merge_spans
+from reader.core.furniture import visible_lines as _visible_lines
+from reader.core.markdown_text import front_matter, markup_spans
+from reader.core.metadata import read_metadata
 from reader.core.model import Article, InputError
 
 ARTICLE_SUFFIXES = (".txt", ".md")
+_MARKDOWN_SUFFIXES = (".md", ".markdown")
+_TITLE_WORDS = 20
+_HEADER_LINES = 12  # where title, date and dateline are looked for
+
+
+@dataclass(frozen=True)
+class _Read:
+    path: Path
+    text: str
+    hidden: list[tuple[int, int]]
+    title: str | None
+    date: str | None
+    source: str | None
 
 
 def expand_paths(paths: Sequence[Path]) -> list[Path]:
+    """Files in input order: a directory gives its .txt/.md files sorted by name."""
     files: list[Path] = []
+    seen: set[Path] = set()
     for p in paths:
+        p = Path(p)
         if not p.exists():
             raise InputError(f"no such file or directory: {p}")
         if p.is_dir():
-            found = sorted(
-                f for f in p.iterdir() if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
-            )
+            try:
+                found = sorted(
+                    (
+                        f
+                        for f in p.iterdir()
+                        if not f.name.startswith(".")
+                        and f.suffix.lower() in ARTICLE_SUFFIXES
+                        and f.is_file()
+                    ),
+                    key=lambda f: f.name,
+                )
+            except OSError as exc:
+                raise InputError(f"cannot read directory {p}: {_reason(exc)}") from exc
             if not found:
                 raise InputError(f"no .txt or .md articles in {p}")
-            files.extend(found)
+        elif p.is_file():
+            found = [p]
         else:
-            files.append(p)
+            raise InputError(f"not a regular file: {p}")
+        for f in found:
+            key = f.resolve()
+            if key not in seen:
+                seen.add(key)
+                files.append(f)
     return files
 
 
 def load_paths(paths: Sequence[Path]) -> list[Article]:
     """Articles in input order with ids a1, a2, ...; raises InputError on bad input."""
+    read = [_read(f) for f in expand_paths(paths)]
+    furniture = find_furniture([(r.text, r.hidden) for r in read])
     articles = []
-    for i, f in enumerate(expand_paths(paths), start=1):
-        text = f.read_bytes().decode("utf-8", errors="replace").replace("\r\n", "\n")
-        if not text.strip():
-            raise InputError(f"empty article: {f}")
-        fp = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        articles.append(Article(id=f"a{i}", name=f.name, path=str(f), text=text, fingerprint=fp))
+    for i, (r, extra) in enumerate(zip(read, furniture, strict=True), start=1):
+        hidden = merge_spans([*r.hidden, *extra])
+        title = r.title or _title(r.text, hidden)
+        articles.append(
+            Article(
+                id=f"a{i}",
+                name=r.path.name,
+                path=str(r.path),
+                text=r.text,
+                hidden=tuple(hidden),
+                title=title,
+                date=r.date,
+                source=r.source,
+                fingerprint=hashlib.sha256(r.text.encode("utf-8")).hexdigest(),
+            )
+        )
     return articles
+
+
+def _read(path: Path) -> _Read:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {_reason(exc)}") from exc
+    text = decode_article(data, str(path))
+    hidden: list[tuple[int, int]] = []
+    fm, fields = front_matter(text)
+    if path.suffix.lower() in _MARKDOWN_SUFFIXES:
+        hidden = markup_spans(text)
+    elif fm is not None:
+        hidden = [fm]
+    lines = _visible_lines(text, merge_spans(hidden), limit=_HEADER_LINES)
+    if not lines:
+        raise InputError(f"empty article: {path}")
+    meta = read_metadata(text, lines, fields)
+    hidden = merge_spans([*hidden, *meta.hidden])
+    title = fields.get("title") or None
+    return _Read(path, text, hidden, title, meta.date, meta.source)
+
+
+def _title(text: str, hidden: Sequence[tuple[int, int]]) -> str | None:
+    """The first visible line when it reads as a title: short, no final full stop."""
+    lines: list[Line] = _visible_lines(text, hidden, limit=1)
+    if not lines:
+        return None
+    first = lines[0].content
+    if len(first.split()) < _TITLE_WORDS and is_headline_shaped(first):
+        return first
+    return None
+
+
+def _reason(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if isinstance(exc, IsADirectoryError):
+        return "it is a directory"
+    return exc.strerror or type(exc).__name__

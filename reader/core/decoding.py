@@ -1,0 +1,112 @@
+"""Bytes of an article file to text: any common encoding, newlines as "\\n", binaries refused.
+
+News files arrive as UTF-8, UTF-8 with BOM, UTF-16 (with or without BOM, from Windows tools)
+and cp1252 (Word's smart quotes 0x93/0x94); charset-normalizer covers the rest.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+
+from reader.core.model import InputError
+
+_BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+_MAGIC = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive or Office document"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "a program"),
+    (b"RIFF", "a media file"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+    (b"{\\rtf", "an RTF document"),
+)
+
+# Single-byte encodings of Western and Central European text: charset-normalizer cannot tell
+# them apart on a short article, and English news written on Windows is cp1252.
+_LATIN_FAMILY = frozenset(
+    "ascii latin_1 iso8859_1 cp1252 iso8859_15 cp1250 iso8859_2 cp1257 iso8859_4 iso8859_13 "
+    "iso8859_9 cp1254 mac_roman mac_latin2 cp850 cp437 iso8859_3 iso8859_10 iso8859_14 "
+    "iso8859_16 cp858 cp1258".split()
+)
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # not tab, newlines, form feed, ESC
+
+
+def decode_article(data: bytes, where: str) -> str:
+    """Text of an article file; raises InputError for an empty or binary file."""
+    if not data.strip():
+        raise InputError(f"empty article: {where}")
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(f"not a text file ({kind}): {where}")
+    text = _decode(data, where)
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(f"empty article: {where}")
+    if _looks_binary(text):
+        raise InputError(f"not a text file (binary data): {where}")
+    return text
+
+
+def _decode(data: bytes, where: str) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"not a text file (broken {encoding}): {where}") from exc
+    guessed = _utf16_without_bom(data)
+    if guessed is not None:
+        return guessed
+    if b"\x00" in data:
+        raise InputError(f"not a text file (binary data): {where}")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is not None and best.encoding not in _LATIN_FAMILY:
+        return str(best)
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:  # 0x81, 0x8d, 0x8f, 0x90, 0x9d are unassigned in cp1252
+        return data.decode("latin-1")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text of mostly ASCII characters has a NUL in every other byte."""
+    sample = data[:4096]
+    pairs = len(sample) // 2
+    if len(data) % 2 or pairs < 2:
+        return None
+    even = sample[0 : pairs * 2 : 2].count(0)
+    odd = sample[1 : pairs * 2 : 2].count(0)
+    if odd >= 0.3 * pairs and even <= 0.02 * pairs:
+        encoding = "utf-16-le"
+    elif even >= 0.3 * pairs and odd <= 0.02 * pairs:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:8192]
+    controls = len(_CONTROL.findall(sample))
+    return "\x00" in sample or controls > max(2, len(sample) // 100)

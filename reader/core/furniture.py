@@ -1,0 +1,269 @@
+"""Page furniture (ads, paywall prompts, share and follow prompts, related links, credits).
+
+Furniture is hidden, never deleted: offsets stay exact. A line is furniture when:
+- it says a generic web-page phrase ("Advertisement", "Read more: ...", "Follow us on ..."),
+- it is a photo caption or credit, a separator, or a reading-time note,
+- it is a short non-sentence line repeated within one article or across articles,
+- it is a headline-shaped line in the tail of an article that already ends in furniture
+  (the "You might also like" link list), or follows a related-links header,
+- it is one of a run of very short lines above the first sentence (a navigation menu).
+The title (the first visible line) is only ever hidden by a phrase rule.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+Span = tuple[int, int]
+
+_SOCIAL = (
+    r"facebook|twitter|x|instagram|whatsapp|linkedin|telegram|youtube|tiktok|reddit|pinterest|"
+    r"flipboard|messenger|threads|bluesky|mastodon|snapchat|e-?mail|print|copy link|sms|rss"
+)
+_AGENCIES = (
+    r"ap|afp|reuters|getty(?: images)?|epa|efe|dpa|anadolu(?: agency)?|xinhua|sana|ansa|"
+    r"shutterstock|istock|alamy|pool|file|handout|courtesy"
+)
+
+# Related-links headers: the lines after them are link titles.
+_HEADER = (
+    r"read (?:also|more|next)|also read|see also|related(?: (?:articles?|stories|story|content|"
+    r"news|coverage|topics|links|posts|reading|videos?))?|more (?:stories|news|articles|"
+    r"on this (?:story|topic)|from [\w .'-]{1,40}|like this)|recommended(?: for you| stories|"
+    r"articles| reading)?|you (?:might|may) (?:also )?(?:like|enjoy|be interested in)|"
+    r"most (?:read|popular|viewed|shared)|top stories|trending(?: now| stories)?|"
+    r"editor'?s picks?|what to read next|further reading|don'?t miss|latest news|"
+    r"in other news|more coverage|popular (?:stories|now)"
+)
+
+_PHRASES = [
+    # ads
+    r"advert(?:isement|isment)?|ads?|sponsored(?: content| post| links?)?|paid (?:content|post)|"
+    r"promoted(?: content)?|partner content|(?:story|article) continues below(?: this)?"
+    r"(?: advert(?:isement)?)?|continue reading(?: below| the main story)?|"
+    r"scroll (?:down )?to continue(?: with content| reading)?|skip (?:advert|ad)(?:isement)?|"
+    r"ad feedback|report (?:this )?ad",
+    # related links: a header alone, or with the linked title after it
+    rf"(?:{_HEADER})(?:\s*[:|\-–—»›>]\s*.*)?",
+    # social and sharing
+    rf"follow us\b.*|follow [\w .'@-]{{1,30}} (?:on|at|via) (?:social media|{_SOCIAL})\b.*|"
+    r"(?:like|find|join|connect with) us (?:on|at) .*|join (?:our|the) [\w ]{1,30} (?:channel|"
+    r"group|community)\b.*|share this|share (?:this|the) (?:article|story|page|post|video)\b.*|"
+    rf"share (?:on|via|with|to) .*|(?:share|tweet|email|print|save)(?: this)?(?: article)?|"
+    rf"(?:(?:share|{_SOCIAL})[\s|,·•/]*){{1,12}}|"
+    r"(?:leave a|show|view|post a) comments?|\d+ comments?|comments?(?: \(\d+\))?",
+    # newsletters and paywalls
+    r"(?:sign up|subscribe|register)\b.*\bnewsletters?\b.*|newsletters? sign[- ]?up.*|"
+    r"get (?:the|our) .*(?:newsletter|in your inbox).*|"
+    r"to (?:read|continue reading|view) the (?:full|whole|entire|rest of the) (?:story|article|"
+    r"text|piece)\b.*|(?:are you )?already (?:a subscriber|subscribed|a member|registered|"
+    r"have an account)\b.*|(?:click|tap) (?:here )?to (?:log ?in|sign ?in|subscribe|"
+    r"register)\b.*|(?:log ?in|sign ?in)(?: here| now)?(?: to (?:continue|read|comment)\b.*)?|"
+    r"subscribe(?: now| today| here| for free)?|subscribe (?:for|to (?:read|continue|get|unlock|"
+    r"access|our|the))\b.*|become a (?:subscriber|member)\b.*|"
+    r"this (?:article|story|content) is (?:only )?(?:available|reserved|for) (?:to |for )?"
+    r"(?:our )?(?:subscribers|members|premium)\b.*|(?:get|unlock) (?:unlimited|full|digital) "
+    r"access\b.*|start (?:your )?free trial\b.*|create (?:a )?free account\b.*|"
+    r"you(?:'ve| have) (?:reached|used) .*\b(?:articles|stories)\b.*|"
+    r"support (?:our|independent|quality) journalism\b.*|(?:subscribers?|members?) only|"
+    r"(?:premium|exclusive) content|please (?:enable javascript|disable your ad ?blocker)\b.*|"
+    r"we use cookies\b.*|(?:accept|manage) (?:all )?cookies\b.*",
+    # reading time, listening
+    r"\d{1,3}\s*-?\s*(?:min|mins|minutes?)(?: read| reading| listen)?|"
+    r"(?:reading|read) time:?.*\d+ ?min.*|listen(?: to this article| to this story)?"
+    r"(?:\s*[\d:]+\s*(?:min)?)?",
+    # credits, copyright
+    r"(?:photo|photograph|picture|image|video|graphic|illustration|file photo)s?"
+    r"(?: credits?)?\s*(?::|by\b|courtesy\b|via\b).*|(?:image |photo )?credits?\s*:.*|"
+    r"©.*|\(c\) ?\d{4}.*|copyright\s*(?:©|\(c\)|\d{4}).*|all rights reserved\b.*|"
+    rf"[(\[]?(?:{_AGENCIES})(?: photo)?(?:\s*/\s*[\w .'-]+)*[)\]]?",
+]
+_PHRASE = re.compile(r"(?:" + "|".join(_PHRASES) + r")", re.IGNORECASE)
+_HEADER_ONLY = re.compile(rf"(?:{_HEADER})\s*[:|\-–—»›>]?", re.IGNORECASE)
+_CAPTION = re.compile(
+    rf"[\[(][^\[\]()]{{0,80}}\b(?:{_AGENCIES}|photo|photograph|image|credit)\b"
+    r"[^\[\]()]{0,80}[\])]$",
+    re.IGNORECASE,
+)
+_SEPARATOR = re.compile(r"[_\-*=~•·#+.—–]{3,}")
+_BYLINE = re.compile(r"[Bb]y\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]*|and|&|,))*", re.UNICODE)
+_CLOSERS = "\"'”’»)]*_"
+_MAX_PHRASE_WORDS = 25
+_SHORT_WORDS = 6  # a repeated line this short is a label, not prose
+_TOP_MENU_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A line's visible part: offsets of its first and last visible character, its text."""
+
+    number: int
+    start: int
+    end: int
+    content: str  # visible characters, spaces collapsed
+
+
+def merge_spans(spans: Sequence[Span]) -> list[Span]:
+    out: list[Span] = []
+    for s, e in sorted(spans):
+        if e <= s:
+            continue
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def visible_lines(text: str, hidden: Sequence[Span] = (), limit: int | None = None) -> list[Line]:
+    """Non-empty lines with hidden characters left out; hidden must be sorted and merged.
+
+    limit: stop after that many lines (a header is all some callers read).
+    """
+    starts = [s for s, _ in hidden]
+    out: list[Line] = []
+    pos = 0
+    for number, raw in enumerate(text.split("\n")):
+        if limit is not None and len(out) >= limit:
+            break
+        lo, hi = pos, pos + len(raw)
+        pos = hi + 1
+        j = max(bisect_right(starts, lo) - 1, 0)
+        touching = []
+        for s, e in hidden[j:]:
+            if s >= hi:
+                break
+            if e > lo:
+                touching.append((s, e))
+        if not touching:
+            line = raw.strip()
+            if line:
+                a = lo + len(raw) - len(raw.lstrip())
+                out.append(Line(number, a, a + len(line), " ".join(line.split())))
+            continue
+        seen = list(raw)
+        for s, e in touching:
+            for i in range(max(s, lo), min(e, hi)):
+                seen[i - lo] = " "
+        shown = [i for i, c in enumerate(seen) if not c.isspace()]
+        if shown:
+            content = " ".join("".join(seen).split())
+            out.append(Line(number, lo + shown[0], lo + shown[-1] + 1, content))
+    return out
+
+
+def is_headline_shaped(content: str) -> bool:
+    """Short, and not ended by a full stop or colon: a title, label or link, not a sentence."""
+    words = content.split()
+    if not 1 <= len(words) <= 20 or not any(c.isalpha() for c in content):
+        return False
+    tail = content.rstrip(_CLOSERS + " ")
+    return not tail.endswith((".", ":", ";", ","))
+
+
+def is_phrase(content: str) -> bool:
+    return len(content.split()) <= _MAX_PHRASE_WORDS and _PHRASE.fullmatch(content) is not None
+
+
+def _is_caption(content: str) -> bool:
+    return not content.endswith(".") and _CAPTION.search(content) is not None
+
+
+def _is_sentence(content: str) -> bool:
+    """A line of running text: the last line of an article body is one."""
+    words = len(content.split())
+    tail = content.rstrip(_CLOSERS + " ")
+    return words >= 20 or (words >= 4 and tail.endswith((".", "!", "?", "…")))
+
+
+def _key(content: str) -> str:
+    return content.casefold().strip(" .:|-–—»›")
+
+
+def find_furniture(articles: Sequence[tuple[str, Sequence[Span]]]) -> list[list[Span]]:
+    """Furniture spans of each (text, already hidden spans) article, in the same order."""
+    all_lines = [visible_lines(text, merge_spans(hidden)) for text, hidden in articles]
+    firsts = [_title_index(lines) for lines in all_lines]
+    # Short non-sentence lines seen twice: within one article, or in two articles.
+    per_article = [
+        Counter(_key(ln.content) for i, ln in enumerate(lines) if i != t and _is_label(ln.content))
+        for lines, t in zip(all_lines, firsts, strict=True)
+    ]
+    across: Counter[str] = Counter()
+    for counts in per_article:
+        across.update(counts.keys())
+    titles = {
+        _key(lines[t].content) for lines, t in zip(all_lines, firsts, strict=True) if t < len(lines)
+    }
+    repeated = {k for k, n in across.items() if n >= 2 and k not in titles}
+    out = []
+    for lines, t, counts in zip(all_lines, firsts, per_article, strict=True):
+        twice = repeated | {k for k, n in counts.items() if n >= 2 and k not in titles}
+        out.append(_article_furniture(lines, t, twice))
+    return out
+
+
+def _title_index(lines: list[Line]) -> int:
+    """The first line that no phrase rule hides: the title, or the first line of the body."""
+    for i, ln in enumerate(lines):
+        if not (is_phrase(ln.content) or _SEPARATOR.fullmatch(ln.content)):
+            return i
+    return len(lines)
+
+
+def _is_label(content: str) -> bool:
+    return len(content.split()) <= _SHORT_WORDS and is_headline_shaped(content)
+
+
+def _article_furniture(lines: list[Line], title: int, repeated: set[str]) -> list[Span]:
+    if not lines:
+        return []
+    hide = [False] * len(lines)
+    for i, ln in enumerate(lines):
+        c = ln.content
+        if (
+            is_phrase(c)
+            or _SEPARATOR.fullmatch(c)
+            or _is_caption(c)
+            or (i != title and _key(c) in repeated and _is_label(c))
+        ):
+            hide[i] = True
+    # After a related-links header: the link titles that follow it.
+    for i, ln in enumerate(lines):
+        if _HEADER_ONLY.fullmatch(ln.content):
+            j = i + 1
+            while (
+                j < len(lines)
+                and j - i <= 8
+                and j != title
+                and is_headline_shaped(lines[j].content)
+            ):
+                hide[j] = True
+                j += 1
+    # The tail after the last sentence of the body: when it holds furniture, it all is.
+    body = [i for i, ln in enumerate(lines) if not hide[i] and _is_sentence(ln.content)]
+    tail = range(max(body[-1] if body else 0, title) + 1, len(lines))
+    if any(hide[i] for i in tail):
+        for i in tail:
+            if is_headline_shaped(lines[i].content):
+                hide[i] = True
+    # Above the first sentence: a run of three or more one-to-three-word lines is a menu.
+    first_body = body[0] if body else len(lines)
+    run: list[int] = []
+    for i in range(title + 1, first_body + 1):
+        words = len(lines[i].content.split()) if i < first_body else 99
+        if words <= _TOP_MENU_WORDS and is_headline_shaped(lines[i].content):
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            for k in run:
+                hide[k] = True
+        run = []
+    for i in range(title + 1, min(first_body, title + 6)):
+        if _BYLINE.fullmatch(lines[i].content) and len(lines[i].content.split()) <= 10:
+            hide[i] = True
+    return [(ln.start, ln.end) for ln, h in zip(lines, hide, strict=True) if h]

@@ -1,0 +1,109 @@
+"""Title, date and source read from an article's own text, and the metadata lines to hide.
+
+Saved web articles carry their header as text: a date line ("06 February, 2020"), a dateline
+("BEIRUT (Reuters) —"), a tool's "date 2020-02-07" prefix, or YAML front matter in Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.core.furniture import Line, Span
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_ISO = r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+_DMY = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>\d{4})"
+_MDY = _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})"
+_DATES = [re.compile(rf"\b{p}\b", re.IGNORECASE) for p in (_ISO, _DMY, _MDY)]
+
+_DATE_LABEL = re.compile(
+    r"\b(?:published|posted|updated|last|modified|date|on|at|am|pm|a\.m\.|p\.m\.|gmt|utc|"
+    r"[ecmp][sd]t|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"mon|tue|wed|thu|fri|sat|sun)\b",
+    re.IGNORECASE,
+)
+_TIME = re.compile(r"\b\d{1,2}\s?:\s?\d{2}(?:\s?:\s?\d{2})?\s?(?:[ap]\.?m\.?)?", re.IGNORECASE)
+_DATE_PREFIX = re.compile(
+    r"[ \t]*(?P<prefix>(?:date|published|posted|updated)[ \t]*:?[ \t]+"
+    r"(?P<date>\d{4}-\d{1,2}-\d{1,2}))(?=[ \t]+\S)",
+    re.IGNORECASE,
+)
+# "BEIRUT (Reuters) —", "WASHINGTON, Feb. 7 (AP) --": city in capitals, agency in brackets.
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?)(?:,[^()\n]{1,40}?)?\s*"
+    r"\((?P<agency>[A-Za-z][\w .&’'/-]{0,30})\)\s*(?:[-–—]+|:)"
+)
+_TOP_LINES = 8  # metadata sits in an article's header
+
+
+@dataclass(frozen=True)
+class Metadata:
+    date: str | None = None
+    source: str | None = None
+    hidden: tuple[Span, ...] = ()
+
+
+def parse_date(text: str) -> str | None:
+    """First date in text as ISO yyyy-mm-dd."""
+    for pattern in _DATES:
+        m = pattern.search(text)
+        if m:
+            iso = _iso(m)
+            if iso:
+                return iso
+    return None
+
+
+def _iso(m: re.Match[str]) -> str | None:
+    y, d = int(m.group("y")), int(m.group("d"))
+    month = int(m.group("m")) if "m" in m.groupdict() else _MONTHS[m.group("mon")[:3].lower()]
+    if not (1 <= month <= 12 and 1 <= d <= 31 and 1900 <= y <= 2100):
+        return None
+    return f"{y:04d}-{month:02d}-{d:02d}"
+
+
+def is_date_line(content: str) -> bool:
+    """A line that says only when: a date with perhaps a time and a label."""
+    for pattern in _DATES:
+        m = pattern.search(content)
+        if m and _iso(m):
+            rest = content[: m.start()] + " " + content[m.end() :]
+            rest = _DATE_LABEL.sub(" ", _TIME.sub(" ", rest))
+            return not re.sub(r"[\W_]+", "", rest)
+    return False
+
+
+def dateline_source(content: str) -> str | None:
+    m = _DATELINE.match(content)
+    return m.group("agency").strip() if m else None
+
+
+def read_metadata(text: str, lines: list[Line], front: dict[str, str]) -> Metadata:
+    """Date and source from the header lines; the spans of those that are metadata only."""
+    date = parse_date(front["date"]) if "date" in front else None
+    source = front.get("source") or front.get("publisher") or None
+    hidden: list[Span] = []
+    for line in lines[:_TOP_LINES]:
+        m = _DATE_PREFIX.match(text, line.start, line.end)
+        if m:
+            hidden.append((m.start("prefix"), m.end("prefix")))
+            date = date or parse_date(m.group("date"))
+            continue
+        if is_date_line(line.content) and len(line.content) <= 60:
+            hidden.append((line.start, line.end))
+            date = date or parse_date(line.content)
+            continue
+        dl = _DATELINE.match(line.content)
+        if dl:
+            source = source or dl.group("agency").strip()
+            if not line.content[dl.end() :].strip():  # the dateline alone on its line
+                hidden.append((line.start, line.end))
+    return Metadata(date=date, source=source, hidden=tuple(hidden))
