@@ -104,11 +104,14 @@ def test_reworded_text_reanchors_fuzzily(store: NoteStore) -> None:
 def test_quote_that_is_gone_is_orphaned_not_dropped(store: NoteStore) -> None:
     story = make_story()
     _add(store, story, "a1:s4", "who organised them?")
+    _add(store, story, "a1:s1", "still there")
     gone = FIRST.replace("Volunteers filled sandbags through the night. ", "")
     changed = make_story({"first.txt": gone, "second.txt": SECOND.replace("Volunteers", "Crews")})
     placed = store.notes_for(changed)
+    # every text changed, but a sibling note re-anchored: the story is recognised
     assert [(p.placement, p.quote) for p in placed] == [
-        ("orphaned", "Volunteers filled sandbags through the night.")
+        ("reanchored", "The river rose by three metres on Tuesday night."),
+        ("orphaned", "Volunteers filled sandbags through the night."),
     ]
 
 
@@ -208,3 +211,22 @@ def test_notes_of_other_stories_stay_out(store: NoteStore) -> None:
     assert store.notes_for(other) == []
     assert replace(story) is not None
     assert Path(str(store.path)).exists()
+
+
+def test_same_file_name_in_another_story_shows_nothing(store: NoteStore) -> None:
+    story = make_story({"1.txt": FIRST, "2.txt": SECOND})
+    _add(store, story, "a1:s1", "on the river")
+    unrelated = make_story({"1.txt": "A cat sat on the mat. It purred.", "2.txt": "Dogs bark."})
+    assert store.notes_for(unrelated) == []
+    # ...but the same file with its text edited still finds its note
+    edited = make_story({"1.txt": "Update at noon. " + FIRST})
+    (p,) = store.notes_for(edited)
+    assert p.placement == "reanchored"
+
+
+def test_a_note_never_jumps_to_another_outlets_article(store: NoteStore) -> None:
+    story = make_story()
+    _add(store, story, "a1:s3", "Friday here")
+    cut = make_story({"first.txt": FIRST.split(". ")[0] + ".", "second.txt": SECOND})
+    (p,) = store.notes_for(cut)
+    assert p.orphaned  # second.txt's near-identical "Saturday" sentence is not its passage

@@ -11,16 +11,27 @@ from reader.store.notes_model import Note, PlacedNote, normalize_quote
 
 
 def belongs_to(note_story: Iterable[str], article_fp: str, file_name: str, story: Story) -> bool:
-    """A note concerns this story if its article, its file name or its story overlaps it."""
+    """A note may concern this story if its article, its file name or its story overlaps it."""
     fps = {a.fingerprint for a in story.articles}
     names = {a.name for a in story.articles}
     return article_fp in fps or file_name in names or not fps.isdisjoint(note_story)
 
 
+def surely_belongs(note: Note, story: Story, found_stories: set[tuple[str, ...]]) -> bool:
+    """Its article or one of its story's articles is here, or a sibling note (same story) was
+    found. A mere file-name match is not enough: '1.txt' is in many stories."""
+    fps = {a.fingerprint for a in story.articles}
+    return note.article_fp in fps or not fps.isdisjoint(note.story) or note.story in found_stories
+
+
 def find_anchor(
     story: Story, article_fp: str, file_name: str, anchor: Anchor
 ) -> tuple[Article, Match] | None:
-    """Same article first; then the article with the same file name; then any article."""
+    """Same article first; then the article with the same file name; then any article.
+
+    A note whose own article is still in the story (same text or same file name) never moves
+    to another article: a note about one outlet's wording must not land on another's.
+    """
     same = [a for a in story.articles if a.fingerprint == article_fp]
     for a in same:
         m = locate(anchor, a.text)
@@ -31,6 +42,8 @@ def find_anchor(
         m = locate(anchor, a.text)
         if m is not None:
             return a, m
+    if same or named:
+        return None
     best: tuple[Article, Match] | None = None
     for a in story.articles:
         if a in same or a in named:
@@ -54,6 +67,8 @@ def place_all(story: Story, notes: Iterable[Note]) -> list[PlacedNote]:
     """Placed notes in reading order (article, offset), orphans last."""
     order = {a.id: i for i, a in enumerate(story.articles)}
     placed = [place(story, n) for n in notes]
+    found = {p.note.story for p in placed if not p.orphaned}
+    placed = [p for p in placed if not p.orphaned or surely_belongs(p.note, story, found)]
     return sorted(
         placed,
         key=lambda p: (
