@@ -102,7 +102,9 @@ class SearchDialog(ModalScreen[SearchResult | None]):
 
     def action_to_results(self) -> None:
         if self.hits:
-            self.query_one(OptionList).focus()
+            listing = self.query_one(OptionList)
+            listing.highlighted = 0
+            listing.focus()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

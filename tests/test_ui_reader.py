@@ -1,0 +1,434 @@
+"""Pilot tests: each key of the reader, and what is focused and lit afterwards."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from ui_story import fixture_story, run_async
+
+from reader.ui.app import SameStoryApp
+from reader.ui.dialogs.help import HelpScreen
+from reader.ui.screens.overview import OverviewScreen
+from reader.ui.screens.reader import Cursor, ReaderScreen
+from reader.ui.widgets.article_column import ArticleColumn
+from reader.ui.widgets.inspector import Inspector
+
+WIDE = (160, 48)
+SMALL = (80, 24)
+
+
+def make_app() -> SameStoryApp:
+    return SameStoryApp(story=fixture_story())
+
+
+def reader(app: SameStoryApp) -> ReaderScreen:
+    return app.reader
+
+
+def cursor_id(app: SameStoryApp) -> str:
+    s = app.reader.current_sentence()
+    assert s is not None
+    return s.id
+
+
+def column(app: SameStoryApp, article: str) -> ArticleColumn:
+    return next(c for c in app.reader.columns if c.article_id == article)
+
+
+def row_in_view(col: ArticleColumn, offset: int) -> bool:
+    text = col.text
+    row = text.row_of(offset)
+    top = int(text.scroll_y)
+    return top <= row < top + text.scrollable_content_region.height
+
+
+async def ready(pilot: object) -> None:
+    await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+@run_async
+async def test_columns_and_headers_at_160() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        assert [c.article_id for c in app.reader.columns] == ["a1", "a2", "a3", "a4"]
+        header = str(column(app, "a1").header.render())
+        assert "Coastal Courier" in header and "Harbour bridge reopens" in header
+        assert "2024-03-05" in header and "shared" in header
+        assert "⚠ 3" in str(column(app, "a3").header.render())
+        assert column(app, "a1").has_class("-focused")
+        assert cursor_id(app) == "a1:s1"
+        # the cursor's claim is lit in every other column
+        assert (
+            column(app, "a2").text.marks.partners
+            == (
+                (
+                    app.reader.index.story.sentence("a2:s1").start,
+                    app.reader.index.story.sentence("a2:s1").end,
+                ),
+            )
+            if app.reader.index
+            else False
+        )
+
+
+@run_async
+async def test_j_k_and_arrows_move_the_sentence() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press("j")
+        assert cursor_id(app) == "a1:s2"
+        await pilot.press("down", "down")
+        assert cursor_id(app) == "a1:s4"
+        await pilot.press("k", "up")
+        assert cursor_id(app) == "a1:s2"
+        focus = column(app, "a1").text.marks.focus
+        s2 = app.reader.index.story.sentence("a1:s2") if app.reader.index else None
+        assert s2 is not None and focus == (s2.start, s2.end)
+
+
+@run_async
+async def test_h_l_tab_move_between_columns_and_page_at_80x24() -> None:
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await ready(pilot)
+        assert [c.article_id for c in app.reader.columns] == ["a1", "a2"]
+        await pilot.press("l")
+        assert app.reader.cursor and app.reader.cursor.article == "a2"
+        assert cursor_id(app) == "a2:s1"  # landed on the corresponding sentence
+        await pilot.press("tab")
+        await ready(pilot)
+        assert app.reader.cursor.article == "a3"
+        assert [c.article_id for c in app.reader.columns] == ["a2", "a3"]  # paged sideways
+        assert column(app, "a3").has_class("-focused")
+        await pilot.press("shift+tab", "h")
+        await ready(pilot)
+        assert app.reader.cursor.article == "a1"
+        assert [c.article_id for c in app.reader.columns] == ["a1", "a2"]
+        assert "1–2 of 4" in str(app.reader.query_one("#page-status").render())
+
+
+@run_async
+async def test_n_p_and_brackets_jump_between_claims() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press("n")
+        assert cursor_id(app) == "a1:s2"
+        await pilot.press("n", "n")
+        assert cursor_id(app) == "a1:s5"  # s4 has no correspondence: skipped
+        await pilot.press("p")
+        assert cursor_id(app) == "a1:s3"
+        await pilot.press("right_square_bracket")
+        assert cursor_id(app) == "a1:s5"
+        await pilot.press("left_square_bracket")
+        assert cursor_id(app) == "a1:s3"
+
+
+@pytest.mark.parametrize("size", [WIDE, SMALL])
+@run_async
+async def test_enter_cycles_through_every_article_with_a_correspondence(
+    size: tuple[int, int],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        app.reader.move_to("a1", 4)  # the storm sentence: reported by all four
+        await ready(pilot)
+        assert cursor_id(app) == "a1:s5"
+        seen = []
+        for _ in range(4):
+            await pilot.press("enter")
+            await ready(pilot)
+            seen.append(cursor_id(app))
+            focused = column(app, app.reader.cursor.article if app.reader.cursor else "")
+            assert focused.has_class("-focused")
+            story = app.reader.index.story if app.reader.index else None
+            assert story is not None
+            partners = app.reader.index.partners(cursor_id(app)) if app.reader.index else {}
+            for col in app.reader.columns:
+                if col is focused:
+                    here = story.sentence(cursor_id(app))
+                    assert row_in_view(col, here.start)
+                    continue
+                found = partners.get(col.article_id or "")
+                assert found, col.article_id
+                assert row_in_view(col, found[0].start)  # the other columns scrolled to it
+                assert col.text.marks.partners[0] == (found[0].start, found[0].end)
+        assert seen == ["a2:s5", "a3:s5", "a4:s2", "a1:s5"]
+
+
+@run_async
+async def test_enter_skips_articles_without_a_correspondence() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        app.reader.move_to("a1", 1)  # workers: only a1 and a2
+        await pilot.press("enter")
+        assert cursor_id(app) == "a2:s2"
+        await pilot.press("enter")
+        assert cursor_id(app) == "a1:s2"
+
+
+@run_async
+async def test_w_and_W_walk_warnings_in_reading_order() -> None:
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await ready(pilot)
+        await pilot.press("w")
+        await ready(pilot)
+        assert app.reader.selected == ("warning", 0)
+        assert cursor_id(app) == "a3:s2"
+        assert column(app, "a3").has_class("-focused")
+        text = app.reader.index.story.article("a3").text if app.reader.index else ""
+        sel = column(app, "a3").text.marks.selected
+        assert sel and text[sel[0] : sel[1]] == "Kesler"  # first in reading order
+        assert "spelling-variant" in str(app.reader.query_one("#status-line").render())
+        await pilot.press("w")
+        assert app.reader.selected == ("warning", 1)
+        sel = column(app, "a3").text.marks.selected
+        assert sel and text[sel[0] : sel[1]] == "said you"
+        assert "pronoun" in str(app.reader.query_one("#status-line").render())
+        await pilot.press("W", "W")
+        assert app.reader.selected == ("warning", 2)  # wraps around backwards
+
+
+@run_async
+async def test_d_and_D_walk_discrepancies() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press("d")
+        assert app.reader.selected == ("discrepancy", 0)
+        assert "day" in str(app.reader.query_one("#status-line").render())
+        await pilot.press("d")
+        assert app.reader.selected == ("discrepancy", 1)
+        sel = column(app, "a1").text.marks.selected
+        text = app.reader.index.story.article("a1").text if app.reader.index else ""
+        assert sel and text[sel[0] : sel[1]] == "1,200"
+        await pilot.press("D")
+        assert app.reader.selected == ("discrepancy", 0)
+
+
+@run_async
+async def test_search_lists_results_and_they_stay_navigable() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press("slash")
+        await pilot.press(*"queues")
+        await pilot.press("enter")
+        await ready(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        assert cursor_id(app) == "a2:s4"
+        await pilot.press("slash")
+        dialog = app.screen
+        assert dialog.query_one("Input").value == "queues"  # type: ignore[attr-defined]
+        await pilot.press(*"storm")  # the old query is selected: typing replaces it
+        await ready(pilot)
+        assert len(dialog.hits) == 6  # type: ignore[attr-defined]
+        await pilot.press("down", "down", "enter")  # into the list, second result
+        await ready(pilot)
+        assert app.reader.selected == ("hit", 1)
+        assert column(app, "a1").text.marks.search  # every hit is lit
+        await pilot.press("greater_than_sign")
+        assert app.reader.selected == ("hit", 2)
+        assert cursor_id(app) == "a2:s1"
+        await pilot.press("less_than_sign", "escape")
+        assert app.reader.hits == []
+
+
+@run_async
+async def test_search_keys_type_into_the_box_not_the_app() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", "q", "w", "question_mark")
+        assert app.is_running
+        assert app.screen.query_one("Input").value == "qw?"  # type: ignore[attr-defined]
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+
+
+@run_async
+async def test_overview_lists_and_enter_jumps() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press("o")
+        await ready(pilot)
+        assert isinstance(app.screen, OverviewScreen)
+        screen = app.screen
+        assert "%" in str(screen.query_one("#heat-map").render())
+        warnings = screen.query_one("#warning-list")
+        assert warnings.option_count == 3  # type: ignore[attr-defined]
+        warnings.focus()
+        await pilot.press("down", "enter")
+        await ready(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        assert cursor_id(app) == "a3:s2"
+        sel = column(app, "a3").text.marks.selected
+        text = app.reader.index.story.article("a3").text if app.reader.index else ""
+        assert sel and text[sel[0] : sel[1]] == "said you"
+        await pilot.press("o")
+        await ready(pilot)
+        app.screen.query_one("#discrepancy-list").focus()
+        await pilot.press("enter")
+        await ready(pilot)
+        assert cursor_id(app) == "a1:s1"  # the reopening day, first in reading order
+        sel = column(app, "a1").text.marks.selected
+        text = app.reader.index.story.article("a1").text if app.reader.index else ""
+        assert sel and text[sel[0] : sel[1]] == "Tuesday"
+
+
+@run_async
+async def test_inspector_shows_versions_diff_values_and_warnings() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        inspector = app.reader.query_one(Inspector)
+        assert not inspector.display
+        await pilot.press("j", "i")
+        await ready(pilot)
+        assert inspector.display
+        body = inspector.body.render()
+        plain = str(body)
+        assert "workers" in plain and "1,200" in plain and "1,500" in plain
+        assert "(focused)" in plain
+        content = inspector.render_claim(app.reader.index, "a1:s2")  # type: ignore[arg-type]
+        changed = [content.plain[s.start : s.end] for s in content.spans]
+        assert "1,500" in changed  # the word diff marks what differs from the focused version
+        app.reader.move_to("a1", 2)
+        await ready(pilot)
+        plain = str(inspector.body.render())
+        assert "suggestion: said that" in plain and "Kesler" in plain
+        await pilot.press("i")
+        assert not inspector.display
+
+
+@run_async
+async def test_z_zooms_to_the_closest_counterpart() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press("z")
+        await ready(pilot)
+        assert [c.article_id for c in app.reader.columns] == ["a1", "a2"]
+        await pilot.press("z")
+        await ready(pilot)
+        assert len(app.reader.columns) == 4
+
+
+@run_async
+async def test_f_shows_furniture_dimmed() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        text = column(app, "a1").text
+        assert "Share this article" not in text.layout_.display
+        await pilot.press("f")
+        await ready(pilot)
+        assert "Share this article" in text.layout_.display
+        assert text.layout_.hidden
+
+
+@pytest.mark.parametrize("key", ["f1", "question_mark"])
+@run_async
+async def test_help_lists_every_key(key: str) -> None:
+    from reader.ui.bindings import APP_BINDINGS, READER_BINDINGS
+
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press(key)
+        await ready(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        plain = app.screen.body.plain
+        for b in [*READER_BINDINGS, *APP_BINDINGS]:
+            assert b.id and b.id in plain
+            assert b.description in plain
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+
+
+@run_async
+async def test_command_palette_runs_reader_actions() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p")
+        await ready(pilot)
+        await pilot.press(*"next warning")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await ready(pilot)
+        assert app.reader.selected == ("warning", 0)
+
+
+@run_async
+async def test_click_moves_the_cursor() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        col = column(app, "a2")
+        story = app.reader.index.story if app.reader.index else None
+        assert story is not None
+        target = story.sentence("a2:s4")
+        row = col.text.row_of(target.start)
+        await pilot.click(col.text, offset=(4, row - int(col.text.scroll_y)))
+        await ready(pilot)
+        assert cursor_id(app) == "a2:s4"
+        assert col.has_class("-focused")
+
+
+@run_async
+async def test_q_quits() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+    assert not app.is_running
+
+
+@run_async
+async def test_article_text_is_data_never_markup_or_escape_codes() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        text = column(app, "a3").text
+        lines = [text.render_line(y).text for y in range(text.size.height)]
+        joined = "\n".join(lines)
+        assert "[bold]3 million[/bold]" in joined
+        assert "\x1b" not in joined and "␛[31m" in joined
+        assert all("\x1b" not in seg.text for y in range(5) for seg in text.render_line(y))
+
+
+@run_async
+async def test_analysis_runs_in_a_worker_with_progress(tmp_path: Path) -> None:
+    for name, body in (("one.txt", "A bridge opened. It rained."), ("two.txt", "A bridge opened.")):
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    app = SameStoryApp([tmp_path])
+    async with app.run_test(size=WIDE) as pilot:
+        assert app.reader.query("#loading")  # painted before the analysis finished
+        await app.workers.wait_for_complete()
+        await ready(pilot)
+        assert app.reader.index is not None
+        assert [c.article_id for c in app.reader.columns] == ["a1", "a2"]
+
+
+@run_async
+async def test_start_position_is_restored() -> None:
+    story = fixture_story()
+    app = SameStoryApp(story=story)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press("l", "j", "j")
+        assert cursor_id(app) == "a2:s3"
+    app2 = SameStoryApp(story=fixture_story())
+    async with app2.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        assert app2.reader.cursor == Cursor("a2", 2)
