@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from reader.core.checks.common import evidence_for, in_quotes, is_common_word, warn
 from reader.core.checks.lexicon import bundled
-from reader.core.model import Story, Warning
+from reader.core.model import Severity, Story, Warning
 from reader.core.tokens import Token, tokenize
 
 MIN_CAPITALISED = 2  # mid-sentence capitalised uses before the story's own usage counts
@@ -71,6 +71,7 @@ def check_casing(story: Story) -> list[Warning]:
             prev = toks[k - 1].text.lower() if k > 0 else None
             nxt = toks[k + 1] if k + 1 < len(toks) else None
             name = word[:1].upper() + word[1:]
+            severity: Severity = "warning"
             others = [x for x in capitalised.get(word, []) if not x.startswith(s.article + ":")]
             if word in ambiguous:
                 if prev is not None and prev == "of" and nxt is not None:
@@ -82,12 +83,13 @@ def check_casing(story: Story) -> list[Warning]:
             elif word in always:
                 reason = "it is a name"
             elif (
-                len(capitalised.get(word, [])) >= MIN_CAPITALISED
+                len(others) >= MIN_CAPITALISED
                 and lower.get(word, 0) == 1
                 and not is_common_word(word, 3.0)
                 and len(word) > 3
             ):
                 reason = "the story writes it capitalised everywhere else"
+                severity = "info"
             else:
                 continue
             start = (
@@ -103,6 +105,7 @@ def check_casing(story: Story) -> list[Warning]:
                     "casing-proper-noun",
                     suggestion=name,
                     evidence=evidence_for(story, s.article, others),
+                    severity=severity,
                 )
             )
     return out

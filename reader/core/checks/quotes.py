@@ -26,6 +26,11 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return text[i] == "’" and before in "sS" and not after.isalnum()  # plural possessive
 
 
+def _spaced_apostrophe(text: str, i: int) -> bool:
+    """Tokenised text writes "it ’ s": an apostrophe with spaces round it."""
+    return re.match(r"’ (?:s|t|ll|re|ve|d|m)\b", text[i : i + 5]) is not None
+
+
 def _left(text: str, p0: int, i: int) -> int:
     m = _WORD_BEFORE.search(text[p0:i])
     return p0 + m.start() if m else i
@@ -91,6 +96,8 @@ def _paragraph(story: Story, article: str, text: str, p0: int, p1: int) -> list[
             continue
         if c in _CLOSE and open_at is not None:
             opener = text[open_at]
+            if c == "’" and (_spaced_apostrophe(text, i) or "”" in text[i:p1]):
+                continue  # an apostrophe, or a quote inside the quotation
             if c not in PAIRS.get(opener, ""):
                 out.append(
                     warn(

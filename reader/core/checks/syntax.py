@@ -7,11 +7,13 @@ clause twice, or emit a noun-phrase fragment where the source verb was dropped.
 from __future__ import annotations
 
 from reader.core.checks.common import warn
+from reader.core.checks.parallel import counterparts, words
 from reader.core.model import Story, Warning
 from reader.core.tokens import STOPWORDS, Token, tokenize
 
 MIN_REPEAT = 4  # words
-MIN_FRAGMENT = 8  # words in a verbless sentence before it is worth a look
+MAX_GAP = 12  # words between the two copies: an MT loop repeats itself at once
+MIN_FRAGMENT = 12  # words in a verbless sentence before it is worth a look
 
 _FINITE = frozenset(
     """is are was were be been am has have had do does did will would can could may might must
@@ -24,32 +26,53 @@ _FINITE = frozenset(
 )
 
 
+def _repeated_grams(norms: list[str]) -> bool:
+    grams = [tuple(norms[i : i + MIN_REPEAT]) for i in range(len(norms) - MIN_REPEAT + 1)]
+    return len(set(grams)) < len(grams)
+
+
 def _repeats(story: Story) -> list[Warning]:
     out: list[Warning] = []
+    parallel = counterparts(story)
     for s in story.sentences:
         text = story.article(s.article).text
         toks = tokenize(text, s.start, s.end)
         norms = [t.norm for t in toks]
+        if not _repeated_grams(norms):
+            continue
+        # When the other versions repeat too, the source probably said it twice: still clumsy.
+        echoed = any(
+            _repeated_grams(words(story, story.sentence(o))) for o in parallel.get(s.id, [])
+        )
         seen: dict[tuple[str, ...], int] = {}
         i = 0
         while i + MIN_REPEAT <= len(norms):
             gram = tuple(norms[i : i + MIN_REPEAT])
             first = seen.get(gram)
-            if first is not None and first + MIN_REPEAT <= i and _worth(gram):
+            if (
+                first is not None
+                and first + MIN_REPEAT <= i <= first + MIN_REPEAT + MAX_GAP
+                and _worth(gram, toks[i : i + MIN_REPEAT])
+            ):
                 n = MIN_REPEAT
                 while i + n < len(norms) and first + n < i and norms[first + n] == norms[i + n]:
                     n += 1
                 phrase = " ".join(t.text for t in toks[i : i + n])
+                note = (
+                    "the other versions repeat it too, so the source may have"
+                    if echoed
+                    else "a clause may have been translated twice"
+                )
                 out.append(
                     warn(
                         s.article,
                         toks[i].start,
                         toks[i + n - 1].end,
                         "other",
-                        f"“{phrase}” appears twice in this sentence: a clause may have been "
-                        "translated twice",
+                        f"“{phrase}” appears twice in this sentence: {note}",
                         "repeated-phrase",
                         suggestion="drop the repetition",
+                        severity="info" if echoed else "warning",
                     )
                 )
                 i += n
@@ -59,15 +82,23 @@ def _repeats(story: Story) -> list[Warning]:
     return out
 
 
-def _worth(gram: tuple[str, ...]) -> bool:
-    return sum(1 for w in gram if w not in STOPWORDS) >= 2
+def _worth(gram: tuple[str, ...], toks: list[Token]) -> bool:
+    """Three content words, not all of them a name (a name may well be repeated)."""
+    content = [t for w, t in zip(gram, toks, strict=True) if w not in STOPWORDS]
+    return len(content) >= 3 and not all(t.text[:1].isupper() for t in content)
+
+
+_SUBJECTS = frozenset("i we you he she it they who which that there".split())
+_CONTRACTIONS = ("'s", "'m", "'re", "'ve", "'ll", "'d", "n't")
 
 
 def _has_finite_verb(toks: list[Token]) -> bool:
-    for t in toks:
+    for k, t in enumerate(toks):
         w = t.norm
-        if w in _FINITE or w.endswith("ed") or w.endswith("n't"):
+        if w in _FINITE or w.endswith("ed") or w.endswith(_CONTRACTIONS):
             return True
+        if w in _SUBJECTS and k + 1 < len(toks) and toks[k + 1].text.islower():
+            return True  # "they decide": a pronoun subject is followed by its verb
         if w.endswith("s") and not w.endswith("ss") and t.text[:1].islower() and len(w) > 3:
             return True  # a third-person verb or a plural noun: cannot tell, so assume a verb
     return False
@@ -78,7 +109,7 @@ def _fragments(story: Story) -> list[Warning]:
     for s in story.sentences:
         text = story.article(s.article).text
         body = text[s.start : s.end].rstrip()
-        if not body.endswith(".") or body[:1] in "“\"‘'":
+        if not body.endswith(".") or body[:1] in "“\"‘'" or not body[:1].isupper():
             continue  # headlines, captions and quotes are allowed to lack a verb
         toks = tokenize(text, s.start, s.end)
         if len(toks) < MIN_FRAGMENT or _has_finite_verb(toks):

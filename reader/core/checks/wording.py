@@ -8,6 +8,7 @@ are shown as info.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -81,8 +82,8 @@ def _slots(mine: list[Token], theirs: list[Token], sid: str) -> list[Slot]:
 def _interesting(words: list[Token], other: str) -> bool:
     mine = [t.norm for t in words]
     theirs = other.split()
-    if " ".join(mine) == other:
-        return False
+    if _letters(" ".join(mine)) == _letters(other):
+        return False  # spacing, hyphens or apostrophes only ("she's" / "she ’ s")
     everything = mine + theirs
     if all(w in STOPWORDS and w not in PRONOUNS for w in everything):
         return False
@@ -104,16 +105,37 @@ def _stem(word: str) -> str:
     return word
 
 
+_SPELLINGS = (
+    (re.compile(r"(?<=[^aeiou])re$"), "er"),
+    (re.compile(r"our$"), "or"),
+    (re.compile(r"is(e|ed|es|ing|ation)$"), r"iz\1"),
+    (re.compile(r"ll(ed|ing)$"), r"l\1"),
+)
+
+
+def _american(word: str) -> str:
+    for pattern, repl in _SPELLINGS:
+        word = pattern.sub(repl, word)
+    return word
+
+
 def _same_stem(a: str, b: str) -> bool:
-    """Inflections and hyphenation of one word ("forces"/"force", "north-western")."""
+    """Inflections, hyphenation and British/American spelling of one word."""
+    a, b = _american(a), _american(b)
     return _stem(a) == _stem(b) or a.replace("-", "") == b.replace("-", "")
 
 
-def _kind(words: list[str]) -> WarningKind:
-    if any(w in PRONOUNS for w in words):
-        return "pronoun"
-    if any(w in TITLE_WORDS for w in words):
-        return "wrong-title"
+def _letters(text: str) -> str:
+    return "".join(c for c in text if c.isalnum())
+
+
+def _kind(mine: list[str], theirs: list[str]) -> WarningKind:
+    """Pronoun or title only for a one-word swap of that class ("its" / "his")."""
+    if len(mine) == 1 and len(theirs) == 1:
+        if mine[0] in PRONOUNS and theirs[0] in PRONOUNS:
+            return "pronoun"
+        if mine[0] in TITLE_WORDS and theirs[0] in TITLE_WORDS:
+            return "wrong-title"
     return "wrong-word"
 
 
@@ -153,11 +175,11 @@ def check_wording(story: Story) -> list[Warning]:
                 continue
             mine_text = " ".join(t.text for t in words)
             support = agree[(i1, i2)]
-            kind = _kind([t.norm for t in words] + best.split())
+            kind = _kind([t.norm for t in words], best.split())
             evidence = [sl.other_sentence for sl in slots if sl.other == best]
             start, end = words[0].start, words[-1].end
             loose = n + third[(i1, i2, best)]
-            if support == 0 and n >= 3 and 2 * loose >= len(others):
+            if support == 0 and n >= min(3, len(others)) and n >= 2 and 2 * loose >= len(others):
                 out.append(
                     warn(
                         s.article,

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from checks_helpers import spans, story_of
+
+from reader.core.checks.wording import check_wording
+
+
+def test_majority_of_versions_decides_the_odd_word() -> None:
+    base = "The rebels {} the army out of the northern hill villages on Tuesday night."
+    story = story_of(base.format("pushed"), base.format("pushed"), base.format("launched"))
+    found = check_wording(story)
+    assert spans(story, found) == ["launched"]
+    assert found[0].suggestion == "pushed"
+    assert set(found[0].evidence) == {"a1:s1", "a2:s1"}
+
+
+def test_two_versions_pronoun_swap_shows_both_as_info() -> None:
+    story = story_of(
+        "The farmers are protesting against his decision to close the mill.",
+        "The farmers are protesting against its decision to close the mill.",
+    )
+    found = check_wording(story)
+    assert sorted(spans(story, found)) == ["his", "its"]
+    assert all(w.severity == "info" and w.kind == "pronoun" for w in found)
+
+
+def test_two_versions_with_synonyms_are_not_flagged() -> None:
+    story = story_of(
+        "The town lies at the junction of two old trade roads near the coast.",
+        "The town lies at the crossroads of two old trade roads near the coast.",
+    )
+    assert check_wording(story) == []
