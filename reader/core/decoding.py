@@ -1,13 +1,14 @@
 """Bytes of an article file to text: any common encoding, newlines as "\\n", binaries refused.
 
 News files arrive as UTF-8, UTF-8 with BOM, UTF-16 (with or without BOM, from Windows tools)
-and cp1252 (Word's smart quotes 0x93/0x94); charset-normalizer covers the rest.
+and cp1252 (Word's smart quotes 0x93/0x94); charset-normalizer covers other scripts.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 from charset_normalizer import from_bytes
 
@@ -32,14 +33,6 @@ _MAGIC = (
     (b"RIFF", "a media file"),
     (b"\xd0\xcf\x11\xe0", "an old Office document"),
     (b"{\\rtf", "an RTF document"),
-)
-
-# Single-byte encodings of Western and Central European text: charset-normalizer cannot tell
-# them apart on a short article, and English news written on Windows is cp1252.
-_LATIN_FAMILY = frozenset(
-    "ascii latin_1 iso8859_1 cp1252 iso8859_15 cp1250 iso8859_2 cp1257 iso8859_4 iso8859_13 "
-    "iso8859_9 cp1254 mac_roman mac_latin2 cp850 cp437 iso8859_3 iso8859_10 iso8859_14 "
-    "iso8859_16 cp858 cp1258".split()
 )
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # not tab, newlines, form feed, ESC
@@ -78,12 +71,23 @@ def _decode(data: bytes, where: str) -> str:
     except UnicodeDecodeError:
         pass
     best = from_bytes(data).best()
-    if best is not None and best.encoding not in _LATIN_FAMILY:
+    if best is not None and _mostly_non_latin(str(best)):
         return str(best)
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:  # 0x81, 0x8d, 0x8f, 0x90, 0x9d are unassigned in cp1252
         return data.decode("latin-1")
+
+
+def _mostly_non_latin(text: str) -> bool:
+    """Whether a detected decoding reads as another script (Cyrillic, Greek, CJK ...).
+
+    On a short Western article charset-normalizer often names a DOS or Baltic code page;
+    English news written on Windows is cp1252, so Latin-looking guesses are not trusted.
+    """
+    letters = [c for c in text[:20000] if c > "\x7f" and c.isalpha()]
+    foreign = sum(1 for c in letters if not unicodedata.name(c, "LATIN").startswith("LATIN"))
+    return foreign > len(letters) / 2
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

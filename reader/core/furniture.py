@@ -85,7 +85,7 @@ _PHRASES = [
 _PHRASE = re.compile(r"(?:" + "|".join(_PHRASES) + r")", re.IGNORECASE)
 _HEADER_ONLY = re.compile(rf"(?:{_HEADER})\s*[:|\-–—»›>]?", re.IGNORECASE)
 _CAPTION = re.compile(
-    rf"[\[(][^\[\]()]{{0,80}}\b(?:{_AGENCIES}|photo|photograph|image|credit)\b"
+    rf"[\[(][^\[\]()]{{0,80}}\b(?:{_AGENCIES}|photos?|photograph|images?|credit)\b"
     r"[^\[\]()]{0,80}[\])]$",
     re.IGNORECASE,
 )

@@ -1,0 +1,212 @@
+"""Page furniture is hidden (never deleted); real sentences and titles stay visible."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from reader.core.furniture import find_furniture, is_headline_shaped, is_phrase
+from reader.core.loading import load_paths
+from reader.core.model import Article
+
+STORIES = Path(__file__).parent / "stories" / "ingest"
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+
+def _hidden_lines(*texts: str) -> list[list[str]]:
+    found = find_furniture([(t, []) for t in texts])
+    return [[t[s:e] for s, e in spans] for t, spans in zip(texts, found, strict=True)]
+
+
+def _hidden(article: Article) -> list[str]:
+    return [article.text[s:e] for s, e in article.hidden]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Advertisement",
+        "ADVERTISEMENT",
+        "Story continues below advertisement",
+        "To Read The Full Story",
+        "Are you already a subscriber?",
+        "Click to log in!",
+        "Subscribe now",
+        "Subscribe to read the rest",
+        "Read also: Storms Hit the Coast Again",
+        "Read more",
+        "READ MORE: Why bridges fail",
+        "See also: the flood map",
+        "Follow us on Twitter and Facebook for updates",
+        "Follow Jane Doe on Twitter",
+        "You might also like",
+        "You may also be interested in",
+        "Related stories",
+        "5 min read",
+        "12 mins read",
+        "Share this article",
+        "Share on Facebook",
+        "Facebook Twitter WhatsApp Email",
+        "Sign up for our newsletter",
+        "Sign up for the Morning Brief newsletter to get the news in your inbox",
+        "Photo: Jane Doe/Example Images",
+        "Image credit: Example Agency",
+        "© 2021 Example Media. All rights reserved.",
+        "(AP Photo/John Roe)",
+        "Comments (12)",
+    ],
+)
+def test_furniture_phrases(line: str) -> None:
+    assert is_phrase(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Advertisers left the market after the crash, the report said.",
+        "Read the statement carefully before you sign, the lawyer said.",
+        "Subscribers to the service complained about the price rise.",
+        "Share prices fell 3% on Tuesday.",
+        "Follow-up talks on the dam are planned for March.",
+        "The photo shows the bridge at dawn.",
+        "Copyright law was changed in 2019.",
+        "More than 50 firefighters tackled the blaze.",
+        "Source: regional statistics office",
+    ],
+)
+def test_sentences_are_not_phrases(line: str) -> None:
+    assert not is_phrase(line)
+
+
+def test_headline_shape() -> None:
+    assert is_headline_shaped("County Opens Two Shelters")
+    assert is_headline_shaped("Who will pay for the bridge?")
+    assert not is_headline_shaped("The county opened two shelters.")
+    assert not is_headline_shaped("The mayor said:")
+    assert not is_headline_shaped("word " * 21)
+
+
+BODY = (
+    "Floodwaters closed the old bridge on Tuesday after three days of rain, the county said.\n\n"
+    "Engineers will inspect the bridge before it reopens, officials told reporters on Friday.\n"
+)
+
+
+def test_related_links_around_a_tail_header_are_hidden() -> None:
+    text = f"Bridge Shut\n\n{BODY}\nRain to Ease by the Weekend\n\nYou might also like\n"
+    assert _hidden_lines(text) == [["Rain to Ease by the Weekend", "You might also like"]]
+
+
+def test_links_after_a_related_header_mid_article() -> None:
+    text = f"Bridge Shut\n\n{BODY}\nRelated\nRain to Ease by Weekend\nShelters Open\n\n{BODY}"
+    assert _hidden_lines(text) == [["Related", "Rain to Ease by Weekend", "Shelters Open"]]
+
+
+def test_tail_without_furniture_keeps_its_short_lines() -> None:
+    text = f"Bridge Shut\n\n{BODY}\nThe Long Road Back\n"
+    assert _hidden_lines(text) == [[]]
+
+
+def test_captions_credits_separators_and_reading_time() -> None:
+    text = (
+        "Bridge Shut\n\n4 min read\n\n"
+        "Water over the road near the old mill [Example Images]\n\n"
+        f"{BODY}\n"
+        "A worker checks the level of the river. (Jane Doe/AFP)\n\n___\n\n"
+        "Mary Roe reported from Brinmoor.\n"
+    )
+    assert _hidden_lines(text) == [
+        [
+            "4 min read",
+            "Water over the road near the old mill [Example Images]",
+            "A worker checks the level of the river. (Jane Doe/AFP)",
+            "___",
+        ]
+    ]
+
+
+def test_short_line_repeated_in_one_article() -> None:
+    text = f"Bridge Shut\n\nPromo Box\n\n{BODY}\nPromo Box\n\n{BODY}"
+    assert _hidden_lines(text) == [["Promo Box", "Promo Box"]]
+
+
+def test_short_line_repeated_across_articles_but_not_titles() -> None:
+    a = f"Bridge Shut\n\n{BODY}\nWatch Live Coverage\n"
+    b = f"Bridge Shut\n\nWatch Live Coverage\n\n{BODY}"
+    c = f"Another Title\n\n{BODY}"
+    assert _hidden_lines(a, b, c) == [["Watch Live Coverage"], ["Watch Live Coverage"], []]
+
+
+def test_repeated_sentences_are_not_furniture() -> None:
+    line = "The bridge is closed."
+    a = f"Bridge Shut\n\n{line}\n\n{BODY}{line}\n"
+    b = f"Other Title\n\n{line}\n\n{BODY}"
+    assert _hidden_lines(a, b) == [[], []]
+
+
+def test_navigation_menu_above_the_body() -> None:
+    text = f"Bridge Shut\n\nHome\nWorld\nLocal News\nWeather\n\n{BODY}"
+    assert _hidden_lines(text) == [["Home", "World", "Local News", "Weather"]]
+
+
+def test_title_is_never_hidden_by_shape_rules() -> None:
+    a = f"Watch Live\n\n{BODY}"
+    b = f"Watch Live\n\n{BODY}"
+    assert _hidden_lines(a, b) == [[], []]
+
+
+def test_fixture_story_hides_furniture_only() -> None:
+    wire, blog, paper = load_paths([STORIES / "flood"])
+    assert _hidden(wire) == [
+        "BRINMOOR (Wirepost) —",
+        "Advertisement",
+        "Advertisement",
+        "Related stories",
+        "Rain Expected to Ease by the Weekend",
+        "County Opens Two Shelters",
+        "Share this article",
+    ]
+    assert "Sign up for our newsletter to get the latest news in your inbox" in _hidden(blog)
+    assert _hidden(paper) == [
+        "4 min read",
+        "Feb. 7, 2020",
+        "The Flooded Bridge On Tuesday (Photo: Jane Doe/Example Images)",
+        "Read more: How the County Prepares for Floods",
+        "To continue reading the full article",
+        "Already a subscriber? Log in",
+        "Subscribe now",
+    ]
+    for article in (wire, blog, paper):
+        shown = {article.text[s:e] for s, e in article.hidden}
+        assert article.title not in shown
+
+
+def _scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("score", SHARED / "tools" / "score.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.skipif(not (SHARED / "gold").is_dir(), reason="needs the shared gold beside the repo")
+def test_sample_boilerplate_gold(sample: Path) -> None:
+    articles = load_paths([sample])
+    report = {
+        "articles": [
+            {"id": a.id, "name": a.name, "text": a.text, "hidden": [list(h) for h in a.hidden]}
+            for a in articles
+        ]
+    }
+    score = _scorer()
+    gold = json.loads((SHARED / "gold" / "saraqeb" / "boilerplate.json").read_text("utf-8"))
+    located = {a.id: score.Located(a.text) for a in articles}
+    problems: list[str] = []
+    metrics = score.score_boilerplate(gold, report, located, problems)
+    assert not problems
+    assert metrics["boilerplate.recall"] == 1.0
+    assert metrics["boilerplate.precision"] >= 0.9
