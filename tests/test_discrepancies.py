@@ -1,0 +1,155 @@
+"""Discrepancies inside claims: like compared with like, equal amounts in other words ignored."""
+
+from __future__ import annotations
+
+from reader.core.discrepancies import find_discrepancies
+from reader.core.model import Article, Claim, Discrepancy, Sentence, Story
+
+
+def _story(texts: list[str], claimed: bool = True) -> Story:
+    """One single-sentence article per text; all of them in one claim when `claimed`."""
+    articles = [
+        Article(id=f"a{i}", name=f"a{i}.txt", path="", text=t) for i, t in enumerate(texts, start=1)
+    ]
+    sentences = [
+        Sentence(id=f"{a.id}:s1", article=a.id, index=0, start=0, end=len(a.text)) for a in articles
+    ]
+    claims = [Claim(id="c1", members=tuple(s.id for s in sentences))] if claimed else []
+    return Story(articles=articles, sentences=sentences, claims=claims)
+
+
+def _values(d: Discrepancy) -> set[tuple[str, str]]:
+    return {(v.article, v.text) for v in d.values}
+
+
+def test_fifteen_km_and_nine_miles_agree() -> None:
+    story = _story(
+        [
+            "Rangers reached the lake 15 km north of the old mill on Sunday.",
+            "Rangers reached the lake 9 miles north of the old mill on Sunday.",
+        ]
+    )
+    assert find_discrepancies(story) == []
+
+
+def test_seven_in_words_and_in_digits_agree() -> None:
+    story = _story(
+        [
+            "The storm sank seven fishing boats near the harbour.",
+            "The storm sank 7 fishing boats near the harbour.",
+        ]
+    )
+    assert find_discrepancies(story) == []
+
+
+def test_eight_against_seven_is_one_discrepancy_with_every_value() -> None:
+    story = _story(
+        [
+            "The storm sank seven fishing boats near the harbour.",
+            "The storm sank eight fishing vessels near the harbour.",
+            "Seven fishing boats were sunk by the storm near the harbour.",
+        ]
+    )
+    [d] = find_discrepancies(story)
+    assert d.kind == "number" and d.claim == "c1"
+    assert _values(d) == {("a1", "seven"), ("a2", "eight"), ("a3", "Seven")}
+    assert {v.normalized for v in d.values} == {"7", "8"}
+    assert "seven" in d.message and "eight" in d.message
+
+
+def test_different_counted_things_are_not_compared() -> None:
+    story = _story(
+        [
+            "Rescuers found seven sailors and two dogs on the island.",
+            "Rescuers found seven sailors and three goats on the island.",
+        ]
+    )
+    assert find_discrepancies(story) == []
+
+
+def test_wednesday_against_thursday_for_one_event() -> None:
+    story = _story(
+        [
+            "Firefighters contained the forest blaze on Wednesday after days of work.",
+            "Firefighters contained the forest blaze on Thursday after days of work.",
+        ]
+    )
+    [d] = find_discrepancies(story)
+    assert d.kind == "day"
+    assert {v.normalized for v in d.values} == {"wednesday", "thursday"}
+
+
+def test_days_of_different_events_in_one_sentence_are_paired_by_their_words() -> None:
+    story = _story(
+        [
+            "Rebels attacked the depot on Monday, while the army sent tanks on Tuesday.",
+            "The army sent tanks on Tuesday, while rebels attacked the depot on Monday.",
+        ]
+    )
+    assert find_discrepancies(story) == []
+
+
+def test_relative_days_and_equal_dates_agree() -> None:
+    story = _story(
+        [
+            "The Jan. 12 truce collapsed and shelling killed nine farmers earlier this week.",
+            "The January 12 truce collapsed and shelling killed nine farmers on Monday.",
+        ]
+    )
+    assert find_discrepancies(story) == []
+
+
+def test_approximate_amounts_compatible_with_exact_ones_agree() -> None:
+    story = _story(
+        [
+            "Nearly 1,000 residents have fled the flooded valley since March.",
+            "Some 950 residents have fled the flooded valley since March.",
+            "At least 940 residents have fled the flooded valley since March.",
+            "Hundreds of residents have fled the flooded valley since March.",
+        ]
+    )
+    assert find_discrepancies(story) == []
+
+
+def test_same_qualifier_with_another_figure_is_a_discrepancy() -> None:
+    story = _story(
+        [
+            "More than 580,000 residents have fled the flooded valley since March.",
+            "More than half a million residents have fled the flooded valley since March.",
+        ]
+    )
+    [d] = find_discrepancies(story)
+    assert {v.normalized for v in d.values} == {"more than 580000", "more than 500000"}
+
+
+def test_far_apart_approximations_are_a_discrepancy() -> None:
+    story = _story(
+        [
+            "More than 580,000 people have fled the flooded valley, officials said.",
+            "Nearly one million people have fled the flooded valley, officials said.",
+        ]
+    )
+    assert len(find_discrepancies(story)) == 1
+
+
+def test_similar_sentences_outside_any_claim_are_compared() -> None:
+    story = _story(
+        [
+            "The landslide buried seven Andean miners near the copper pit, police said.",
+            "The landslide buried eight Andean miners near the copper pit, police said.",
+        ],
+        claimed=False,
+    )
+    [d] = find_discrepancies(story)
+    assert _values(d) == {("a1", "seven"), ("a2", "eight")}
+
+
+def test_unrelated_sentences_outside_claims_are_not_compared() -> None:
+    story = _story(
+        [
+            "The council approved seven new parks for the northern district.",
+            "Eight runners finished the marathon before noon despite the heat.",
+        ],
+        claimed=False,
+    )
+    assert find_discrepancies(story) == []
