@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import importlib
-import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from reader.core.model import Severity, Story, Warning, WarningKind
-from reader.core.tokens import Token, tokenize
 
 Check = Callable[[Story], list[Warning]]
 
@@ -92,11 +90,6 @@ def in_quotes(text: str, pos: int) -> bool:
     return any(s <= pos < e for s, e in quoted_spans(text))
 
 
-def sentence_tokens(story: Story, sentence_id: str) -> list[Token]:
-    s = story.sentence(sentence_id)
-    return tokenize(story.article(s.article).text, s.start, s.end)
-
-
 def evidence_for(
     story: Story, article: str, sentence_ids: Iterable[str], limit: int = 3
 ) -> list[str]:
@@ -113,11 +106,6 @@ def evidence_for(
     return out[:limit]
 
 
-def sentence_id_at(story: Story, article: str, pos: int) -> str | None:
-    s = story.sentence_at(article, pos)
-    return s.id if s else None
-
-
 @lru_cache(maxsize=1)
 def _zipf() -> Callable[[str, str], float] | None:
     try:
@@ -126,10 +114,6 @@ def _zipf() -> Callable[[str, str], float] | None:
         return None
     fn: Callable[[str, str], float] = module.zipf_frequency
     return fn
-
-
-# Used when wordfreq is not installed: enough to tell everyday words from names in news text.
-_COMMON_FALLBACK = 4.0
 
 
 def zipf(word: str) -> float | None:
@@ -145,6 +129,7 @@ def is_common_word(word: str, threshold: float = 3.5) -> bool:
     return z >= threshold
 
 
+# Used when wordfreq is not installed: enough to tell everyday words from names in news text.
 _FALLBACK_COMMON = frozenset(
     """the of and to in a is that for it as was with be by on not he i this are or his from at
     which but have an they you were her she there been one all we their has would when if can
@@ -155,5 +140,3 @@ _FALLBACK_COMMON = frozenset(
     day same another know while last might us great old year off come since against go came right
     used take three government forces army city town province country minister president""".split()
 )
-
-WORDISH = re.compile(r"[^\W\d_]", re.UNICODE)

@@ -248,32 +248,30 @@ def _flag(
 def check_organisation_names(story: Story) -> list[Warning]:
     """Near-miss spellings of well-known organisations ("Associate press" for Associated Press)."""
     names: list[str] = bundled("names.toml").get("organisations", {}).get("names", [])
+    wanted = [(name, len(name.split()), normalize_word(name)) for name in names]
     out: list[Warning] = []
     for a in story.articles:
         toks = tokenize(a.text)
-        for name in names:
-            n = len(name.split())
-            folded = normalize_word(name)
+        norms = [t.norm for t in toks]
+        for name, n, folded in wanted:
             for i in range(len(toks) - n + 1):
-                window = toks[i : i + n]
-                if not window[0].text[:1].isupper() or a.is_hidden(window[0].start):
+                first = toks[i]
+                if norms[i][:1] != folded[:1] or not first.text[:1].isupper():
                     continue
-                seen = a.text[window[0].start : window[-1].end]
-                if seen == name:
-                    continue
-                got = normalize_word(" ".join(t.text for t in window))
-                if got == folded:
+                got = " ".join(norms[i : i + n])
+                if abs(len(got) - len(folded)) > 3 or got == folded:
                     continue  # a case-only difference is a style choice ("the foreign ministry")
-                if got.rstrip("s") == folded.rstrip("s"):
-                    continue  # plural or case-only difference
-                ratio = SequenceMatcher(None, got, folded, autojunk=False).ratio()
-                if ratio < 0.9:
+                if got.rstrip("s") == folded.rstrip("s") or a.is_hidden(first.start):
                     continue
+                matcher = SequenceMatcher(None, got, folded, autojunk=False)
+                if matcher.real_quick_ratio() < 0.9 or matcher.ratio() < 0.9:
+                    continue
+                seen = a.text[first.start : toks[i + n - 1].end]
                 out.append(
                     warn(
                         a.id,
-                        window[0].start,
-                        window[-1].end,
+                        first.start,
+                        toks[i + n - 1].end,
                         "wrong-title",
                         f"“{seen}” looks like a garbled form of the name “{name}”",
                         "organisation-name",

@@ -11,7 +11,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from reader.core.model import Article, Claim, Sentence, Story
-from reader.core.tokens import is_content, normalize_word, tokenize
+from reader.core.tokens import is_content, tokenize
 
 MIN_SHARED = 0.35  # share of the smaller sentence's content words the two must have in common
 
@@ -91,7 +91,3 @@ def similarity(story: Story, a: str, b: str) -> float:
     wa = words(story, story.sentence(a))
     wb = words(story, story.sentence(b))
     return SequenceMatcher(None, wa, wb, autojunk=False).ratio()
-
-
-def normalized(word: str) -> str:
-    return normalize_word(word)
