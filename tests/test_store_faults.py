@@ -222,3 +222,24 @@ def test_memory_store_is_seeded_from_a_readable_file(tmp_path: Path) -> None:
     rows = opened.conn.execute("SELECT body FROM notes").fetchall()
     assert rows == [("written earlier",)]
     opened.conn.close()
+
+
+def test_rescue_export_writes_everything_somewhere_writable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.store.notes import rescue_export
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("SAMESTORY_HOME", str(blocker))  # data dir under a file: memory store
+    monkeypatch.chdir(tmp_path)
+    store = open_store()
+    assert not store.persistent
+    story = make_story()
+    s = story.sentences[1]
+    store.add_note(story, story.articles[0], s.start, s.end, NoteDraft("rescue me"))
+    path = rescue_export(store)
+    assert path.parent == tmp_path and path.name.startswith("samestory-notes-")
+    parsed = webanno.loads(path.read_text(encoding="utf-8"))
+    assert [n.text for n in parsed.notes] == ["rescue me"]
+    store.close()

@@ -230,3 +230,25 @@ def test_a_note_never_jumps_to_another_outlets_article(store: NoteStore) -> None
     cut = make_story({"first.txt": FIRST.split(". ")[0] + ".", "second.txt": SECOND})
     (p,) = store.notes_for(cut)
     assert p.orphaned  # second.txt's near-identical "Saturday" sentence is not its passage
+
+
+def test_fuzzy_search_stays_fast_on_long_articles() -> None:
+    import random
+    import time
+
+    rng = random.Random(5)
+    vocabulary = (FIRST + " " + SECOND).split()
+    text = " ".join(rng.choice(vocabulary) for _ in range(10_000))  # ~60,000 characters
+    anchors = []
+    for _ in range(40):
+        start = rng.randrange(0, len(text) - 300)
+        anchors.append(make_anchor(text, start, start + rng.randrange(60, 250)))
+    edited = " ".join(w.upper() if i % 9 == 0 else w for i, w in enumerate(text.split(" ")))
+    noise = "".join(rng.choice("abcdefgh ijklmnop.") for _ in range(len(text)))
+    began = time.perf_counter()
+    found = [locate(a, edited) for a in anchors]
+    gone = [locate(a, noise) for a in anchors]
+    elapsed = time.perf_counter() - began
+    assert all(m is not None and m.score >= 0.75 for m in found)
+    assert gone == [None] * 40
+    assert elapsed < 5.0, f"{elapsed:.1f}s for 80 searches"

@@ -8,13 +8,17 @@ are only trusted while the text is unchanged; otherwise the quote is searched, f
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Literal
 
 CONTEXT_CHARS = 32
 FUZZY_THRESHOLD = 0.75  # similarity a changed passage needs to keep its note
 _MIN_BLOCK = 4  # matching runs shorter than this are coincidence, not alignment
+SEED_CHARS = 8  # pieces of the quote looked up verbatim to find where it went
+_MAX_SEED_HITS = 20  # a piece found more often than this ("of the ") says nothing
 
 Method = Literal["position", "exact", "fuzzy"]
 
@@ -106,27 +110,45 @@ def _ratio(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
-def _fuzzy(anchor: Anchor, text: str, threshold: float) -> Match | None:
-    """Slide a window the quote's length over the text, then align the best window precisely."""
-    quote = anchor.exact
-    n = len(quote)
-    if n == 0 or not text:
-        return None
-    step = max(1, n // 4)
-    best_start, best_score = -1, 0.0
-    matcher = SequenceMatcher(None, autojunk=False)
-    matcher.set_seq2(quote)  # the quote is the side difflib caches
-    for start in range(0, max(1, len(text) - n + step), step):
-        matcher.set_seq1(text[start : start + n])
-        if matcher.real_quick_ratio() < best_score or matcher.quick_ratio() < best_score:
+@lru_cache(maxsize=16)
+def _gram_index(text: str) -> dict[str, list[int]]:
+    """Where each SEED_CHARS-long piece of the text starts (cached: many notes, one text)."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for i in range(len(text) - SEED_CHARS + 1):
+        index[text[i : i + SEED_CHARS]].append(i)
+    return index
+
+
+def _candidates(quote: str, text: str, limit: int = 3) -> list[int]:
+    """Likely start offsets of the quote: pieces it shares with the text vote for the offset
+    they imply (seed-and-extend, as sequence aligners do), in buckets a tenth of its length."""
+    index = _gram_index(text)
+    bucket = max(8, len(quote) // 10)
+    seeds = [
+        (j, index.get(quote[j : j + SEED_CHARS], [])) for j in range(len(quote) - SEED_CHARS + 1)
+    ]
+    seeds = [(j, hits) for j, hits in seeds if hits]
+    if not seeds:
+        return []
+    # Pieces found everywhere ("of the ") say nothing, unless nothing rarer exists.
+    cap = max(_MAX_SEED_HITS, min(len(hits) for _, hits in seeds))
+    votes: Counter[int] = Counter()
+    first: dict[int, int] = {}
+    for j, hits in seeds:
+        if len(hits) > cap:
             continue
-        score = matcher.ratio()
-        if score > best_score:
-            best_start, best_score = start, score
-    if best_start < 0 or best_score < threshold * 0.6:
-        return None
-    lo = max(0, best_start - n // 2)
-    region = text[lo : best_start + n + n // 2]
+        for p in hits:
+            b = (p - j) // bucket
+            votes[b] += 1
+            first[b] = min(first.get(b, p - j), p - j)
+    return [max(0, first[b]) for b, _ in votes.most_common(limit)]
+
+
+def _align(quote: str, text: str, around: int) -> tuple[int, int] | None:
+    """The span of text near `around` that lines up with the quote."""
+    n = len(quote)
+    lo = max(0, around - n // 2)
+    region = text[lo : around + n + n // 2]
     blocks = [
         b
         for b in SequenceMatcher(None, region, quote, autojunk=False).get_matching_blocks()
@@ -138,11 +160,23 @@ def _fuzzy(anchor: Anchor, text: str, threshold: float) -> Match | None:
     inner = (lo + first.a, lo + last.a + last.size)
     # The quote's unmatched ends were most likely edited in place: give them back their width.
     outer = (max(lo, inner[0] - first.b), min(len(text), inner[1] + n - last.b - last.size))
-    start, end = max((inner, outer), key=lambda span: _ratio(text[span[0] : span[1]], quote))
-    score = _ratio(text[start:end], quote)
-    if score < threshold:
+    return max((inner, outer), key=lambda span: _ratio(text[span[0] : span[1]], quote))
+
+
+def _fuzzy(anchor: Anchor, text: str, threshold: float) -> Match | None:
+    """Find where the quote's surviving pieces cluster, then align those places precisely."""
+    quote = anchor.exact
+    if len(quote) < SEED_CHARS or not text:
         return None
-    return Match(start, end, "fuzzy", score, _context_ratio(anchor, text, start, end))
+    best: Match | None = None
+    for around in _candidates(quote, text):
+        span = _align(quote, text, around)
+        if span is None:
+            continue
+        score = _ratio(text[span[0] : span[1]], quote)
+        if score >= threshold and (best is None or score > best.score):
+            best = Match(*span, "fuzzy", score, _context_ratio(anchor, text, *span))
+    return best
 
 
 def locate(anchor: Anchor, text: str, threshold: float = FUZZY_THRESHOLD) -> Match | None:

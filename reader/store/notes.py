@@ -8,7 +8,9 @@ sees this one's notes and neither overwrites the other. Deletes are soft (delete
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import tempfile
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -539,3 +541,31 @@ def open_store(path: Path | None = None) -> NoteStore:
     """The user's store (paths.data_dir()/notes.sqlite3). Never raises for a bad disk:
     show `store.message` when it is set, and offer an export when `store.persistent` is False."""
     return NoteStore(open_database(path))
+
+
+def write_export(store: NoteStore, path: Path) -> Path:
+    """Every note and review mark in the store as Web Annotation JSON, written atomically."""
+    from reader.store import webanno
+
+    text = webanno.dumps(store.all_notes(include_deleted=True), store.all_marks(True))
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+    return path
+
+
+def rescue_export(store: NoteStore) -> Path:
+    """For a store kept in memory: save everything somewhere writable before quitting.
+
+    Tries the working directory, then the home directory, then the temp directory; returns
+    where it wrote (`samestory notes import` brings it back), or raises OSError.
+    """
+    name = f"samestory-notes-{utc_now()[:19].replace(':', '')}.json"
+    error: OSError | None = None
+    for folder in (Path.cwd(), Path.home(), Path(tempfile.gettempdir())):
+        try:
+            return write_export(store, folder / name)
+        except OSError as exc:
+            error = exc
+    assert error is not None
+    raise error
