@@ -129,10 +129,11 @@ class SameStoryApp(App[int]):
     # -- app actions ------------------------------------------------------------------------
 
     def action_help(self) -> None:
-        groups: dict[str, list[Binding]] = {}
+        groups: dict[str, list[Binding]] = {"Move": [], "Jump": [], "View": [], "More": []}
         for b in READER_BINDINGS:
             groups.setdefault(b.group.description if b.group else "More", []).append(b)
-        body = help_content([*groups.items(), ("App", APP_BINDINGS)], self.keymap)
+        groups["App"] = list(APP_BINDINGS)
+        body = help_content(groups.items(), self.keymap, self.size.width)
         self.push_screen(HelpScreen(body))
 
     def action_cycle_theme(self) -> None:

@@ -16,21 +16,27 @@ from reader.ui.bindings import key_display
 
 
 def help_content(
-    groups: Iterable[tuple[str, Iterable[Binding]]], keymap: Mapping[str, str]
+    groups: Iterable[tuple[str, Iterable[Binding]]], keymap: Mapping[str, str], width: int = 160
 ) -> Content:
-    """One line per binding: keys, description, tooltip; user keymap applied."""
+    """Keys, description, tooltip and id per binding (user keymap applied); narrow: two lines."""
     lines: list[Content] = []
     for title, bindings in groups:
         lines.append(Content(title).stylize("bold underline"))
         for b in bindings:
             keys = keymap.get(b.id or "", b.key)
-            lines.append(
-                Content.assemble(
-                    (f"  {key_display(keys):<22}", "bold"),
-                    f"{b.description or b.action:<16}",
-                    (f" {b.tooltip}", "dim"),
-                )
+            head = Content.assemble(
+                (f"  {key_display(keys):<22}", "bold"),
+                f"{b.description or b.action:<17}",
+                (f"{b.id}", "italic"),
             )
+            if width >= 120:
+                lines.append(
+                    head.pad_right(max(0, 62 - head.cell_length)).append(
+                        Content(b.tooltip).stylize("dim")
+                    )
+                )
+            else:
+                lines += [head, Content(f"      {b.tooltip}").stylize("dim")]
         lines.append(Content(""))
     lines.append(
         Content(

@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.color import Color
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, ScrollableContainer, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.style import Style
@@ -54,7 +54,10 @@ class HeatMap(Static):
         low = Color.parse(variables.get("heat-low", "#202020"))
         high = Color.parse(variables.get("heat-high", "#56B4E9"))
         order = self.index.order
-        lines = [Content("shared  " + "".join(f"{aid:>5}" for aid in order))]
+        lines = [
+            Content("share of the row's text found in the column").stylize("dim"),
+            Content("        " + "".join(f"{aid:>5}" for aid in order)),
+        ]
         for row in order:
             line = Content(f"{row:>6}  ")
             for col in order:
@@ -97,10 +100,11 @@ class OverviewScreen(Screen[Stop | None]):
             id="overview-title",
         )
         with Horizontal(id="overview-top"):
-            with VerticalScroll(id="heat-scroll"):
+            with ScrollableContainer(id="heat-scroll") as heat:
+                heat.styles.width = 10 + 5 * len(index.order)
                 yield HeatMap(index)
             with Vertical(id="bars-box"):
-                yield Static("articles: shared / own / flagged", classes="list-title")
+                yield Static("articles: █ shared  ░ own  ▓ flagged", classes="list-title")
                 yield OptionList(*self._article_options(), id="article-list")
         with Horizontal(id="overview-lists"):
             with Vertical():
@@ -118,15 +122,16 @@ class OverviewScreen(Screen[Stop | None]):
         out = []
         for a in self.index.story.articles:
             stats = self.index.stats(a.id)
-            s, o, f = bar(stats.shared, flagged_fraction(self.index, a.id))
+            width = BAR_WIDTH if self.app.size.width >= 120 else BAR_WIDTH // 2
+            s, o, f = bar(stats.shared, flagged_fraction(self.index, a.id), width)
             label = Content.assemble(
                 (f"{a.id:>3} ", "dim"),
                 ("█" * s, "$primary"),
                 ("░" * o, "dim"),
                 ("▓" * f, "$warning"),
-                f" {stats.shared:4.0%} shared",
-                f" ⚠{stats.warnings}" if stats.warnings else "",
-                "  ",
+                f" {stats.shared:4.0%}",
+                f" ⚠{stats.warnings:<2}" if stats.warnings else "    ",
+                " ",
                 (clean_line(a.source or a.name)[:30], "bold"),
             )
             first = self.index.sentences(a.id)

@@ -1,0 +1,154 @@
+"""config.toml: round trip, atomic writes, a broken file moved aside; themes; the user keymap."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+import pytest
+from ui_story import fixture_story, run_async
+
+from reader.core.model import InputError
+from reader.store.paths import config_dir
+from reader.store.settings import (
+    Position,
+    Settings,
+    config_path,
+    dumps,
+    load_settings,
+    save_settings,
+    update_settings,
+)
+from reader.ui.app import SameStoryApp, run_app
+from reader.ui.themes import VARIABLE_DEFAULTS, load_themes
+
+
+def test_config_lives_under_samestory_home(_isolated_home: Path) -> None:
+    assert config_path().is_relative_to(_isolated_home)
+    assert config_dir() == _isolated_home / "config"
+
+
+def test_round_trip_with_odd_strings() -> None:
+    s = Settings(
+        theme="light",
+        keymap={"next-sentence": "j,down", "quit": 'ctrl+"q"'},
+        positions={'ab"c d': Position("f" * 64, 3, 1)},
+    )
+    save_settings(s)
+    loaded = load_settings()
+    assert loaded.message is None
+    assert loaded.settings == s
+    tomllib.loads(config_path().read_text("utf-8"))
+
+
+def test_missing_file_gives_defaults() -> None:
+    loaded = load_settings()
+    assert loaded.settings == Settings() and loaded.message is None
+
+
+def test_broken_file_is_moved_aside_never_deleted() -> None:
+    path = config_path()
+    path.parent.mkdir(parents=True)
+    path.write_text("theme = [unclosed\n", encoding="utf-8")
+    loaded = load_settings()
+    assert loaded.settings == Settings()
+    assert loaded.message and "moved it to" in loaded.message
+    aside = list(path.parent.glob("config.toml.broken-*"))
+    assert len(aside) == 1 and aside[0].read_text("utf-8") == "theme = [unclosed\n"
+    assert not path.exists()
+
+
+def test_write_is_atomic_and_leaves_no_temp_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    save_settings(Settings(theme="dark"))
+    before = config_path().read_text("utf-8")
+
+    def boom(src: object, dst: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", boom)
+    with pytest.raises(OSError):
+        save_settings(Settings(theme="light"))
+    assert config_path().read_text("utf-8") == before  # the old file is intact
+    assert [p.name for p in config_path().parent.iterdir()] == ["config.toml"]
+
+
+def test_update_keeps_what_another_instance_wrote() -> None:
+    save_settings(Settings(keymap={"quit": "x"}))
+    update_settings(lambda s: s.positions.__setitem__("k", Position("fp", 2)))
+    loaded = load_settings().settings
+    assert loaded.keymap == {"quit": "x"} and loaded.positions["k"] == Position("fp", 2)
+
+
+def test_dumps_is_valid_toml() -> None:
+    text = dumps(Settings(theme="x", keymap={"a b": "c"}, positions={"p": Position("a", 1)}))
+    assert tomllib.loads(text)["keymap"] == {"a b": "c"}
+
+
+def test_three_themes_declare_every_variable() -> None:
+    themes = {t.name: t for t in load_themes()}
+    assert {"dark", "light", "high-contrast"} <= set(themes)
+    for theme in themes.values():
+        assert set(VARIABLE_DEFAULTS) <= set(theme.variables), theme.name
+    hc = themes["high-contrast"].variables
+    # distinguishable without colour: each mark has its own text style
+    styles = [hc["shared-style"], hc["artifact-style"], hc["focus-claim-style"]]
+    assert all(s != "none" for s in styles) and len(set(styles)) == 3
+
+
+def test_unknown_theme_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="high-contrast"):
+        run_app([], theme="no-such-theme")
+
+
+@run_async
+async def test_theme_flag_palette_and_memory() -> None:
+    app = SameStoryApp(story=fixture_story(), theme="light")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.theme == "light"
+        await pilot.press("T")  # cycle: remembered
+        await pilot.pause()
+        new_theme = app.theme
+        assert new_theme != "light"
+    assert load_settings().settings.theme == new_theme
+    app2 = SameStoryApp(story=fixture_story())
+    async with app2.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app2.theme == new_theme
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Theme: high")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app2.theme == "high-contrast"
+    assert load_settings().settings.theme == "high-contrast"
+
+
+@run_async
+async def test_user_keymap_rebinds_by_id() -> None:
+    save_settings(Settings(keymap={"next-sentence": "x", "overview": "ctrl+o"}))
+    app = SameStoryApp(story=fixture_story())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("x")
+        s = app.reader.current_sentence()
+        assert s is not None and s.id == "a1:s2"
+        await pilot.press("j")  # no longer bound
+        s = app.reader.current_sentence()
+        assert s is not None and s.id == "a1:s2"
+        await pilot.press("f1")
+        await pilot.pause()
+        assert "ctrl+o" in app.screen.body.plain  # type: ignore[attr-defined]
+
+
+@run_async
+async def test_broken_config_is_reported_in_the_app() -> None:
+    path = config_path()
+    path.parent.mkdir(parents=True)
+    path.write_text("[[[", encoding="utf-8")
+    app = SameStoryApp(story=fixture_story())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert any("moved it to" in n.message for n in app._notifications)

@@ -1,0 +1,27 @@
+"""Snapshots of the reader's screens on the hand-made story, at 160x48 and 80x24."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from ui_story import fixture_story
+
+from reader.ui.app import SameStoryApp
+
+SIZES = [pytest.param((160, 48), id="160x48"), pytest.param((80, 24), id="80x24")]
+VIEWS = {
+    "main": ["n", "n"],  # the mayor's claim: lit in three columns
+    "inspector": ["n", "n", "i"],
+    "overview": ["o"],
+    "help": ["f1"],
+    "high-contrast": ["w"],
+}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("view", list(VIEWS))
+def test_snapshot(snap_compare: Any, view: str, size: tuple[int, int]) -> None:
+    theme = "high-contrast" if view == "high-contrast" else "dark"
+    app = SameStoryApp(story=fixture_story(), theme=theme, remember=False)
+    assert snap_compare(app, terminal_size=size, press=VIEWS[view])
