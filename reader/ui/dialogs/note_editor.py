@@ -45,7 +45,7 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
         align: center middle;
     }
     #note-editor-box {
-        width: 80%;
+        width: 90%;
         max-width: 100;
         height: auto;
         max-height: 90%;
@@ -69,9 +69,12 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
     #note-editor-quick {
         height: auto;
     }
+    #note-editor-quick {
+        margin: 1 0;
+    }
     #note-editor-quick Checkbox {
         width: auto;
-        border: none;
+        margin-right: 2;
     }
     #note-editor-tags {
         margin-bottom: 1;
@@ -127,6 +130,7 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
                         Content(tag),
                         value=tag in tags,
                         id=f"note-tag-{tag}",
+                        compact=True,
                         tooltip=f"Tag this note '{tag}'.",
                     )
             yield Input(

@@ -197,7 +197,10 @@ class NotesScreen(Screen[PlacedNote | None]):
         self.placed = self.store.notes_for(self.story)
         self.shown = [p for p in self.placed if matches(p, self.query_text)]
         listing.clear_options()
-        listing.add_options(Option(note_label(self.story, p), id=p.note.id) for p in self.shown)
+        entries: list[Option | None] = []
+        for p in self.shown:
+            entries += [Option(note_label(self.story, p), id=p.note.id), None]  # None: a rule
+        listing.add_options(entries[:-1])
         ids = [p.note.id for p in self.shown]
         if ids:
             listing.highlighted = ids.index(current) if current in ids else 0
