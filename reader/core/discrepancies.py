@@ -15,9 +15,10 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from reader.core.model import Claim, Discrepancy, Sentence, Story, Value
-from reader.core.numbers import Amount, TimeRef, find_amounts, find_time_refs, is_number_word
+from reader.core.numbers import Amount, TimeRef, find_mentions, is_number_word
 from reader.core.tokens import STOPWORDS, Token, normalize_word, tokenize
 
 LEFT_WORDS = 6  # content words before a mention that describe it
@@ -36,9 +37,15 @@ for _cls, _words in {
 _GENERAL = {"people": "person", "person": "person"}  # also covers the military
 
 
+@lru_cache(maxsize=1 << 16)
+def _norm(word: str) -> str:
+    return normalize_word(word)
+
+
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude English stem: enough to equate "soldiers"/"soldier", "killed"/"kills"."""
-    w = normalize_word(word)
+    w = _norm(word)
     if w.endswith("'s"):
         w = w[:-2]
     if w in ("people", "children", "men", "women"):
@@ -98,9 +105,9 @@ def _phrase_after(tokens: list[Token], k: int, text: str) -> list[str]:
         gap = text[last_end : tok.start]
         if any(c in gap for c in ',;:()\u2013\u2014"“”'):
             break
-        norm = tok.norm
+        norm = _norm(tok.text)
         if norm in ("and", "or") and words and k + 1 < len(tokens):
-            if is_number_word(tokens[k + 1].norm):
+            if is_number_word(_norm(tokens[k + 1].text)):
                 break
             last_end = tok.end
             k += 1
@@ -124,8 +131,8 @@ def _phrase_after(tokens: list[Token], k: int, text: str) -> list[str]:
 
 
 def _context(tokens: list[Token], first: int, after: int, skip: set[str]) -> frozenset[str]:
-    left = [t.norm for t in tokens[:first] if _is_content(t.norm)][-LEFT_WORDS:]
-    right = [t.norm for t in tokens[after:] if _is_content(t.norm)][:RIGHT_WORDS]
+    left = [_norm(t.text) for t in tokens[:first] if _is_content(_norm(t.text))][-LEFT_WORDS:]
+    right = [_norm(t.text) for t in tokens[after:] if _is_content(_norm(t.text))][:RIGHT_WORDS]
     return frozenset(stem(w) for w in left + right) - skip
 
 
@@ -151,8 +158,8 @@ def mentions_of(story: Story, sentence: Sentence) -> list[_Mention]:
     text = story.article(sentence.article).text
     tokens = tokenize(text, sentence.start, sentence.end)
     out: list[_Mention] = []
-    times = find_time_refs(text, sentence.start, sentence.end)
-    for a in find_amounts(text, sentence.start, sentence.end):
+    amounts, times = find_mentions(text, sentence.start, sentence.end)
+    for a in amounts:
         first, after = _token_range(tokens, a.start, a.end)
         phrase = _phrase_after(tokens, after, text)
         head = phrase[-1] if phrase else ""
@@ -428,7 +435,9 @@ def _claim_mentions(story: Story, claim: Claim, cache: dict[str, list[_Mention]]
 
 def _sentence_words(story: Story, s: Sentence) -> frozenset[str]:
     text = story.article(s.article).text
-    return frozenset(stem(t.text) for t in tokenize(text, s.start, s.end) if _is_content(t.norm))
+    return frozenset(
+        stem(t.text) for t in tokenize(text, s.start, s.end) if _is_content(_norm(t.text))
+    )
 
 
 def _similar_pairs(
@@ -441,12 +450,22 @@ def _similar_pairs(
             cache[s.id] = mentions_of(story, s)
         if cache[s.id]:
             with_mentions.append((s, _sentence_words(story, s)))
+    # Only sentences sharing a word can be similar: walk an inverted index, not all pairs.
+    postings: dict[str, list[int]] = {}
+    for i, (_, words) in enumerate(with_mentions):
+        for w in words:
+            postings.setdefault(w, []).append(i)
     out = []
-    for (s1, w1), (s2, w2) in itertools.combinations(with_mentions, 2):
-        if s1.article == s2.article or not w1 or not w2:
-            continue
-        if len(w1 & w2) / len(w1 | w2) >= min_jaccard:
-            out.append((s1, s2))
+    for i, (s1, w1) in enumerate(with_mentions):
+        shared: dict[int, int] = {}
+        for w in w1:
+            for j in postings[w]:
+                if j > i:
+                    shared[j] = shared.get(j, 0) + 1
+        for j, n in shared.items():
+            s2, w2 = with_mentions[j]
+            if s1.article != s2.article and n / (len(w1) + len(w2) - n) >= min_jaccard:
+                out.append((s1, s2))
     return out
 
 
@@ -455,25 +474,42 @@ def _article_order(article_id: str) -> tuple[int, str]:
     return (int(digits) if digits.isdigit() else 0, article_id)
 
 
-def _best_claim(story: Story, group: _Group) -> str:
+def _best_claim(story: Story, group: _Group, cache: dict[str, frozenset[str]]) -> str:
+    """The claim holding most of the group's sentences, else the one whose wording is closest."""
     counts: dict[str, int] = {}
     for m in group.members.values():
         for c in story.claims_of(m.sentence.id):
             counts[c.id] = counts.get(c.id, 0) + 1
-    return max(counts, key=lambda k: counts[k]) if counts else ""
+    if counts:
+        return max(counts, key=lambda k: counts[k])
+
+    def words(s: Sentence) -> frozenset[str]:
+        if s.id not in cache:
+            cache[s.id] = _sentence_words(story, s)
+        return cache[s.id]
+
+    mine = frozenset().union(*(words(m.sentence) for m in group.members.values()))
+    best, best_score = "", 0.0
+    for c in story.claims:
+        theirs = frozenset().union(*(words(story.sentence(sid)) for sid in c.members))
+        score = len(mine & theirs) / (len(mine | theirs) or 1)
+        if score > best_score:
+            best, best_score = c.id, score
+    return best
 
 
 def find_discrepancies(story: Story) -> list[Discrepancy]:
     """Numbers, days and dates that the articles of one fact state incompatibly."""
     cache: dict[str, list[_Mention]] = {}
-    out: list[Discrepancy] = []
-    shown: list[set[_Key]] = []
+    found: list[tuple[str, _Group]] = []
 
     def emit(claim: str, group: _Group) -> None:
-        if all(any(a in k and b in k for k in shown) for a, b in group.conflicts):
-            return  # every disagreement here is shown already
-        shown.append(set(group.members))
-        out.append(_discrepancy(claim, group))
+        for _, seen in found:
+            if len(seen.members.keys() & group.members.keys()) >= 2:
+                seen.members.update(group.members)  # more of the same thing
+                seen.conflicts |= group.conflicts
+                return
+        found.append((claim, group))
 
     for claim in story.claims:
         for group in _groups(_links(_claim_mentions(story, claim, cache), strict=False)):
@@ -484,6 +520,7 @@ def find_discrepancies(story: Story) -> list[Discrepancy]:
     for s1, s2 in _similar_pairs(story, cache, min_jaccard=0.1):
         if not set(story.claims_of(s1.id)) & set(story.claims_of(s2.id)):
             links.extend(_links(cache[s1.id] + cache[s2.id], strict=True))
+    words: dict[str, frozenset[str]] = {}
     for group in _groups(links):
-        emit(_best_claim(story, group), group)
-    return out
+        emit(_best_claim(story, group, words), group)
+    return [_discrepancy(claim, group) for claim, group in found]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TypeVar
 
 from reader.core.tokens import STOPWORDS
 from reader.core.units import CURRENCY_SIGNS, UNITS, Unit
@@ -159,6 +160,14 @@ _RELATIVE = {
     ("this", "morning"): "today",
     ("tomorrow",): "tomorrow",
 }
+
+
+_MENTION_WORDS = (
+    *_SMALL, *_TENS, *_SCALES, "half", "dozens?", "hundreds", "thousands", "millions",
+    "billions", "tens", *WEEKDAYS, *_MONTHS, *_MONTH_ABBR, "today", "tonight", "tomorrow",
+    "yesterday", "week", "month", "night", "morning",
+)  # fmt: skip
+_MAY_MENTION = re.compile(r"\d|\b(?:" + "|".join(_MENTION_WORDS) + r")\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,6 +321,33 @@ def _word_number(text: str, toks: list[_Tok], i: int) -> tuple[float, float, int
     return total + current, step, used
 
 
+_V = TypeVar("_V")
+
+
+def _by_first_word(table: dict[tuple[str, ...], _V]) -> dict[str, list[tuple[tuple[str, ...], _V]]]:
+    """Phrases indexed by their first word, longest first, so a lookup tries only a few."""
+    out: dict[str, list[tuple[tuple[str, ...], _V]]] = {}
+    for phrase, value in sorted(table.items(), key=lambda kv: -len(kv[0])):
+        out.setdefault(phrase[0], []).append((phrase, value))
+    return out
+
+
+def _phrase_at(
+    toks: list[_Tok], i: int, index: dict[str, list[tuple[tuple[str, ...], _V]]]
+) -> tuple[tuple[str, ...], _V] | None:
+    if i >= len(toks):
+        return None
+    for phrase, value in index.get(toks[i].low, ()):
+        if _match_phrase(toks, i, phrase):
+            return phrase, value
+    return None
+
+
+_QUALIFIER_INDEX = _by_first_word(_QUALIFIERS)
+_VAGUE_INDEX = _by_first_word(_VAGUE_HEADS)
+_RELATIVE_INDEX = _by_first_word(_RELATIVE)
+
+
 def _match_phrase(toks: list[_Tok], i: int, phrase: tuple[str, ...]) -> bool:
     return i + len(phrase) <= len(toks) and all(toks[i + k].low == w for k, w in enumerate(phrase))
 
@@ -399,9 +435,22 @@ def _range(value: float, step: float, qualifier: Qualifier) -> tuple[float, floa
 
 def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
     """Amounts in text[start:end] with their spans (qualifier and unit included)."""
+    return find_mentions(text, start, end)[0]
+
+
+def find_mentions(
+    text: str, start: int = 0, end: int | None = None
+) -> tuple[list[Amount], list[TimeRef]]:
+    """Amounts, and days and dates, of text[start:end]: one pass for callers wanting both."""
     stop = len(text) if end is None else end
+    if not _MAY_MENTION.search(text, start, stop):
+        return [], []  # most sentences: no figure, no day, no date
     toks = _tokens(text, start, stop)
-    dates = find_time_refs(text, start, stop)
+    dates = _time_refs(text, toks, start, stop)
+    return _amounts(text, toks, dates), dates
+
+
+def _amounts(text: str, toks: list[_Tok], dates: list[TimeRef]) -> list[Amount]:
     out: list[Amount] = []
     i = 0
     while i < len(toks):
@@ -444,36 +493,35 @@ def _counts_one(toks: list[_Tok], j: int) -> bool:
 
 
 def _qualifier_at(toks: list[_Tok], i: int) -> tuple[Qualifier, int]:
-    for phrase, q in sorted(_QUALIFIERS.items(), key=lambda kv: -len(kv[0])):
-        if _match_phrase(toks, i, phrase):
-            return q, len(phrase)
-    return "", 0
+    found = _phrase_at(toks, i, _QUALIFIER_INDEX)
+    return ("", 0) if found is None else (found[1], len(found[0]))
 
 
 def _amount_at(text: str, toks: list[_Tok], i: int) -> tuple[Amount, int] | None:
     first = i
     qualifier, n = _qualifier_at(toks, i)
     j = i + n
-    for phrase, (low, high) in sorted(_VAGUE_HEADS.items(), key=lambda kv: -len(kv[0])):
-        if _match_phrase(toks, j, phrase):
-            end_tok = toks[j + len(phrase) - 1]
-            value = (low + high) / 2
-            s = toks[first].start
-            amount = Amount(
-                s,
-                end_tok.end,
-                text[s : end_tok.end],
-                low if low == high else value,
-                low,
-                high,
-                high - low or 1.0,
-                "vague" if low != high else qualifier,
-                " ".join(t.low for t in toks[first:j]),
-                "",
-                "count",
-                True,
-            )
-            return amount, j + len(phrase)
+    vague = _phrase_at(toks, j, _VAGUE_INDEX)
+    if vague is not None:
+        phrase, (low, high) = vague
+        end_tok = toks[j + len(phrase) - 1]
+        value = (low + high) / 2
+        s = toks[first].start
+        amount = Amount(
+            s,
+            end_tok.end,
+            text[s : end_tok.end],
+            low if low == high else value,
+            low,
+            high,
+            high - low or 1.0,
+            "vague" if low != high else qualifier,
+            " ".join(t.low for t in toks[first:j]),
+            "",
+            "count",
+            True,
+        )
+        return amount, j + len(phrase)
     currency: Unit | None = None
     if j < len(toks) and toks[j].low in CURRENCY_SIGNS:
         currency = CURRENCY_SIGNS[toks[j].low]
@@ -611,7 +659,10 @@ _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 def find_time_refs(text: str, start: int = 0, end: int | None = None) -> list[TimeRef]:
     """Weekdays, calendar dates and relative times ("earlier this week") in text[start:end]."""
     stop = len(text) if end is None else end
-    toks = _tokens(text, start, stop)
+    return _time_refs(text, _tokens(text, start, stop), start, stop)
+
+
+def _time_refs(text: str, toks: list[_Tok], start: int, stop: int) -> list[TimeRef]:
     out: list[TimeRef] = []
     i = 0
     while i < len(toks):
@@ -620,14 +671,7 @@ def find_time_refs(text: str, start: int = 0, end: int | None = None) -> list[Ti
             out.append(_ref(text, tok.start, tok.end, "day", tok.low))
             i += 1
             continue
-        rel = next(
-            (
-                (phrase, norm)
-                for phrase, norm in sorted(_RELATIVE.items(), key=lambda kv: -len(kv[0]))
-                if _match_phrase(toks, i, phrase)
-            ),
-            None,
-        )
+        rel = _phrase_at(toks, i, _RELATIVE_INDEX)
         if rel is not None:
             phrase, norm = rel
             last = toks[i + len(phrase) - 1]
