@@ -13,7 +13,7 @@ from reader.store import paths
 from reader.store.anchoring import locate, make_anchor
 from reader.store.notes import NoteStore, open_store
 from reader.store.notes_model import NoteDraft, clean_tags
-from reader.store.notes_placement import notes_by_sentence
+from reader.store.notes_placement import note_offsets, notes_by_sentence
 
 
 @pytest.fixture
@@ -149,6 +149,11 @@ def test_notes_on_a_claim_show_on_every_member(store: NoteStore) -> None:
     _add(store, story, "a1:s3", "which day?")
     by_sentence = notes_by_sentence(story, store.notes_for(story))
     assert set(by_sentence) == {"a1:s3", "a2:s3"}
+    offsets = note_offsets(story, store.notes_for(story))
+    assert offsets == {
+        "a1": frozenset({story.sentence("a1:s3").start}),
+        "a2": frozenset({story.sentence("a2:s3").start}),
+    }
 
 
 def test_review_marks_progress_and_next(store: NoteStore) -> None:

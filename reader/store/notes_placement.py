@@ -119,3 +119,13 @@ def as_placed(story: Story, placed: PlacedNote) -> Note:
         file_name=article.name,
         anchor=make_anchor(article.text, placed.start, placed.end),
     )
+
+
+def note_offsets(story: Story, placed: Iterable[PlacedNote]) -> dict[str, frozenset[int]]:
+    """Article id -> start offsets of the sentences that carry a note (for gutter markers);
+    sentences of a claim with a note on any member are included."""
+    out: dict[str, set[int]] = {}
+    for sid in notes_by_sentence(story, placed):
+        s = story.sentence(sid)
+        out.setdefault(s.article, set()).add(s.start)
+    return {k: frozenset(v) for k, v in out.items()}

@@ -23,7 +23,7 @@ def _note_lines(p: PlacedNote) -> list[str]:
         meta.append("tags: " + ", ".join(n.tags))
     if p.placement == "reanchored":
         meta.append("re-anchored: the article's text has changed")
-    meta.append(f"modified {n.modified}")
+    meta.append(f"{n.modified[:10]} {n.modified[11:16]} UTC")
     lines.append("  *" + " · ".join(meta) + "*")
     return lines
 

@@ -50,62 +50,79 @@ def note_label(story: Story, placed: PlacedNote) -> Content:
     return Content.assemble(*head, "\n", text, "\n", ("“" + quote + "”", "dim"))
 
 
-class ConfirmDelete(ModalScreen[bool]):
-    """Asked before a note is deleted; the answer is the dismiss value."""
+class Confirm(ModalScreen[bool]):
+    """A yes/no question (y / n, escape is no); the answer is the dismiss value.
+
+    Also for the reader's quit: Confirm("Notes were not saved to disk", "Export them?",
+    yes="Export", no="Quit anyway") then `rescue_export(store)` from reader.store.notes.
+    """
 
     DEFAULT_CSS = """
-    ConfirmDelete {
+    Confirm {
         align: center middle;
     }
-    #confirm-delete-box {
+    #confirm-box {
         width: 60;
+        max-width: 95%;
         height: auto;
         border: thick $error;
         background: $surface;
         padding: 1 2;
     }
-    #confirm-delete-buttons {
+    #confirm-buttons {
         height: auto;
         margin-top: 1;
         align-horizontal: right;
     }
-    #confirm-delete-buttons Button {
+    #confirm-buttons Button {
         margin-left: 2;
     }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Delete", id="confirm-delete-yes", tooltip="Delete the note."),
-        Binding(
-            "n,escape",
-            "answer(False)",
-            "Keep",
-            id="confirm-delete-no",
-            tooltip="Keep the note.",
-        ),
+        Binding("y", "answer(True)", "Yes", id="confirm-yes", tooltip="Answer yes."),
+        Binding("n,escape", "answer(False)", "No", id="confirm-no", tooltip="Answer no."),
     ]
 
-    def __init__(self, summary: str) -> None:
-        super().__init__(id="confirm-delete")
-        self.summary = summary
+    def __init__(
+        self, question: str, detail: str = "", *, yes: str = "Yes", no: str = "No", hint: str = ""
+    ) -> None:
+        super().__init__(id="confirm")
+        self.question, self.detail, self.hint = question, detail, hint
+        self.yes, self.no = yes, no
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="confirm-delete-box"):
-            yield Static(Content.assemble("Delete this note?\n\n", (self.summary, "italic")))
-            yield Static(Content("It can be brought back with u (undo)."), classes="hint")
-            with Horizontal(id="confirm-delete-buttons"):
-                yield Button("Keep (n)", id="confirm-delete-keep")
-                yield Button("Delete (y)", id="confirm-delete-delete", variant="error")
+        with Vertical(id="confirm-box"):
+            body = Content.assemble((self.question, "bold"))
+            if self.detail:
+                body = Content.assemble(body, "\n\n", (self.detail, "italic"))
+            yield Static(body)
+            if self.hint:
+                yield Static(Content(self.hint), classes="hint")
+            with Horizontal(id="confirm-buttons"):
+                yield Button(f"{self.no} (n)", id="confirm-no-button")
+                yield Button(f"{self.yes} (y)", id="confirm-yes-button", variant="error")
 
     def on_mount(self) -> None:
-        self.query_one("#confirm-delete-keep", Button).focus()
+        self.query_one("#confirm-no-button", Button).focus()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "confirm-delete-delete")
+        self.dismiss(event.button.id == "confirm-yes-button")
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
+
+
+class ConfirmDelete(Confirm):
+    def __init__(self, summary: str) -> None:
+        super().__init__(
+            "Delete this note?",
+            summary,
+            yes="Delete",
+            no="Keep",
+            hint="It can be brought back with u (undo).",
+        )
 
 
 class NotesScreen(Screen[PlacedNote | None]):
@@ -298,4 +315,4 @@ class NotesScreen(Screen[PlacedNote | None]):
         return True
 
 
-__all__ = ["ConfirmDelete", "NotesScreen", "matches", "note_label", "plain"]
+__all__ = ["Confirm", "ConfirmDelete", "NotesScreen", "matches", "note_label", "plain"]
