@@ -263,6 +263,7 @@ def test_date_lines_and_datelines() -> None:
     assert dateline_source("BEIRUT (Reuters) —") == "Reuters"
     assert dateline_source("WASHINGTON, Feb. 7 (AP) -- Officials said") == "AP"
     assert dateline_source("Officials (in Beirut) said") is None
+    assert dateline_source("UN (the body that runs the camps) - aid") is None
 
 
 def test_header_metadata_from_plain_text(tmp_path: Path) -> None:

@@ -42,6 +42,9 @@ def _split(text: str, hidden: list[tuple[int, int]] | None = None) -> list[str]:
         "“We tried … but it was too late,” she said.",
         '"We waited... Nobody came," he said.',
         "The company (acme.com) said so.",
+        "“Who did it?” Police Chief Ann Roe asked, looking up.",
+        "“They asked, 'Why us? '” Howard said.",
+        "Opsware was bought for $1. 6 billion in cash.",
         "A judge in Fulton County, Ga., sentenced him.",
     ],
 )
@@ -66,6 +69,11 @@ def test_one_sentence(text: str) -> None:
         ("It happened in 2020. Nobody knew.", ["It happened in 2020.", "Nobody knew."]),
         ("They waited … Then the doors opened.", ["They waited …", "Then the doors opened."]),
         ("He came at 5 p.m. He left at 6.", ["He came at 5 p.m.", "He left at 6."]),
+        (
+            "“Is it over?” Police said it was. Fine.",
+            ["“Is it over?”", "Police said it was.", "Fine."],
+        ),
+        ('She cried. " After that, silence.', ['She cried. "', "After that, silence."]),
     ],
 )
 def test_boundaries(text: str, expected: list[str]) -> None:

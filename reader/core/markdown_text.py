@@ -42,6 +42,7 @@ def front_matter(text: str) -> tuple[Span | None, dict[str, str]]:
 
 def markup_spans(text: str) -> list[Span]:
     """Spans of text that are Markdown markup only: hidden, never deleted."""
+    text = text.replace("\r", "\n")  # loading already did this; the parser must not shift
     fm, _ = front_matter(text)
     start_line = 0
     source = text

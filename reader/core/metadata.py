@@ -39,7 +39,7 @@ _DATE_PREFIX = re.compile(
 # "BEIRUT (Reuters) —", "WASHINGTON, Feb. 7 (AP) --": city in capitals, agency in brackets.
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?)(?:,[^()\n]{1,40}?)?\s*"
-    r"\((?P<agency>[A-Za-z][\w .&’'/-]{0,30})\)\s*(?:[-–—]+|:)"
+    r"\((?P<agency>[A-Za-z][\w.&’'/-]*(?: [\w.&’'/-]+){0,2})\)\s*(?:[-–—]+|:)"
 )
 _TOP_LINES = 8  # metadata sits in an article's header
 

@@ -49,6 +49,11 @@ _STARTERS = frozenset(
     according earlier later last next still then now both each every all what who why how
     where police officials authorities""".split()
 )
+# After a quoted question or exclamation: a name and a speech verb closing the sentence.
+_ATTRIBUTION = re.compile(
+    r"\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|says|asked|asks|added|adds|told|replied|shouted|"
+    r"cried|wrote|writes|explained|insisted|wondered|demanded|recalled)(?=[.,;]|\s*$)"
+)
 _CONNECTORS = frozenset(
     """a an the and or but of to in on at by for from with as that which who whom whose than
     into onto over under about after before between during against amid among its their his
@@ -166,23 +171,28 @@ def _chunk(masked: str, start: int, end: int, out: list[Span]) -> None:
         term, closers = m.group(1), m.group(2)
         depth = _quote_depth(masked, scanned, m.start(), depth)
         scanned = m.start()
-        nxt = m.end()
-        while nxt < end and masked[nxt] in " \t\n\x00":
-            nxt += 1
-        if nxt >= end:
-            break
-        word_end = nxt
-        while word_end < end and not masked[word_end].isspace():
-            word_end += 1
-        next_word = masked[nxt:word_end]
-        if not _is_boundary(masked, start, m.start(), term, closers, next_word, depth):
-            continue
         stop = m.end()
-        if next_word in tuple(_QUOTES):  # a stray quote mark belongs to what it closes
-            stop = word_end
+        nxt, next_word = _next_word(masked, stop, end)
+        if next_word and not next_word.strip(_QUOTES):  # stray quote marks close what precedes
+            stop = nxt + len(next_word)
+            closers += next_word
+            nxt, next_word = _next_word(masked, stop, end)
+        if not next_word:
+            break
+        if not _is_boundary(masked, start, m.start(), term, closers, next_word, depth, stop):
+            continue
         _emit(masked, sent_start, stop, out)
         sent_start = stop
     _emit(masked, sent_start, end, out)
+
+
+def _next_word(masked: str, pos: int, end: int) -> tuple[int, str]:
+    while pos < end and masked[pos] in " \t\n\x00":
+        pos += 1
+    stop = pos
+    while stop < end and not masked[stop].isspace():
+        stop += 1
+    return pos, masked[pos:stop]
 
 
 def _is_heading(chunk: str) -> bool:
@@ -201,13 +211,20 @@ def _quote_depth(masked: str, a: int, b: int, depth: int) -> int:
 
 
 def _is_boundary(
-    masked: str, start: int, at: int, term: str, closers: str, next_word: str, depth: int
+    masked: str,
+    start: int,
+    at: int,
+    term: str,
+    closers: str,
+    next_word: str,
+    depth: int,
+    stop: int,
 ) -> bool:
     first = next_word.lstrip(_OPENERS)[:1]
     if first.islower():
         return False
-    if "?" in term or "!" in term:
-        return True
+    if "?" in term or "!" in term:  # `"Who?" Smith asked.` goes on
+        return not (closers and _ATTRIBUTION.match(masked, stop))
     closing = any(c in closers for c in _QUOTES + ")]")
     if term == "…" or term.startswith(".."):
         return closing or depth == 0
@@ -228,6 +245,8 @@ def _is_boundary(
         return starts_sentence
     if "." in word or word in _ENDING:  # "U.S.", "a.m.", "Inc."
         return starts_sentence or quoted
+    if word.rstrip("%").lstrip("$£€").replace(",", "").isdigit() and first.isdigit():
+        return False  # "$1. 6 billion": a decimal split by a tokenizer
     return bool(word)
 
 
