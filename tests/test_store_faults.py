@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -57,6 +58,12 @@ def _writer(tag: str, count: int) -> subprocess.Popen[str]:
     )
 
 
+def _drain(proc: subprocess.Popen[str], into: list[str]) -> None:
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        into.append(line)
+
+
 def _saved_ids(stdout: str) -> list[str]:
     """Ids of complete lines only: a line cut by the kill was never shown."""
     complete = stdout.split("\n")[:-1]
@@ -69,12 +76,18 @@ def test_sigkill_at_random_moments_loses_no_saved_note() -> None:
     kills = 0
     for round_no in range(6):
         proc = _writer(f"r{round_no}", 100_000)
+        chunks: list[str] = []
+        # Drain stdout all along: a full pipe would park the writer in print(), and every
+        # kill would land there instead of at a random point of a commit.
+        reader = threading.Thread(target=_drain, args=(proc, chunks))
+        reader.start()
         time.sleep(rng.uniform(0.4, 1.2))  # startup is ~0.3 s: the kill lands mid-stream
         proc.send_signal(signal.SIGKILL)
-        out, err = proc.communicate(timeout=30)
-        assert proc.returncode == -signal.SIGKILL, err
+        proc.wait(timeout=30)
+        reader.join(timeout=30)
+        assert proc.returncode == -signal.SIGKILL
         kills += 1
-        promised += _saved_ids(out)
+        promised += _saved_ids("".join(chunks))
         conn = sqlite3.connect(paths.data_dir() / "notes.sqlite3")
         try:
             assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
