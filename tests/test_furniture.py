@@ -58,6 +58,16 @@ def _hidden(article: Article) -> list[str]:
         "© 2021 Example Media. All rights reserved.",
         "(AP Photo/John Roe)",
         "Comments (12)",
+        "Image source, Example Images",
+        "FILE PHOTO: A worker walks past the gate",
+        "Skip to main content",
+        "Tags: floods, bridges, weather",
+        "Published: 3 hours ago",
+        "Updated 12:30 GMT",
+        "Watch: Drone footage of the river",
+        "Download the app",
+        "Click here for live updates",
+        "Loading...",
     ],
 )
 def test_furniture_phrases(line: str) -> None:
@@ -76,6 +86,10 @@ def test_furniture_phrases(line: str) -> None:
         "Copyright law was changed in 2019.",
         "More than 50 firefighters tackled the blaze.",
         "Source: regional statistics office",
+        "Updated figures show 300 homes were damaged.",
+        "Published reports differ on the number of victims.",
+        "Watching the river rise, residents packed their cars.",
+        "Tagged animals were released on Friday.",
     ],
 )
 def test_sentences_are_not_phrases(line: str) -> None:
@@ -135,10 +149,10 @@ def test_short_line_repeated_in_one_article() -> None:
 
 
 def test_short_line_repeated_across_articles_but_not_titles() -> None:
-    a = f"Bridge Shut\n\n{BODY}\nWatch Live Coverage\n"
-    b = f"Bridge Shut\n\nWatch Live Coverage\n\n{BODY}"
+    a = f"Bridge Shut\n\n{BODY}\nLive Coverage Box\n"
+    b = f"Bridge Shut\n\nLive Coverage Box\n\n{BODY}"
     c = f"Another Title\n\n{BODY}"
-    assert _hidden_lines(a, b, c) == [["Watch Live Coverage"], ["Watch Live Coverage"], []]
+    assert _hidden_lines(a, b, c) == [["Live Coverage Box"], ["Live Coverage Box"], []]
 
 
 def test_repeated_sentences_are_not_furniture() -> None:
@@ -153,9 +167,14 @@ def test_navigation_menu_above_the_body() -> None:
     assert _hidden_lines(text) == [["Home", "World", "Local News", "Weather"]]
 
 
+def test_byline_under_the_title() -> None:
+    text = f"Bridge Shut\n\nBy Jane Doe, Valley Notes\n\n{BODY}By the river, people waited.\n"
+    assert _hidden_lines(text) == [["By Jane Doe, Valley Notes"]]
+
+
 def test_title_is_never_hidden_by_shape_rules() -> None:
-    a = f"Watch Live\n\n{BODY}"
-    b = f"Watch Live\n\n{BODY}"
+    a = f"Road Closed Today\n\n{BODY}"
+    b = f"Road Closed Today\n\n{BODY}"
     assert _hidden_lines(a, b) == [[], []]
 
 

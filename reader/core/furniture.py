@@ -47,6 +47,12 @@ _PHRASES = [
     r"(?: advert(?:isement)?)?|continue reading(?: below| the main story)?|"
     r"scroll (?:down )?to continue(?: with content| reading)?|skip (?:advert|ad)(?:isement)?|"
     r"ad feedback|report (?:this )?ad",
+    # page navigation and app prompts
+    r"skip to (?:main )?content|back to top|loading\W*|(?:next|previous|prev) (?:article|story|"
+    r"post)\b.*|(?:download|get|open in) (?:the |our )?app\b.*|(?:click|tap) here\b.*|"
+    r"(?:tags?|topics?|filed under)\s*:.*|watch(?: live| now| video| the video)?(?:\s*:.*)?|"
+    r"(?:first |last )?(?:published|updated|posted)(?: on| at)?\s*:?\s*(?:\d|(?:mon|tue|wed|"
+    r"thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b).{0,60}",
     # related links: a header alone, or with the linked title after it
     rf"(?:{_HEADER})(?:\s*[:|\-–—»›>]\s*.*)?",
     # social and sharing
@@ -67,7 +73,8 @@ _PHRASES = [
     r"access|our|the))\b.*|become a (?:subscriber|member)\b.*|"
     r"this (?:article|story|content) is (?:only )?(?:available|reserved|for) (?:to |for )?"
     r"(?:our )?(?:subscribers|members|premium)\b.*|(?:get|unlock) (?:unlimited|full|digital) "
-    r"access\b.*|start (?:your )?free trial\b.*|create (?:a )?free account\b.*|"
+    r"access\b.*|enjoy (?:unlimited|full) access\b.*|start (?:your )?free trial\b.*|"
+    r"create (?:a )?free account\b.*|"
     r"you(?:'ve| have) (?:reached|used) .*\b(?:articles|stories)\b.*|"
     r"support (?:our|independent|quality) journalism\b.*|(?:subscribers?|members?) only|"
     r"(?:premium|exclusive) content|please (?:enable javascript|disable your ad ?blocker)\b.*|"
@@ -79,6 +86,7 @@ _PHRASES = [
     # credits, copyright
     r"(?:photo|photograph|picture|image|video|graphic|illustration|file photo)s?"
     r"(?: credits?)?\s*(?::|by\b|courtesy\b|via\b).*|(?:image |photo )?credits?\s*:.*|"
+    r"(?:image|media|photo|video) (?:source|caption)\s*[:,].*|caption\s*:.*|"
     r"©.*|\(c\) ?\d{4}.*|copyright\s*(?:©|\(c\)|\d{4}).*|all rights reserved\b.*|"
     rf"[(\[]?(?:{_AGENCIES})(?: photo)?(?:\s*/\s*[\w .'-]+)*[)\]]?",
 ]
@@ -90,7 +98,7 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 _SEPARATOR = re.compile(r"[_\-*=~•·#+.—–]{3,}")
-_BYLINE = re.compile(r"[Bb]y\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]*|and|&|,))*", re.UNICODE)
+_BYLINE = re.compile(r"[Bb]y:?\s+[A-Z][\w.'’-]+,?(?:\s+(?:[A-Z][\w.'’-]*,?|and|&|in|,))*")
 _CLOSERS = "\"'”’»)]*_"
 _MAX_PHRASE_WORDS = 25
 _SHORT_WORDS = 6  # a repeated line this short is a label, not prose
