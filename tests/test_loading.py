@@ -274,6 +274,13 @@ def test_header_metadata_from_plain_text(tmp_path: Path) -> None:
     assert article.title is None  # the first line is a sentence
 
 
+def test_date_prefix_in_words(tmp_path: Path) -> None:
+    src = "Published: Feb. 7, 2020 The bridge was shut on Tuesday.\n"
+    article = _load_bytes(tmp_path, src.encode())
+    assert article.date == "2020-02-07"
+    assert [src[s:e] for s, e in article.hidden] == ["Published: Feb. 7, 2020"]
+
+
 def test_fixture_metadata() -> None:
     wire, blog, paper = load_paths([STORIES / "flood"])
     assert (wire.title, wire.source) == ("Floodwaters Close Bridge in Brinmoor", "Wirepost")

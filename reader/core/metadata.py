@@ -31,11 +31,7 @@ _DATE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _TIME = re.compile(r"\b\d{1,2}\s?:\s?\d{2}(?:\s?:\s?\d{2})?\s?(?:[ap]\.?m\.?)?", re.IGNORECASE)
-_DATE_PREFIX = re.compile(
-    r"[ \t]*(?P<prefix>(?:date|published|posted|updated)[ \t]*:?[ \t]+"
-    r"(?P<date>\d{4}-\d{1,2}-\d{1,2}))(?=[ \t]+\S)",
-    re.IGNORECASE,
-)
+_DATE_LABEL_PREFIX = re.compile(r"(?:date|published|posted|updated)[ \t]*:?[ \t]+", re.IGNORECASE)
 # "BEIRUT (Reuters) —", "WASHINGTON, Feb. 7 (AP) --": city in capitals, agency in brackets.
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?)(?:,[^()\n]{1,40}?)?\s*"
@@ -86,16 +82,28 @@ def dateline_source(content: str) -> str | None:
     return m.group("agency").strip() if m else None
 
 
+def _date_prefix(text: str, start: int, end: int) -> Span | None:
+    """A "date 2020-02-07" label that opens a line of text: metadata glued to the body."""
+    label = _DATE_LABEL_PREFIX.match(text, start, end)
+    if not label:
+        return None
+    for pattern in _DATES:
+        m = pattern.match(text, label.end(), end)
+        if m and _iso(m) and text[m.end() : end].strip():
+            return start, m.end()
+    return None
+
+
 def read_metadata(text: str, lines: list[Line], front: dict[str, str]) -> Metadata:
     """Date and source from the header lines; the spans of those that are metadata only."""
     date = parse_date(front["date"]) if "date" in front else None
     source = front.get("source") or front.get("publisher") or None
     hidden: list[Span] = []
     for line in lines[:_TOP_LINES]:
-        m = _DATE_PREFIX.match(text, line.start, line.end)
-        if m:
-            hidden.append((m.start("prefix"), m.end("prefix")))
-            date = date or parse_date(m.group("date"))
+        prefix = _date_prefix(text, line.start, line.end)
+        if prefix:
+            hidden.append(prefix)
+            date = date or parse_date(text[prefix[0] : prefix[1]])
             continue
         if is_date_line(line.content) and len(line.content) <= 60:
             hidden.append((line.start, line.end))
