@@ -1,4 +1,4 @@
-"""Title, date and source read from an article's own text, and the metadata lines to hide.
+"""Date and source read from an article's own header, and the metadata lines to hide.
 
 Saved web articles carry their header as text: a date line ("06 February, 2020"), a dateline
 ("BEIRUT (Reuters) —"), a tool's "date 2020-02-07" prefix, or YAML front matter in Markdown.
