@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.core.loading import expand_paths, load_paths
+from reader.core.loading import expand_paths, load_paths, visible_text
 from reader.core.markdown_text import markup_spans
 from reader.core.metadata import dateline_source, is_date_line, parse_date
 from reader.core.model import Article, InputError
@@ -209,6 +209,14 @@ def test_markdown_markup_is_hidden_and_offsets_stay_in_the_source(tmp_path: Path
     assert "Kept words" in shown and "<div" not in shown
     assert "Escaped * star and &amp; entity." in shown
     assert article.title == "The Big Flood"
+
+
+def test_visible_text_leaves_markup_out(tmp_path: Path) -> None:
+    src = "# Title\n\nThe **old** bridge [closed](https://example.org/x) today.\n"
+    article = _load_bytes(tmp_path, src.encode(), name="v.md")
+    start = src.index("The")
+    assert visible_text(article, start, len(src) - 1) == "The old bridge closed today."
+    assert visible_text(article) == _shown(article)
 
 
 def test_markdown_setext_heading_and_image() -> None:

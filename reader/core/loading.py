@@ -94,6 +94,28 @@ def load_paths(paths: Sequence[Path]) -> list[Article]:
     return articles
 
 
+def visible_text(article: Article, start: int = 0, end: int | None = None) -> str:
+    """What a reader sees of article.text[start:end]: hidden characters left out.
+
+    A Markdown sentence holds hidden markup ("**", a link's "(https://...)"), so a sentence's
+    text for display or comparison is this, not the raw slice.
+    """
+    stop = len(article.text) if end is None else end
+    parts: list[str] = []
+    pos = start
+    for s, e in article.hidden:
+        if e <= pos:
+            continue
+        if s >= stop:
+            break
+        if s > pos:
+            parts.append(article.text[pos:s])
+        pos = max(pos, e)
+    if pos < stop:
+        parts.append(article.text[pos:stop])
+    return "".join(parts)
+
+
 def _read(path: Path) -> _Read:
     try:
         data = path.read_bytes()
