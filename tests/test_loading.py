@@ -60,6 +60,12 @@ def test_cp1252_smart_quotes_and_accents(tmp_path: Path) -> None:
     assert _load_bytes(tmp_path, raw).text == "He said “we stay” – the café’s owner.\n"
 
 
+def test_utf8_with_stray_cp1252_bytes(tmp_path: Path) -> None:
+    raw = "Café “open”, ".encode() + "he said \u201cno\u201d.\n".encode("cp1252")
+    assert _load_bytes(tmp_path, raw).text == "Café “open”, he said “no”.\n"
+    assert _load_bytes(tmp_path, b"\xef\xbb\xbf" + raw, "bom.txt").text.startswith("Café")
+
+
 def test_latin1_bytes_cp1252_cannot_read(tmp_path: Path) -> None:
     raw = "Señor Müller\x81 said no.\n".encode("latin-1")  # 0x81 is unassigned in cp1252
     assert _load_bytes(tmp_path, raw).text == "Señor Müller\x81 said no.\n"

@@ -35,6 +35,8 @@ _MAGIC = (
     (b"{\\rtf", "an RTF document"),
 )
 
+_STRAY = re.compile("[\udc80-\udcff]")  # undecodable bytes, from "surrogateescape"
+_NON_ASCII = re.compile("[^\x00-\x7f]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # not tab, newlines, form feed, ESC
 
 
@@ -60,6 +62,8 @@ def _decode(data: bytes, where: str) -> str:
             try:
                 return data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as exc:
+                if encoding == "utf-8":
+                    return _legacy_bytes(data[len(bom) :].decode("utf-8", "surrogateescape"))
                 raise InputError(f"not a text file (broken {encoding}): {where}") from exc
     guessed = _utf16_without_bom(data)
     if guessed is not None:
@@ -70,6 +74,9 @@ def _decode(data: bytes, where: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    mixed = _mostly_utf8(data)
+    if mixed is not None:
+        return mixed
     best = from_bytes(data).best()
     if best is not None and _mostly_non_latin(str(best)):
         return str(best)
@@ -77,6 +84,27 @@ def _decode(data: bytes, where: str) -> str:
         return data.decode("cp1252")
     except UnicodeDecodeError:  # 0x81, 0x8d, 0x8f, 0x90, 0x9d are unassigned in cp1252
         return data.decode("latin-1")
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few stray cp1252 bytes (text pasted from Word into a UTF-8 file)."""
+    text = data.decode("utf-8", "surrogateescape")
+    stray = len(_STRAY.findall(text))
+    valid = len(_NON_ASCII.findall(text)) - stray
+    return _legacy_bytes(text) if valid >= max(1, stray) else None
+
+
+def _legacy_bytes(text: str) -> str:
+    """Bytes that were not UTF-8 (held as surrogates) read as cp1252, else latin-1."""
+
+    def one(m: re.Match[str]) -> str:
+        byte = bytes([ord(m.group(0)) - 0xDC00])
+        try:
+            return byte.decode("cp1252")
+        except UnicodeDecodeError:
+            return byte.decode("latin-1")
+
+    return _STRAY.sub(one, text)
 
 
 def _mostly_non_latin(text: str) -> bool:
