@@ -261,16 +261,17 @@ def _article_furniture(lines: list[Line], title: int, repeated: set[str]) -> lis
                 hide[i] = True
     # Above the first sentence: a run of three or more one-to-three-word lines is a menu.
     first_body = body[0] if body else len(lines)
-    run: list[int] = []
-    for i in range(title + 1, first_body + 1):
-        words = len(lines[i].content.split()) if i < first_body else 99
-        if words <= _TOP_MENU_WORDS and is_headline_shaped(lines[i].content):
-            run.append(i)
-            continue
+    runs: list[list[int]] = [[]]
+    for i in range(title + 1, first_body):
+        content = lines[i].content
+        if len(content.split()) <= _TOP_MENU_WORDS and is_headline_shaped(content):
+            runs[-1].append(i)
+        else:
+            runs.append([])
+    for run in runs:
         if len(run) >= 3:
             for k in run:
                 hide[k] = True
-        run = []
     for i in range(title + 1, min(first_body, title + 6)):
         if _BYLINE.fullmatch(lines[i].content) and len(lines[i].content.split()) <= 10:
             hide[i] = True
