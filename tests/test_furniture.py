@@ -68,6 +68,11 @@ def _hidden(article: Article) -> list[str]:
         "Download the app",
         "Click here for live updates",
         "Loading...",
+        "Advertisement - Scroll to continue",
+        "Continue reading with a subscription",
+        "Want to read more? Subscribe today",
+        "Read the full story here",
+        "Sign up",
     ],
 )
 def test_furniture_phrases(line: str) -> None:
@@ -139,6 +144,20 @@ def test_captions_credits_separators_and_reading_time() -> None:
             "Water over the road near the old mill [Example Images]",
             "A worker checks the level of the river. (Jane Doe/AFP)",
             "___",
+        ]
+    ]
+
+
+def test_caption_with_a_labelled_credit() -> None:
+    text = (
+        f"Bridge Shut\n\n{BODY}\nWater covers the road. Photo: Jane Doe/Example\n\n"
+        f"Sandbags at the door. AFP via Getty Images\n\n{BODY}"
+        "The works ended in 1990 at the old mill by the road\n"
+    )
+    assert _hidden_lines(text) == [
+        [
+            "Water covers the road. Photo: Jane Doe/Example",
+            "Sandbags at the door. AFP via Getty Images",
         ]
     ]
 

@@ -42,9 +42,10 @@ _HEADER = (
 
 _PHRASES = [
     # ads
-    r"advert(?:isement|isment)?|ads?|sponsored(?: content| post| links?)?|paid (?:content|post)|"
+    r"advert(?:isement|isment)?(?:\s*[-–—:|]\s*.{0,40})?|ads?|sponsored(?: content| post| links?)?|"
+    r"paid (?:content|post)|"
     r"promoted(?: content)?|partner content|(?:story|article) continues below(?: this)?"
-    r"(?: advert(?:isement)?)?|continue reading(?: below| the main story)?|"
+    r"(?: advert(?:isement)?)?|continue reading\b.{0,60}|keep reading|"
     r"scroll (?:down )?to continue(?: with content| reading)?|skip (?:advert|ad)(?:isement)?|"
     r"ad feedback|report (?:this )?ad",
     # page navigation and app prompts
@@ -64,6 +65,9 @@ _PHRASES = [
     r"(?:leave a|show|view|post a) comments?|\d+ comments?|comments?(?: \(\d+\))?",
     # newsletters and paywalls
     r"(?:sign up|subscribe|register)\b.*\bnewsletters?\b.*|newsletters? sign[- ]?up.*|"
+    r"sign up(?: now| here| today| for free| free)?|want to read more\b.*|"
+    r"read (?:the )?(?:full|whole|original) (?:story|article|report|statement)\b.*|"
+    r"join the (?:conversation|discussion)\b.*|"
     r"get (?:the|our) .*(?:newsletter|in your inbox).*|"
     r"to (?:read|continue reading|view) the (?:full|whole|entire|rest of the) (?:story|article|"
     r"text|piece)\b.*|(?:are you )?already (?:a subscriber|subscribed|a member|registered|"
@@ -95,6 +99,11 @@ _HEADER_ONLY = re.compile(rf"(?:{_HEADER})\s*[:|\-–—»›>]?", re.IGNORECASE
 _CAPTION = re.compile(
     rf"[\[(][^\[\]()]{{0,80}}\b(?:{_AGENCIES}|photos?|photograph|images?|credit)\b"
     r"[^\[\]()]{0,80}[\])]$",
+    re.IGNORECASE,
+)
+_CREDIT_TAIL = re.compile(  # "... on Tuesday. Photo: Jane Doe/AFP", "... AFP via Getty Images"
+    r"(?:\b(?:photo|photograph|picture|image|credit)s?\s*(?::|by\b)\s*[^.:]{1,60}"
+    rf"|\b(?:{_AGENCIES})(?: photo)?(?: via getty images)?(?:\s*/\s*[\w .'-]+)*)$",
     re.IGNORECASE,
 )
 _SEPARATOR = re.compile(r"[_\-*=~•·#+.—–]{3,}")
@@ -178,7 +187,13 @@ def is_phrase(content: str) -> bool:
 
 
 def _is_caption(content: str) -> bool:
-    return not content.endswith(".") and _CAPTION.search(content) is not None
+    """A picture's caption or credit: ends in a bracketed or labelled credit."""
+    if content.endswith("."):
+        return False
+    if _CAPTION.search(content):
+        return True
+    m = _CREDIT_TAIL.search(content)
+    return m is not None and (m.start() == 0 or content[: m.start()].rstrip().endswith((".", "|")))
 
 
 def _is_sentence(content: str) -> bool:
