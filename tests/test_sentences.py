@@ -45,6 +45,8 @@ def _split(text: str, hidden: list[tuple[int, int]] | None = None) -> list[str]:
         "“Who did it?” Police Chief Ann Roe asked, looking up.",
         "“They asked, 'Why us? '” Howard said.",
         "Opsware was bought for $1. 6 billion in cash.",
+        "Some tools, e.g. Pumps and sandbags, were sent.",
+        "2. Close the bridge.",
         "A judge in Fulton County, Ga., sentenced him.",
     ],
 )

@@ -29,7 +29,7 @@ _HEADING_WORDS = 20
 _TITLES = frozenset(
     """mr mrs ms messrs mme mlle dr prof gen gens lt col maj capt cmdr cdr sgt cpl pvt adm
     gov govs sen sens rep reps rev fr hon pres supt insp det brig cmdt amb atty lieut msgr
-    st mt ft sec vs v cf viz""".split()
+    st mt ft sec vs v cf viz e.g i.e""".split()
 )
 # ... nor before a number.
 _BEFORE_NUMBER = frozenset(
@@ -245,8 +245,11 @@ def _is_boundary(
         return starts_sentence
     if "." in word or word in _ENDING:  # "U.S.", "a.m.", "Inc."
         return starts_sentence or quoted
-    if word.rstrip("%").lstrip("$£€").replace(",", "").isdigit() and first.isdigit():
-        return False  # "$1. 6 billion": a decimal split by a tokenizer
+    if word.rstrip("%").lstrip("$£€").replace(",", "").isdigit():
+        if first.isdigit():
+            return False  # "$1. 6 billion": a decimal split by a tokenizer
+        if word_start == start or masked[word_start - 1] == "\n":
+            return False  # "1. The first step": a list number
     return bool(word)
 
 
