@@ -9,7 +9,7 @@ from reader.core.checks import run_checks
 from reader.core.claims import find_claims
 from reader.core.discrepancies import find_discrepancies
 from reader.core.loading import load_paths
-from reader.core.model import Article, Sentence, Story
+from reader.core.model import Article, Sentence, Story, Warning
 from reader.core.passages import find_shared_passages
 from reader.core.sentences import split_sentences
 
@@ -28,6 +28,13 @@ def segment(articles: Sequence[Article]) -> list[Sentence]:
     return out
 
 
+def _touches_hidden(story: Story, warning: Warning) -> bool:
+    """Hidden text (furniture, Markdown markup) takes part in no warning."""
+    return any(
+        s < warning.end and warning.start < e for s, e in story.article(warning.article).hidden
+    )
+
+
 def analyse_articles(articles: list[Article], progress: Progress = _no_progress) -> Story:
     """Run every stage on loaded articles."""
     progress("sentences", 0.1)
@@ -40,7 +47,7 @@ def analyse_articles(articles: list[Article], progress: Progress = _no_progress)
     progress("discrepancies", 0.75)
     discrepancies = find_discrepancies(story)
     progress("warnings", 0.85)
-    warnings = run_checks(story)
+    warnings = [w for w in run_checks(story) if not _touches_hidden(story, w)]
     progress("done", 1.0)
     return Story(
         articles=articles,
