@@ -20,8 +20,8 @@ def link(a: int, b: int) -> Link:
 @dataclass(frozen=True)
 class GroupParams:
     max_per_article: int = 2  # sentences one article may bring to one claim
-    agreement: float = 0.5  # share of members a newcomer must be linked to (besides the seed)
-    second_ratio: float = 0.85  # a second sentence of one article needs this share of the first's
+    agreement: float = 0.3  # share of members a newcomer must be linked to (besides the seed)
+    second_ratio: float = 0.6  # a second sentence of one article needs this share of the first's
 
 
 def group_links(

@@ -28,17 +28,17 @@ from reader.core.similarity import (
 class ClaimParams:
     sim: SimilarityParams = field(default_factory=SimilarityParams)
     group: GroupParams = field(default_factory=GroupParams)
-    accept: float = 0.45  # a pair of independent reports this similar is one claim
-    mutual: float = 0.3  # ... or this similar and each the other's best in the other article
+    accept: float = 0.4  # a pair of independent reports this similar is one claim
+    mutual: float = 0.25  # ... or this similar and each the other's best in the other article
     related: float = 0.25  # a claim member must be this similar to most other members
-    lead_bonus: float = 0.1  # the opening sentences of two reports tend to tell the same news
+    lead_bonus: float = 0.2  # the opening sentences of two reports tend to tell the same news
     lead_count: int = 2
     version_near: float = 0.5  # a "near-identical" pair when detecting versions of one text
-    version_share: float = 0.3  # share of ordered near-identical pairs that makes two versions
-    align_floor: float = 0.15  # an aligned unit gains similarity minus this
-    align_accept: float = 0.2  # an aligned pair of versions this similar is one claim
-    off_align: float = 0.6  # a pair of versions outside the alignment needs this
-    merge_margin: float = 0.05  # a 1-2 / 2-1 unit must beat its best single pair by this
+    version_share: float = 0.4  # share of ordered near-identical pairs that makes two versions
+    align_floor: float = 0.05  # an aligned unit gains similarity minus this
+    align_accept: float = 0.15  # an aligned pair of versions this similar is one claim
+    off_align: float = 0.85  # a pair of versions outside the alignment needs this
+    merge_margin: float = 0.1  # a 1-2 / 2-1 unit must beat its best single pair by this
     pair_budget: int = 400_000  # sentence pairs the inverted index may propose (speed bound)
     label_words: int = 6
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from reader.core.tokens import STOPWORDS, normalize_word, tokenize
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+PREFIX = 7
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "er", "ed")
 
 # Terms too vague to carry a claim on their own even where they are rare.
@@ -112,6 +113,12 @@ def variant_groups(
             limit = int(max(len(w), len(o)) * (1 - min_ratio))
             if limit >= 1 and _levenshtein(w, o, limit) <= limit:
                 parent[find(other)] = find(k)
+    by_prefix: dict[str, int] = {}
+    for k, w in enumerate(vocab):  # derived forms: "government" / "governmental"
+        if len(w) >= PREFIX + 1:
+            first = by_prefix.setdefault(w[:PREFIX], k)
+            if first != k:
+                parent[find(k)] = find(first)
     return {w: vocab[find(k)] for k, w in enumerate(vocab) if find(k) != k}
 
 
@@ -173,7 +180,16 @@ def extract_terms(texts: Sequence[str]) -> list[list[Term]]:
             if norm in STOPWORDS or len(norm) < 2:
                 continue
             name = word[:1].isupper() and capital[norm] > lower[norm]
-            terms.append(Term(stem(norm), word, s, e, name, False))
+            if "-" in norm:  # "rebel-held" also matches "rebels", "al-Assad" matches "Assad"
+                offset = s
+                for part in norm.split("-"):
+                    if part not in STOPWORDS and len(part) > 2:
+                        terms.append(
+                            Term(stem(part), part, offset, offset + len(part), name, False)
+                        )
+                    offset += len(part) + 1
+            else:
+                terms.append(Term(stem(norm), word, s, e, name, False))
         terms.sort(key=lambda t: t.start)
         out.append(terms)
     return out
@@ -200,7 +216,7 @@ def build_sentence_terms(
     name_keys = {t.key for terms in per_text for t in terms if t.name}
     weights: dict[str, float] = {}
     for key, count in df.items():
-        w = math.log(1.0 + n / count)
+        w = math.log(n / count) + 0.1
         if key.startswith("#"):
             w *= number_boost
         elif key in name_keys:
@@ -235,13 +251,13 @@ def merge(parts: Sequence[SentenceTerms], vocab: Vocabulary) -> SentenceTerms:
 
 @dataclass(frozen=True)
 class SimilarityParams:
-    containment: float = 0.5  # share of the score from containment (vs Dice) of term weight
-    order: float = 0.15  # bonus for shared consecutive term pairs (word order)
+    containment: float = 0.65  # share of the score from containment (vs Dice) of term weight
+    order: float = 0.0  # bonus for shared consecutive term pairs (word order)
     min_shared: int = 2  # fewer shared terms than this scores 0 unless one is a name or number
     name_boost: float = 1.6  # names and numbers identify a fact better than common words
-    number_boost: float = 1.6
+    number_boost: float = 1.3
     min_terms: int = 2  # a sentence with fewer terms (a fragment, a byline) is never linked
-    short: int = 5  # containment counts fully only when the shorter sentence has this many terms
+    short: int = 4  # containment counts fully only when the shorter sentence has this many terms
 
 
 def similarity(a: SentenceTerms, b: SentenceTerms, vocab: Vocabulary, p: SimilarityParams) -> float:
