@@ -58,7 +58,7 @@ async def test_columns_and_headers_at_160() -> None:
         assert "Coastal Courier" in header and "Harbour bridge reopens" in header
         assert "2024-03-05" in header and "shared" in header
         assert "⚠ 3" in str(column(app, "a3").header.render())
-        assert column(app, "a1").has_class("-focused")
+        assert column(app, "a1").focused
         assert cursor_id(app) == "a1:s1"
         # the cursor's claim is lit in every other column
         assert (
@@ -103,7 +103,7 @@ async def test_h_l_tab_move_between_columns_and_page_at_80x24() -> None:
         await ready(pilot)
         assert app.reader.cursor.article == "a3"
         assert [c.article_id for c in app.reader.columns] == ["a2", "a3"]  # paged sideways
-        assert column(app, "a3").has_class("-focused")
+        assert column(app, "a3").focused
         await pilot.press("shift+tab", "h")
         await ready(pilot)
         assert app.reader.cursor.article == "a1"
@@ -145,7 +145,7 @@ async def test_enter_cycles_through_every_article_with_a_correspondence(
             await ready(pilot)
             seen.append(cursor_id(app))
             focused = column(app, app.reader.cursor.article if app.reader.cursor else "")
-            assert focused.has_class("-focused")
+            assert focused.focused
             story = app.reader.index.story if app.reader.index else None
             assert story is not None
             partners = app.reader.index.partners(cursor_id(app)) if app.reader.index else {}
@@ -182,7 +182,7 @@ async def test_w_and_W_walk_warnings_in_reading_order() -> None:
         await ready(pilot)
         assert app.reader.selected == ("warning", 0)
         assert cursor_id(app) == "a3:s2"
-        assert column(app, "a3").has_class("-focused")
+        assert column(app, "a3").focused
         text = app.reader.index.story.article("a3").text if app.reader.index else ""
         sel = column(app, "a3").text.marks.selected
         assert sel and text[sel[0] : sel[1]] == "Kesler"  # first in reading order
@@ -381,7 +381,7 @@ async def test_click_moves_the_cursor() -> None:
         await pilot.click(col.text, offset=(4, row - int(col.text.scroll_y)))
         await ready(pilot)
         assert cursor_id(app) == "a2:s4"
-        assert col.has_class("-focused")
+        assert col.focused
 
 
 @run_async

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (article paragraphs are one line each, as in real files)
 """A small hand-made story for the reader's tests and snapshots (invented text).
 
 It holds everything the reader shows (shared passages seen by two and three articles, claims,

@@ -9,6 +9,7 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.timer import Timer
 
 from reader.core.model import InputError, Story
 from reader.store.settings import Position, Settings, load_settings, update_settings
@@ -51,6 +52,7 @@ class SameStoryApp(App[int]):
         self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
         self._key: str | None = None
         self._pending: Position | None = None
+        self._save_timer: Timer | None = None
         self.reader = ReaderScreen()
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
@@ -102,7 +104,9 @@ class SameStoryApp(App[int]):
         position = Position(fingerprint, event.index, event.column)
         if position != self.settings.positions.get(self._key) and self.remember:
             self._pending = position
-            self.set_timer(SAVE_DELAY, self._save_position, name="save-position")
+            if self._save_timer is not None:
+                self._save_timer.stop()
+            self._save_timer = self.set_timer(SAVE_DELAY, self._save_position, name="save-position")
 
     def _save_position(self) -> None:
         if self._pending is None or self._key is None:

@@ -57,6 +57,7 @@ class StoryIndex:
         self.story = story
         self.order = [a.id for a in story.articles]
         self.position = {aid: i for i, aid in enumerate(self.order)}
+        self._shade: dict[str, list[tuple[int, int, int]]] = {}
         self._starts = {aid: [s.start for s in story.sentences_of(aid)] for aid in self.order}
 
     # -- sentences and correspondences ------------------------------------------------------
@@ -154,7 +155,14 @@ class StoryIndex:
         )
 
     def warnings_of(self, article_id: str) -> list[Warning]:
-        return [w for w in self.warnings if w.article == article_id]
+        return self._warnings_by_article.get(article_id, [])
+
+    @cached_property
+    def _warnings_by_article(self) -> dict[str, list[Warning]]:
+        out: dict[str, list[Warning]] = {}
+        for w in self.warnings:
+            out.setdefault(w.article, []).append(w)
+        return out
 
     def warnings_in(self, article_id: str, start: int, end: int) -> list[Warning]:
         return [w for w in self.warnings_of(article_id) if w.start < end and w.end > start]
@@ -221,14 +229,26 @@ class StoryIndex:
 
     # -- shading, stats, search ----------------------------------------------------------------
 
-    def shade(self, article_id: str) -> list[tuple[int, int, int]]:
-        """(start, end, n): spans of the article shared with n other articles (n >= 1)."""
-        events: list[tuple[int, int, str]] = []
+    @cached_property
+    def _passage_events(self) -> dict[str, list[tuple[int, int, str]]]:
+        out: dict[str, list[tuple[int, int, str]]] = {}
         for p in self.story.passages:
             for mine, theirs in ((p.a, p.b), (p.b, p.a)):
-                if mine.article == article_id and theirs.article != article_id:
+                if theirs.article != mine.article:
+                    events = out.setdefault(mine.article, [])
                     events.append((mine.start, 1, theirs.article))
                     events.append((mine.end, -1, theirs.article))
+        return out
+
+    def shade(self, article_id: str) -> list[tuple[int, int, int]]:
+        """(start, end, n): spans of the article shared with n other articles (n >= 1)."""
+        cached = self._shade.get(article_id)
+        if cached is None:
+            cached = self._shade[article_id] = self._compute_shade(article_id)
+        return cached
+
+    def _compute_shade(self, article_id: str) -> list[tuple[int, int, int]]:
+        events = list(self._passage_events.get(article_id, []))
         events.sort(key=lambda e: (e[0], e[1]))
         out: list[tuple[int, int, int]] = []
         active: dict[str, int] = {}

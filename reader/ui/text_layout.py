@@ -9,10 +9,24 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rich.cells import cell_len
 
 _WORD = re.compile(r"\S+\s*")
+
+
+def _control_table() -> dict[int, str]:
+    table = {code: chr(0x2400 + code) for code in range(0x20)}
+    table[ord("\n")] = "\n"
+    table[ord("\t")] = " "
+    table[0x7F] = "\u2421"
+    for code in (*range(0x80, 0xA0), 0x2028, 0x2029):
+        table[code] = "\ufffd"
+    return table
+
+
+_CONTROLS = _control_table()
 
 
 def neutralise(text: str) -> str:
@@ -20,22 +34,7 @@ def neutralise(text: str) -> str:
 
     Offsets stay valid, and nothing in an article can drive the terminal.
     """
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if ch == "\n":
-            out.append(ch)
-        elif ch == "\t":
-            out.append(" ")
-        elif code < 0x20:
-            out.append(chr(0x2400 + code))
-        elif code == 0x7F:
-            out.append("\u2421")
-        elif 0x80 <= code < 0xA0 or code in (0x2028, 0x2029):
-            out.append("\ufffd")
-        else:
-            out.append(ch)
-    return "".join(out)
+    return text.translate(_CONTROLS)
 
 
 @dataclass(frozen=True)
@@ -141,9 +140,11 @@ def wrap(display: str, width: int) -> list[tuple[int, int]]:
     return lines
 
 
+@lru_cache(maxsize=512)
 def layout(
     text: str, hidden: tuple[tuple[int, int], ...], width: int, show_hidden: bool = False
 ) -> Layout:
+    """Cached: paging back to an article, or many columns of one width, costs nothing."""
     display, src, dim = build_display(text, hidden, show_hidden)
     lines = wrap(display, width)
     return Layout(display, src, lines, dim, [s for s, _ in lines])

@@ -75,6 +75,7 @@ class ReaderScreen(Screen[None]):
         self.hits: list[Hit] = []
         self.note_offsets: dict[str, frozenset[int]] = {}  # seam for notes: article -> offsets
         self.columns: list[ArticleColumn] = []
+        self._page_text = ""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top-bar"):
@@ -238,8 +239,10 @@ class ReaderScreen(Screen[None]):
             page = f"{left}{self.first + 1}–{self.first + len(visible)} of {len(order)}{right}"
         else:
             page = f"{len(order)} articles"
-        self.query_one("#page-status", Static).update(page)
-        self.query_one("#status-line", Static).update(self._status())
+        if page != self._page_text:
+            self._page_text = page
+            self.query_one("#page-status", Static).update(page, layout=False)
+        self.query_one("#status-line", Static).update(self._status(), layout=False)
         self.post_message(
             self.CursorMoved(
                 self.cursor.article, self.cursor.index, self.index.position[self.cursor.article]

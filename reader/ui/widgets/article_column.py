@@ -40,6 +40,7 @@ class ArticleColumn(Vertical):
         super().__init__(classes="article-column")
         self.slot = slot
         self.article_id: str | None = None
+        self.focused = False
         self.header = ColumnHeader(classes="column-header")
         self.text = ArticleText(classes="article-text")
 
@@ -50,8 +51,10 @@ class ArticleColumn(Vertical):
     def show(self, index: StoryIndex, article_id: str, show_hidden: bool, focused: bool) -> None:
         if article_id != self.article_id:
             self.article_id = article_id
-            self.header.update(header_content(index, article_id))
-        self.set_class(focused, "-focused")
+            self.header.update(header_content(index, article_id), layout=False)
+        # On the header only: a class on the column would restyle its scrollbars (a layout pass).
+        self.header.set_class(focused, "-focused")
+        self.focused = focused
         self.text.show(index, article_id, show_hidden)
 
     def set_marks(self, marks: Marks) -> None:
