@@ -57,21 +57,23 @@ def align(
     merged: Callable[[tuple[int, ...], tuple[int, ...]], float],
     gain_floor: float,
     merge_margin: float = 0.05,
+    merge_from: float = 0.0,
 ) -> list[AlignedUnit]:
     """The heaviest order-keeping chain of 1-1, 1-2 and 2-1 units; a unit gains sim - gain_floor.
 
-    Works on the sparse candidate pairs only, so two long versions cost what they share.
+    Works on the sparse candidate pairs only, so two long versions cost what they share; a
+    merge with the next sentence is tried from every pair at least merge_from similar.
     """
     units: list[AlignedUnit] = []
     for (r, c), s in scores.items():
         if s > gain_floor:
             units.append(AlignedUnit((r,), (c,), s))
+        if s < merge_from:
+            continue
         for rows, cols, neighbour in (
             ((r, r + 1), (c,), scores.get((r + 1, c), 0.0)),
             ((r,), (c, c + 1), scores.get((r, c + 1), 0.0)),
         ):
-            if neighbour <= 0.0:
-                continue
             m = merged(rows, cols)
             if m > max(s, neighbour) + merge_margin and m > gain_floor:
                 units.append(AlignedUnit(rows, cols, m))

@@ -153,7 +153,7 @@ def _version_links(
 
     out: dict[Link, float] = {}
     aligned: set[Link] = set()
-    for unit in align(local, merged, p.align_floor, p.merge_margin):
+    for unit in align(local, merged, p.align_floor, p.merge_margin, p.align_accept):
         if unit.similarity < p.align_accept:
             continue
         for r in unit.rows:

@@ -1,0 +1,157 @@
+"""Claims on small invented stories where the right grouping is known (tests/stories/claims/)."""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from pathlib import Path
+
+import pytest
+
+from reader.core.claims import DEFAULT_PARAMS, find_claims
+from reader.core.loading import load_paths
+from reader.core.model import Article, Claim, Sentence
+from reader.core.sentences import split_sentences
+from reader.core.similarity import build_sentence_terms, similarity
+
+STORIES = Path(__file__).parent / "stories" / "claims"
+
+
+def segment(articles: list[Article]) -> list[Sentence]:
+    """Sentences as the pipeline makes them (whatever the splitter of the day does)."""
+    return [
+        Sentence(id=f"{a.id}:s{i + 1}", article=a.id, index=i, start=s, end=e)
+        for a in articles
+        for i, (s, e) in enumerate(split_sentences(a.text, a.hidden))
+    ]
+
+
+def _story(name: str) -> tuple[list[Article], list[Sentence], list[Claim], dict[str, object]]:
+    articles = load_paths([STORIES / name])
+    sentences = segment(articles)
+    expected = json.loads((STORIES / name / "expected.json").read_text(encoding="utf-8"))
+    return articles, sentences, find_claims(articles, sentences), expected
+
+
+def _sentences_with(articles: list[Article], sentences: list[Sentence], quote: str) -> list[str]:
+    """Ids of the sentences that contain quote (one per article where it occurs)."""
+    text = {a.id: a.text for a in articles}
+    found = [s.id for s in sentences if quote in text[s.article][s.start : s.end]]
+    assert found, f"fixture quote not in any sentence: {quote!r}"
+    return found
+
+
+def _linked(claims: list[Claim], a: str, b: str) -> bool:
+    return any(a in c.members and b in c.members for c in claims)
+
+
+@pytest.mark.parametrize("name", ["paraphrase", "reordered", "versions", "chaining"])
+def test_fixture_story_groups(name: str) -> None:
+    articles, sentences, claims, expected = _story(name)
+    for qa, qb in expected["together"]:  # type: ignore[attr-defined]
+        ids_a = _sentences_with(articles, sentences, qa)
+        ids_b = _sentences_with(articles, sentences, qb)
+        pairs = [(a, b) for a in ids_a for b in ids_b if a.split(":")[0] != b.split(":")[0]]
+        assert pairs and all(_linked(claims, a, b) for a, b in pairs), (qa, qb)
+    for qa, qb in expected["apart"]:  # type: ignore[attr-defined]
+        for a in _sentences_with(articles, sentences, qa):
+            for b in _sentences_with(articles, sentences, qb):
+                assert not _linked(claims, a, b), (qa, qb)
+    for quote in expected["alone"]:  # type: ignore[attr-defined]
+        for sid in _sentences_with(articles, sentences, quote):
+            assert not any(sid in c.members for c in claims), quote
+
+
+def test_chaining_case_is_one_that_connected_components_would_merge() -> None:
+    """The fixture is meaningful: the theft and the closure are linked through one sentence."""
+    articles, sentences, claims, _ = _story("chaining")
+    theft = _sentences_with(articles, sentences, "Thieves stole two paintings")[0]
+    both = _sentences_with(articles, sentences, "Two paintings by Agnes Moberg were stolen")[0]
+    closure = _sentences_with(articles, sentences, "Museum director Petter Lind announced")[0]
+    assert _linked(claims, theft, both) and _linked(claims, both, closure)
+    assert not _linked(claims, theft, closure)
+
+
+def test_versions_link_weak_pairs_through_alignment() -> None:
+    """A pair too unlike to link between independent reports is linked between two versions."""
+    articles, sentences, claims, expected = _story("versions")
+    qa, qb = expected["weak"]  # type: ignore[misc]
+    a = _sentences_with(articles, sentences, qa)[0]
+    b = _sentences_with(articles, sentences, qb)[0]
+    text = {x.id: x.text for x in articles}
+    by_id = {s.id: s for s in sentences}
+    terms, vocab = build_sentence_terms(
+        [text[s.article][s.start : s.end] for s in sentences],
+        DEFAULT_PARAMS.sim.name_boost,
+        DEFAULT_PARAMS.sim.number_boost,
+    )
+    index = {s.id: i for i, s in enumerate(sentences)}
+    score = similarity(terms[index[a]], terms[index[b]], vocab, DEFAULT_PARAMS.sim)
+    assert score < DEFAULT_PARAMS.accept
+    assert by_id[a].article != by_id[b].article
+    assert _linked(claims, a, b)
+
+
+@pytest.mark.parametrize("name", ["paraphrase", "reordered", "versions", "chaining"])
+def test_claims_are_well_formed(name: str) -> None:
+    _articles, sentences, claims, _ = _story(name)
+    known = {s.id: s.article for s in sentences}
+    assert [c.id for c in claims] == [f"c{k}" for k in range(1, len(claims) + 1)]
+    for c in claims:
+        arts = [known[m] for m in c.members]
+        assert len(set(arts)) >= 2
+        assert max(arts.count(a) for a in arts) <= DEFAULT_PARAMS.group.max_per_article
+        assert len(set(c.members)) == len(c.members)
+        assert 0.0 < c.score <= 1.0
+        assert c.label.strip()
+    assert len({frozenset(c.members) for c in claims}) == len(claims)
+
+
+def test_fewer_than_two_articles_give_no_claims() -> None:
+    text = "The bridge opened on Monday.\nThe bridge opened on Monday again.\n"
+    article = Article(id="a1", name="one.txt", path="one.txt", text=text)
+    assert find_claims([article], segment([article])) == []
+    assert find_claims([], []) == []
+
+
+def _synthetic_story(n_articles: int, words: int, seed: int) -> list[Article]:
+    """Articles that reuse, reorder and edit sentences from one invented pool."""
+    rng = random.Random(seed)
+    vocab = [
+        f"{c}{v}{c2}{v2}" for c in "bdfgklmnprst" for v in "aeiou" for c2 in "lnrst" for v2 in "aeo"
+    ]
+    names = [w.capitalize() for w in rng.sample(vocab, 60)]
+    pool = []
+    for _ in range(600):
+        n = rng.randint(10, 25)
+        sent = [rng.choice(vocab) for _ in range(n)]
+        sent[rng.randrange(n)] = rng.choice(names)
+        sent[rng.randrange(n)] = str(rng.randint(2, 900))
+        pool.append(" ".join(sent).capitalize() + ".")
+    articles = []
+    for k in range(n_articles):
+        start = rng.randrange(len(pool) - 120)
+        chosen, count = [], 0
+        for s in pool[start : start + 120]:
+            if rng.random() < 0.3:
+                s = " ".join(w if rng.random() > 0.15 else rng.choice(vocab) for w in s.split())
+            chosen.append(s)
+            count += len(s.split())
+            if count >= words:
+                break
+        if k % 3 == 0:
+            rng.shuffle(chosen)
+        text = "\n\n".join(chosen) + "\n"
+        articles.append(Article(id=f"a{k + 1}", name=f"{k}.txt", path=f"{k}.txt", text=text))
+    return articles
+
+
+def test_fifty_articles_of_a_thousand_words_are_fast() -> None:
+    articles = _synthetic_story(50, 1000, seed=3)
+    sentences = segment(articles)
+    start = time.perf_counter()
+    claims = find_claims(articles, sentences)
+    elapsed = time.perf_counter() - start
+    assert claims
+    assert elapsed < 6.0  # well under 2 s on an idle machine; CI shares its cores
