@@ -87,7 +87,7 @@ def test_escape_codes_in_articles_never_reach_the_terminal(tmp_path: Path) -> No
         ("missing", "no such file or directory"),
         ("emptydir", "no .txt or .md articles"),
         ("emptyfile", "empty"),
-        ("binary", "binary"),
+        ("binary", "not a text file"),
     ],
 )
 def test_bad_input_is_one_line_and_non_zero(tmp_path: Path, setup: str, message: str) -> None:
