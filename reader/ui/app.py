@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import App
@@ -14,10 +14,20 @@ from textual.timer import Timer
 from reader.core.model import InputError, Story
 from reader.store.settings import Position, Settings, load_settings, update_settings
 from reader.ui.bindings import APP_BINDINGS, READER_BINDINGS
-from reader.ui.commands import ReaderCommands
 from reader.ui.dialogs.help import HelpScreen, help_content
 from reader.ui.screens.reader import Cursor, ReaderScreen, story_key
 from reader.ui.themes import DEFAULT_THEME, VARIABLE_DEFAULTS, load_themes
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+
+def reader_commands() -> type[Provider]:
+    """Imported when the palette first opens, not at start-up."""
+    from reader.ui.commands import ReaderCommands
+
+    return ReaderCommands
+
 
 SAVE_DELAY = 1.5  # seconds of stillness before the reading position is written
 
@@ -26,7 +36,7 @@ class SameStoryApp(App[int]):
     CSS_PATH = "reader.tcss"
     TITLE = "samestory"
     BINDINGS: ClassVar[list[BindingType]] = list(APP_BINDINGS)
-    COMMANDS = App.COMMANDS | {ReaderCommands}
+    COMMANDS = App.COMMANDS | {reader_commands}
 
     def __init__(
         self,
@@ -58,26 +68,39 @@ class SameStoryApp(App[int]):
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(VARIABLE_DEFAULTS)
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         if self.keymap:
             self.set_keymap(self.keymap)
-        self.push_screen(self.reader)
+        await self.push_screen(self.reader)
         if self.settings_message:
             self.notify(self.settings_message, severity="warning", timeout=10)
+        if self.story is None and self.paths:
+            self.story = self._cached()  # a few ms: the first frame already shows the story
         if self.story is not None:
-            self.call_after_refresh(self._show, self.story)
-        else:
-            self.analyse()
+            self._show(self.story)
+        else:  # after the first frame: the engine's imports would hold the GIL before it
+            self.call_after_refresh(self.analyse)
+
+    def _cached(self) -> Story | None:
+        from reader.ui.story_cache import cache_key, load_story
+
+        try:
+            return load_story(cache_key(self.paths))
+        except OSError:
+            return None  # the worker reports unreadable paths
 
     @work(thread=True, exclusive=True, name="analyse")
     def analyse(self) -> None:
-        from reader.core.pipeline import analyse
+        from reader.ui.story_cache import cache_key, save_story
 
         def progress(stage: str, fraction: float) -> None:
             self.call_from_thread(self.reader.set_progress, stage, fraction)
 
         try:
+            from reader.core.pipeline import analyse
+
             story = analyse(self.paths, progress)
+            save_story(cache_key(self.paths), story)
         except (InputError, OSError) as exc:
             self.call_from_thread(self.reader.set_error, str(exc))
             return

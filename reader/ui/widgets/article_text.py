@@ -19,6 +19,7 @@ from reader.ui.text_layout import Layout, layout
 from reader.ui.widgets.styles import overlay_style
 
 GUTTER = 2
+EMPTY_LAYOUT = Layout("", [0], [], [], [])
 
 
 @dataclass(frozen=True)
@@ -144,8 +145,7 @@ class ArticleText(ScrollView, can_focus=False):
     @property
     def layout_(self) -> Layout:
         self._ensure_layout()
-        assert self._layout is not None
-        return self._layout
+        return self._layout or EMPTY_LAYOUT
 
     def row_of(self, offset: int) -> int:
         return self.layout_.line_of(offset)
@@ -173,6 +173,12 @@ class ArticleText(ScrollView, can_focus=False):
             self._relayout()
 
     def _relayout(self) -> None:
+        if self.view_width <= GUTTER:  # not laid out yet: wrapping now would be wasted work
+            self._region_key = None
+            self._layout = None
+            self._layout_key = None
+            self._restyle()
+            return
         self._layout_key = (self.article_id, self.text_width, self.show_hidden)
         if self.index is None or self.article_id is None:
             self._layout = None

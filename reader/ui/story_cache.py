@@ -1,0 +1,85 @@
+"""Finished analyses kept in the cache directory, so reopening a story paints at once.
+
+The key covers the files' bytes and paths, the app version and the engine's own source and data
+files, so a changed article or a changed engine never shows a stale analysis. Anything wrong
+with a cache file (truncated, from another Python) only means the analysis runs again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from reader import __version__
+from reader.core.model import Story
+from reader.store.paths import cache_dir
+
+KEEP = 32  # most recent analyses kept
+
+
+@lru_cache(maxsize=1)
+def _engine_digest() -> bytes:
+    core = Path(__file__).resolve().parent.parent / "core"
+    h = hashlib.sha256()
+    for path in sorted(core.rglob("*")):
+        if path.is_file() and path.suffix != ".pyc":
+            h.update(str(path.relative_to(core)).encode())
+            h.update(path.read_bytes())
+    return h.digest()
+
+
+def _files(paths: Sequence[Path]) -> list[Path]:
+    """Every file the engine could read: a superset (all files of a directory) is safe here,
+    and it spares importing the loader (decoders, Markdown) when the cache answers."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(sorted(f for f in p.iterdir() if f.is_file()))
+        else:
+            out.append(p)
+    return out
+
+
+def cache_key(paths: Sequence[Path]) -> str:
+    h = hashlib.sha256(__version__.encode())
+    h.update(_engine_digest())
+    for f in _files(paths):
+        h.update(str(f.resolve()).encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:32]
+
+
+def _path(key: str) -> Path:
+    return cache_dir() / "stories" / f"{key}.pickle"
+
+
+def load_story(key: str) -> Story | None:
+    try:
+        with _path(key).open("rb") as fh:
+            story = pickle.load(fh)
+    except Exception:  # any unreadable cache entry: analyse again
+        return None
+    return story if isinstance(story, Story) else None
+
+
+def save_story(key: str, story: Story) -> None:
+    """Atomic (temp file + os.replace); a cache that cannot be written is simply skipped."""
+    target = _path(key)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".story-", dir=target.parent)
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(story, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)
+        entries = sorted(target.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime)
+        for old in entries[:-KEEP]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        with contextlib.suppress(OSError, UnboundLocalError):
+            os.unlink(tmp)
