@@ -10,8 +10,6 @@ import codecs
 import re
 import unicodedata
 
-from charset_normalizer import from_bytes
-
 from reader.core.model import InputError
 
 _BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
@@ -77,6 +75,8 @@ def _decode(data: bytes, where: str) -> str:
     mixed = _mostly_utf8(data)
     if mixed is not None:
         return mixed
+    from charset_normalizer import from_bytes  # only for the rare non-UTF-8 file: slow import
+
     best = from_bytes(data).best()
     if best is not None and _mostly_non_latin(str(best)):
         return str(best)

@@ -10,13 +10,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 Span = tuple[int, int]
 
-_PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    """Built on first use: plain-text stories never pay for importing markdown-it."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _FRONT_KEY = re.compile(r"^([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -55,7 +66,7 @@ def markup_spans(text: str) -> list[Span]:
     hidden: list[Span] = [fm] if fm is not None else []
     content: dict[int, list[Span]] = {}  # line number -> prose ranges on that line
     block_lines: set[int] = set()
-    for tok in _PARSER.parse(source):
+    for tok in _parser().parse(source):
         if tok.map is None:
             continue
         first, last = tok.map

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _WORD = re.compile(r"\w+(?:['’.\-]\w+)*", re.UNICODE)
 
@@ -32,9 +33,12 @@ class Token:
         return normalize_word(self.text)
 
 
+@lru_cache(maxsize=65536)
 def normalize_word(word: str) -> str:
     """Case-, accent- and apostrophe-folded form used for matching."""
     word = word.replace("’", "'").lower()
+    if word.isascii():
+        return word
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from reader.core.checks.common import evidence_for, in_quotes, is_common_word, warn
+from reader.core.checks.common import evidence_for, in_quotes, warn
 from reader.core.checks.lexicon import bundled
 from reader.core.model import Severity, Story, Warning
 from reader.core.tokens import Token, tokenize
+from reader.core.word_frequency import is_common_word
 
 MIN_CAPITALISED = 2  # mid-sentence capitalised uses before the story's own usage counts
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
@@ -104,39 +103,3 @@ def evidence_for(
     order = {a.id: i for i, a in enumerate(story.articles)}
     out.sort(key=lambda sid: order.get(story.sentence(sid).article, 0))
     return out[:limit]
-
-
-@lru_cache(maxsize=1)
-def _zipf() -> Callable[[str, str], float] | None:
-    try:
-        module = importlib.import_module("wordfreq")
-    except ImportError:
-        return None
-    fn: Callable[[str, str], float] = module.zipf_frequency
-    return fn
-
-
-def zipf(word: str) -> float | None:
-    """Zipf frequency of a word in English (0 = unknown, 7 = 'the'); None without wordfreq."""
-    fn = _zipf()
-    return fn(word, "en") if fn else None
-
-
-def is_common_word(word: str, threshold: float = 3.5) -> bool:
-    z = zipf(word.lower())
-    if z is None:
-        return word.lower() in _FALLBACK_COMMON
-    return z >= threshold
-
-
-# Used when wordfreq is not installed: enough to tell everyday words from names in news text.
-_FALLBACK_COMMON = frozenset(
-    """the of and to in a is that for it as was with be by on not he i this are or his from at
-    which but have an they you were her she there been one all we their has would when if can
-    more will no out do so said what up its about into them than some could other only new time
-    people two may first any like now my these over also after did many before must through
-    back years where much your way well down should because each just those how too little state
-    good very make world still own see men work long get here between both life being under never
-    day same another know while last might us great old year off come since against go came right
-    used take three government forces army city town province country minister president""".split()
-)
