@@ -217,7 +217,12 @@ class ReaderScreen(Screen[None]):
         target = self.selected_stop.start if self.selected_stop else sentence.start
         if self.selected_stop and self.selected_stop.article != sentence.article:
             target = sentence.start
-        text.scroll_to_row(text.row_of(target))
+        if target == sentence.start:
+            text.scroll_to_row(
+                text.row_of(target), last_row=text.row_of(max(target, sentence.end - 1))
+            )
+        else:
+            text.scroll_to_row(text.row_of(target))
         screen_row = text.screen_row_of(sentence.start)
         for column in self.columns:
             if column is focused or column.article_id is None:

@@ -150,17 +150,22 @@ class ArticleText(ScrollView, can_focus=False):
     def row_of(self, offset: int) -> int:
         return self.layout_.line_of(offset)
 
-    def scroll_to_row(self, row: int, screen_row: int | None = None) -> None:
-        """Put row at screen_row (clamped), or just into view when screen_row is None."""
+    def scroll_to_row(
+        self, row: int, screen_row: int | None = None, last_row: int | None = None
+    ) -> None:
+        """Put row at screen_row (clamped); or, when screen_row is None, bring rows
+        row..last_row into view with a margin, scrolling only when they are not."""
         height = max(1, self.scrollable_content_region.height)
         top = int(self.scroll_y)
         if screen_row is None:
-            if top <= row < top + height:
+            last = max(row, last_row if last_row is not None else row)
+            margin = min(2, height // 6)
+            if top + margin <= row and last < top + height - margin:
                 return
-            target = max(0, row - height // 3)
+            target = row - height // 3 if last - row < height * 2 // 3 else row - margin
         else:
-            target = max(0, row - max(0, min(screen_row, height - 1)))
-        self.scroll_to(y=target, animate=False, immediate=True)
+            target = row - max(0, min(screen_row, height - 1))
+        self.scroll_to(y=max(0, target), animate=False, immediate=True)
 
     def screen_row_of(self, offset: int) -> int:
         return self.row_of(offset) - int(self.scroll_y)
