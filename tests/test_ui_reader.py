@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from ui_story import fixture_story, run_async
 
+from reader.core.model import Story
 from reader.ui.app import SameStoryApp
 from reader.ui.dialogs.help import HelpScreen
 from reader.ui.screens.overview import OverviewScreen
@@ -432,3 +433,69 @@ async def test_start_position_is_restored() -> None:
     async with app2.run_test(size=WIDE) as pilot:
         await ready(pilot)
         assert app2.reader.cursor == Cursor("a2", 2)
+
+
+@run_async
+async def test_wheel_scrolls_a_column() -> None:
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=(80, 16)) as pilot:
+        await ready(pilot)
+        text = column(app, "a1").text
+        assert text.scroll_y == 0
+        await pilot._post_mouse_events([events.MouseScrollDown], text, offset=(5, 2))
+        await ready(pilot)
+        assert text.scroll_y > 0
+        assert cursor_id(app) == "a1:s1"  # the wheel scrolls; it does not move the cursor
+
+
+def test_every_binding_has_an_id_description_and_tooltip() -> None:
+    import re
+
+    from reader.ui.app import SameStoryApp as App
+    from reader.ui.dialogs.help import HelpScreen as Help
+    from reader.ui.dialogs.search import SearchDialog
+    from reader.ui.screens.overview import OverviewScreen as Overview
+
+    ids = []
+    for owner in (App, ReaderScreen, Help, SearchDialog, Overview):
+        for b in owner.BINDINGS:
+            assert not isinstance(b, tuple), owner
+            assert b.id and re.fullmatch(r"[a-z]+(-[a-z]+)*", b.id), b
+            assert b.description and b.tooltip, b.id
+            ids.append(b.id)
+    assert len(ids) == len(set(ids))
+
+
+def _many_articles(n: int) -> Story:
+    from reader.core.model import Article, Claim, Sentence, Story
+
+    articles, sentences = [], []
+    for i in range(1, n + 1):
+        text = " ".join(f"Sentence {k} of article {i} says something." for k in range(1, 21))
+        articles.append(Article(f"a{i}", f"{i}.txt", f"/{i}.txt", text, fingerprint=str(i)))
+        pos = 0
+        for k in range(20):
+            end = text.index(".", pos) + 1
+            sentences.append(Sentence(f"a{i}:s{k + 1}", f"a{i}", k, pos, end))
+            pos = end + 1
+    claims = [Claim(f"c{k}", tuple(f"a{i}:s{k}" for i in range(1, n + 1))) for k in (3, 9)]
+    return Story(articles, sentences, claims)
+
+
+@run_async
+async def test_fifty_articles_mount_only_the_columns_on_screen() -> None:
+    app = SameStoryApp(story=_many_articles(50))
+    async with app.run_test(size=SMALL) as pilot:
+        await ready(pilot)
+        assert len(app.reader.query(ArticleColumn)) == 2
+        assert "1–2 of 50" in str(app.reader.query_one("#page-status").render())
+        app.reader.move_to("a1", 2)
+        for _ in range(49):
+            await pilot.press("enter")
+        assert cursor_id(app) == "a50:s3"
+        assert [c.article_id for c in app.reader.columns] == ["a49", "a50"]
+        await pilot.press("enter")
+        assert cursor_id(app) == "a1:s3"  # the cycle comes back
+        assert len(app.reader.query(ArticleColumn)) == 2

@@ -123,6 +123,9 @@ async def test_theme_flag_palette_and_memory() -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert app2.theme == "high-contrast"
+        # the columns restyle at once: without colour, the cursor's sentence is reversed
+        text = app2.reader.columns[0].text
+        assert text._style("focus").reverse and text._style("shared").underline
     assert load_settings().settings.theme == "high-contrast"
 
 

@@ -176,5 +176,5 @@ def run_app(paths: Sequence[Path], theme: str | None = None) -> int:
         if theme not in names:
             raise InputError(f"unknown theme {theme!r}; choose one of: {', '.join(names)}")
     app = SameStoryApp(paths, theme=theme)
-    result = app.run()
-    return result or 0
+    app.run()
+    return app.return_code or 0
