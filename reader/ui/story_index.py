@@ -6,12 +6,14 @@ No Textual here: the navigation rules are plain functions of data, tested and ti
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
 from reader.core.model import Article, Discrepancy, Sentence, Story, Value, Warning
 from reader.core.overlap import overlap_matrix, shared_fraction
-from reader.core.tokens import tokenize
+
+_WORD = re.compile(r"\w+(?:['’.\-]\w+)*")  # counted as reader.core.tokens counts words
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class StoryIndex:
         self.order = [a.id for a in story.articles]
         self.position = {aid: i for i, aid in enumerate(self.order)}
         self._shade: dict[str, list[tuple[int, int, int]]] = {}
+        self._stats: dict[str, ArticleStats] = {}
         self._starts = {aid: [s.start for s in story.sentences_of(aid)] for aid in self.order}
 
     # -- sentences and correspondences ------------------------------------------------------
@@ -271,19 +274,19 @@ class StoryIndex:
         return overlap_matrix(self.story)
 
     def stats(self, article_id: str) -> ArticleStats:
-        return self._stats[article_id]
-
-    @cached_property
-    def _stats(self) -> dict[str, ArticleStats]:
-        out = {}
-        for a in self.story.articles:
-            words = sum(len(tokenize(a.text, s, e)) for s, e in visible_ranges(a))
-            out[a.id] = ArticleStats(
-                words=words,
-                shared=shared_fraction(self.story, a.id) if self.story.passages else 0.0,
-                warnings=sum(1 for w in self.story.warnings if w.article == a.id),
+        """Per article and on demand: with 50 articles only the headers on screen pay."""
+        found = self._stats.get(article_id)
+        if found is None:
+            a = self.story.article(article_id)
+            words = sum(len(_WORD.findall(a.text, s, e)) for s, e in visible_ranges(a))
+            shared = shared_fraction(self.story, a.id) if self._has_passages(a.id) else 0.0
+            found = self._stats[article_id] = ArticleStats(
+                words=words, shared=shared, warnings=len(self.warnings_of(a.id))
             )
-        return out
+        return found
+
+    def _has_passages(self, article_id: str) -> bool:
+        return bool(self._passage_events.get(article_id))
 
     def closest_counterpart(self, article_id: str) -> str | None:
         """The article sharing most text with this one, else most claims, else the next one."""
