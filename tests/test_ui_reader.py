@@ -499,3 +499,28 @@ async def test_fifty_articles_mount_only_the_columns_on_screen() -> None:
         await pilot.press("enter")
         assert cursor_id(app) == "a1:s3"  # the cycle comes back
         assert len(app.reader.query(ArticleColumn)) == 2
+
+
+@run_async
+async def test_paging_first_last_and_escape() -> None:
+    app = SameStoryApp(story=_many_articles(3))
+    async with app.run_test(size=SMALL) as pilot:
+        await ready(pilot)
+        await pilot.press("G")
+        assert cursor_id(app) == "a1:s20"
+        await pilot.press("g")
+        assert cursor_id(app) == "a1:s1"
+        await pilot.press("space")
+        await ready(pilot)
+        after_page = app.reader.cursor.index if app.reader.cursor else 0
+        assert after_page > 3  # a screenful further, not one sentence
+        await pilot.press("b")
+        assert app.reader.cursor and app.reader.cursor.index < after_page
+        await pilot.press("i", "z")
+        await ready(pilot)
+        assert app.reader.zoom and app.reader.query_one(Inspector).display
+        await pilot.press("escape")  # one step back at a time: inspector first
+        assert not app.reader.query_one(Inspector).display and app.reader.zoom
+        await pilot.press("escape")
+        await ready(pilot)
+        assert not app.reader.zoom
