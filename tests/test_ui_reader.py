@@ -524,3 +524,22 @@ async def test_paging_first_last_and_escape() -> None:
         await pilot.press("escape")
         await ready(pilot)
         assert not app.reader.zoom
+
+
+@run_async
+async def test_resizing_changes_the_number_of_columns() -> None:
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await ready(pilot)
+        await pilot.press("n", "n")
+        assert [c.article_id for c in app.reader.columns] == ["a1", "a2"]
+        await pilot.resize_terminal(*WIDE)
+        await ready(pilot)
+        assert [c.article_id for c in app.reader.columns] == ["a1", "a2", "a3", "a4"]
+        assert cursor_id(app) == "a1:s3"
+        a3 = column(app, "a3")
+        s = app.reader.index.story.sentence("a3:s2") if app.reader.index else None
+        assert s is not None and row_in_view(a3, s.start)  # new columns follow the cursor too
+        await pilot.resize_terminal(*SMALL)
+        await ready(pilot)
+        assert len(app.reader.columns) == 2
