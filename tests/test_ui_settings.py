@@ -155,3 +155,12 @@ async def test_broken_config_is_reported_in_the_app() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert any("moved it to" in n.message for n in app._notifications)
+
+
+@run_async
+async def test_a_bad_keymap_is_reported_not_fatal() -> None:
+    save_settings(Settings(keymap={"next-sentence": "[bold]"}))
+    app = SameStoryApp(story=fixture_story())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.is_running

@@ -70,10 +70,15 @@ class SameStoryApp(App[int]):
 
     async def on_mount(self) -> None:
         if self.keymap:
-            self.set_keymap(self.keymap)
+            try:
+                self.set_keymap(self.keymap)
+            except Exception as exc:  # a typo in the user's keymap must not stop the app
+                self.notify(
+                    f"[keymap] in config.toml ignored: {exc}", severity="warning", markup=False
+                )
         await self.push_screen(self.reader)
         if self.settings_message:
-            self.notify(self.settings_message, severity="warning", timeout=10)
+            self.notify(self.settings_message, severity="warning", timeout=10, markup=False)
         if self.story is None and self.paths:
             self.story = self._cached()  # a few ms: the first frame already shows the story
         if self.story is not None:
@@ -143,7 +148,7 @@ class SameStoryApp(App[int]):
         try:
             update_settings(change)
         except OSError as exc:
-            self.notify(f"Settings not saved: {exc}", severity="warning", timeout=5)
+            self.notify(f"Settings not saved: {exc}", severity="warning", timeout=5, markup=False)
 
     def watch_theme(self, theme: str) -> None:
         if self.remember and self.is_running and theme != self.settings.theme:
@@ -167,7 +172,7 @@ class SameStoryApp(App[int]):
         names = self.theme_names or [DEFAULT_THEME]
         i = names.index(self.theme) if self.theme in names else -1
         self.theme = names[(i + 1) % len(names)]
-        self.notify(f"Theme: {self.theme}", timeout=2)
+        self.notify(f"Theme: {self.theme}", timeout=2, markup=False)
 
 
 def run_app(paths: Sequence[Path], theme: str | None = None) -> int:
