@@ -85,7 +85,7 @@ def generate_story(n_articles: int, n_sentences: int, seed: int = 7) -> Story:
 
 
 async def _measure(story: Story, presses: int) -> dict[str, list[float]]:
-    app = SameStoryApp(story=story, remember=False)
+    app = SameStoryApp(story=story, remember=False, freeze_gc=True)  # as run_app does
     out: dict[str, list[float]] = {"x": [], "n": [], "enter": [], "j": []}
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.pause()

@@ -99,7 +99,7 @@ def test_reader_in_a_real_terminal(pane: Pane, _isolated_home: Path) -> None:
     pane.send("j")
     pane.wait_for("a1 s2/")
     pane.send("l", "l")
-    screen = pane.wait_for("2–3 of 5")  # the focus moved to a3: columns paged
+    screen = pane.wait_for("3–4 of 5")  # the focus moved to a3: columns paged
     assert " a3 s" in screen
     pane.send("?")
     screen = pane.wait_for("samestory keys")

@@ -103,7 +103,7 @@ async def test_h_l_tab_move_between_columns_and_page_at_80x24() -> None:
         await pilot.press("tab")
         await ready(pilot)
         assert app.reader.cursor.article == "a3"
-        assert [c.article_id for c in app.reader.columns] == ["a2", "a3"]  # paged sideways
+        assert [c.article_id for c in app.reader.columns] == ["a3", "a4"]  # paged sideways
         assert column(app, "a3").focused
         await pilot.press("shift+tab", "h")
         await ready(pilot)

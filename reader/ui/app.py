@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -45,11 +46,13 @@ class SameStoryApp(App[int]):
         story: Story | None = None,
         theme: str | None = None,
         remember: bool = True,
+        freeze_gc: bool = False,
     ) -> None:
         super().__init__()
         self.paths = list(paths)
         self.story = story
         self.remember = remember
+        self.freeze_gc = freeze_gc
         loaded = load_settings()
         self.settings: Settings = loaded.settings
         self.settings_message = loaded.message
@@ -121,6 +124,11 @@ class SameStoryApp(App[int]):
             if saved.article in by_fp:
                 start = Cursor(by_fp[saved.article], saved.sentence)
         self.reader.set_story(story, start)
+        if self.freeze_gc:
+            # The story, the widgets and Textual's own objects live as long as the app: frozen,
+            # the collector stops re-scanning them, which took 60-80 ms every few key presses
+            # with 50 articles (benchmarks/ui_keys.py).
+            self.call_after_refresh(gc.freeze)
 
     # -- remembering ------------------------------------------------------------------------
 
@@ -180,6 +188,6 @@ def run_app(paths: Sequence[Path], theme: str | None = None) -> int:
         names = [t.name for t in load_themes()]
         if theme not in names:
             raise InputError(f"unknown theme {theme!r}; choose one of: {', '.join(names)}")
-    app = SameStoryApp(paths, theme=theme)
+    app = SameStoryApp(paths, theme=theme, freeze_gc=True)
     app.run()
     return app.return_code or 0

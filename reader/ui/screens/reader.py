@@ -135,10 +135,10 @@ class ReaderScreen(Screen[None]):
             return sorted(pair, key=lambda a: self.index.position[a] if self.index else 0)
         n = columns_for(self.size.width or 80, len(order))
         pos = self.index.position[self.cursor.article]
-        if pos < self.first:
-            self.first = pos
-        elif pos >= self.first + n:
-            self.first = pos - n + 1
+        if not self.first <= pos < self.first + n:
+            # Page sideways a whole screen at a time: the columns stay put while the cursor
+            # walks across them, instead of every column sliding on every key.
+            self.first = (pos // n) * n
         self.first = max(0, min(self.first, len(order) - n))
         return order[self.first : self.first + n]
 
