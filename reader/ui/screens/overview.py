@@ -55,7 +55,7 @@ class HeatMap(Static):
         high = Color.parse(variables.get("heat-high", "#56B4E9"))
         order = self.index.order
         lines = [
-            Content("share of the row's text found in the column").stylize("dim"),
+            Content("% of row shared with column").stylize("dim"),
             Content("        " + "".join(f"{aid:>5}" for aid in order)),
         ]
         for row in order:
