@@ -70,11 +70,20 @@ def _app_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _run_app(args: argparse.Namespace) -> int:
-    from reader.core.loading import expand_paths
+def _check_paths(paths: Sequence[Path]) -> None:
+    """Refuse a missing path before the screen opens, without importing the engine."""
+    for p in paths:
+        if not p.exists():
+            raise InputError(f"no such file or directory: {p}")
+        if p.is_dir() and not any(
+            f.suffix.lower() in (".txt", ".md") and not f.name.startswith(".") for f in p.iterdir()
+        ):
+            raise InputError(f"no .txt or .md articles in {p}")
 
+
+def _run_app(args: argparse.Namespace) -> int:
     paths = _paths(args.paths)
-    expand_paths(paths)  # fail fast, before the screen opens, on a missing path
+    _check_paths(paths)
     try:
         from reader.ui.app import run_app
     except ImportError as exc:  # pragma: no cover - the UI is part of the package
