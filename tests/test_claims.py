@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.claims import DEFAULT_PARAMS, find_claims
+from reader.core.claims import DEFAULT_PARAMS, _share_twin_evidence, _Story, find_claims
 from reader.core.loading import load_paths
 from reader.core.model import Article, Claim, Sentence
 from reader.core.sentences import split_sentences
-from reader.core.similarity import build_sentence_terms, similarity
+from reader.core.similarity import Vocabulary, build_sentence_terms, similarity
 
 STORIES = Path(__file__).parent / "stories" / "claims"
 
@@ -155,3 +155,37 @@ def test_fifty_articles_of_a_thousand_words_are_fast() -> None:
     elapsed = time.perf_counter() - start
     assert claims
     assert elapsed < 6.0  # well under 2 s on an idle machine; CI shares its cores
+
+
+def _articles(texts: dict[str, str]) -> list[Article]:
+    return [
+        Article(id=f"a{k}", name=name, path=name, text=text)
+        for k, (name, text) in enumerate(texts.items(), start=1)
+    ]
+
+
+def test_a_question_does_not_match_the_statement_that_shares_its_words() -> None:
+    articles = _articles(
+        {
+            "one.txt": "Quarry workers rescued\n\nRescuers pulled four quarry workers from "
+            "the collapsed tunnel at Brenvik on Tuesday.\n\nThe tunnel had been closed "
+            "for repairs since March.\n",
+            "two.txt": "Brenvik waits\n\nFamilies gathered outside the mine office all "
+            'night.\n\n"Who will pull the quarry workers from the tunnel?" one woman '
+            "asked.\n\nThe regional governor is expected on Thursday.\n",
+        }
+    )
+    sentences = segment(articles)
+    claims = find_claims(articles, sentences)
+    statement = _sentences_with(articles, sentences, "Rescuers pulled four")[0]
+    question = _sentences_with(articles, sentences, "Who will pull")[0]
+    assert not _linked(claims, statement, question)
+
+
+def test_aligned_versions_share_their_links_to_a_third_report() -> None:
+    """Twins (a0 in version a, b0 in version b) give the same evidence to report sentence c0."""
+    sentences = [Sentence(id=f"{art}:s1", article=art, index=0, start=0, end=1) for art in "abc"]
+    story = _Story(sentences, [], Vocabulary({}), DEFAULT_PARAMS, [False] * 3)
+    scores = {(0, 2): 0.6, (1, 2): 0.1}  # a0-c0 share the report's words; b0-c0 barely
+    boosted = _share_twin_evidence(story, [{(0, 2): 0.6}, {(1, 2): 0.1}], {0: {1}, 1: {0}}, scores)
+    assert boosted == [{(0, 2): 0.6}, {(1, 2): 0.6}]

@@ -137,3 +137,38 @@ def test_heaviest_chain_matches_brute_force() -> None:
         assert abs(got - _brute_force(units, 0.1)) < 1e-9
         for a, b in itertools.pairwise(chain):
             assert a.rows[-1] < b.rows[0] and a.cols[-1] < b.cols[0]
+
+
+def test_news_synonyms_share_a_term() -> None:
+    """General near-synonyms (troops / soldiers, seized / captured) count as shared words."""
+    texts = [
+        "Government troops seized the hill town of Varnel after two days of shelling.",
+        "Government soldiers captured the hill town of Varnel after two days of shelling.",
+        "The regional choir gave a concert in Varnel after two days of rehearsals.",
+    ]
+    with_syn, vocab = build_sentence_terms(texts)
+    without, vocab_plain = build_sentence_terms(texts, synonyms=False)
+    assert with_syn[0].keys == with_syn[1].keys
+    assert similarity(with_syn[0], with_syn[1], vocab, P) > similarity(
+        without[0], without[1], vocab_plain, P
+    )
+    assert similarity(with_syn[0], with_syn[1], vocab, P) > 2 * similarity(
+        with_syn[0], with_syn[2], vocab, P
+    )
+
+
+def test_sharing_only_the_speaker_is_not_sharing_the_statement() -> None:
+    """Two remarks by one named speaker score below one remark told in other words."""
+    texts = [
+        "Harbour spokesman Olav Trelleborg said on Friday that the ferry pier would reopen soon.",
+        "Harbour spokesman Olav Trelleborg declined to comment on the dockworkers' pay dispute.",
+        "The ferry pier is expected to reopen soon, the harbour authority announced.",
+        "Fishing boats crowded the outer basin while gulls circled the market stalls at dawn.",
+        "A storm flooded the coastal road near the lighthouse and closed two schools.",
+    ]
+    terms, vocab = build_sentence_terms(texts)
+    speaker_only = similarity(terms[0], terms[1], vocab, P)
+    same_statement = similarity(terms[0], terms[2], vocab, P)
+    assert same_statement > speaker_only
+    plain = SimilarityParams(content=0.0)
+    assert similarity(terms[0], terms[1], vocab, plain) > speaker_only

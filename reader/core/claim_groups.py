@@ -57,25 +57,39 @@ def group_links(
             if art in per_article and w < params.second_ratio * per_article[art]:
                 continue
             others = [m for m in members[1:] if article_of(m) != art]
-            agree = sum(1 for m in others if link(m, cand) in links or related(m, cand))
-            if others and agree <= params.agreement * len(others):
+            if others and not _agrees(cand, others, links, related, params.agreement):
                 continue
             members.append(cand)
             per_article.setdefault(art, w)
             count[art] = count.get(art, 0) + 1
         if len({article_of(m) for m in members}) < 2:
             continue
-        new = [
-            link(a, b)
-            for i, a in enumerate(members)
-            for b in members[i + 1 :]
-            if link(a, b) in links and link(a, b) not in covered
-        ]
-        if not new:
+        pairs = [link(a, b) for i, a in enumerate(members) for b in members[i + 1 :]]
+        if not any(p in links and p not in covered for p in pairs):
             continue
-        covered.update(link(a, b) for i, a in enumerate(members) for b in members[i + 1 :])
+        covered.update(pairs)
         claims.append(tuple(sorted(members)))
     return _drop_contained(claims)
+
+
+def _agrees(
+    cand: int,
+    others: list[int],
+    links: Mapping[Link, float],
+    related: Callable[[int, int], bool],
+    share: float,
+) -> bool:
+    """More than `share` of the others are linked or related to cand (stops once it knows)."""
+    need = share * len(others)
+    agree = 0
+    for k, m in enumerate(others):
+        if link(m, cand) in links or related(m, cand):
+            agree += 1
+            if agree > need:
+                return True
+        elif agree + len(others) - k - 1 <= need:
+            return False
+    return agree > need
 
 
 def _drop_contained(claims: list[tuple[int, ...]]) -> list[tuple[int, ...]]:

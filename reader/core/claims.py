@@ -28,15 +28,19 @@ from reader.core.similarity import (
 class ClaimParams:
     sim: SimilarityParams = field(default_factory=SimilarityParams)
     group: GroupParams = field(default_factory=GroupParams)
-    accept: float = 0.4  # a pair of independent reports this similar is one claim
+    accept: float = 0.3  # a pair of independent reports this similar is one claim
     mutual: float = 0.25  # ... or this similar and each the other's best in the other article
     related: float = 0.25  # a claim member must be this similar to most other members
+    question: float = 0.5  # similarity factor for a question paired with a statement
     lead_bonus: float = 0.2  # the opening sentences of two reports tend to tell the same news
     lead_count: int = 2
+    lead_share: float = 0.3  # ... and at most this share of the article
+    lead_best: int = 1  # the bonus needs the pair best among leads for this many of its two
     version_near: float = 0.5  # a "near-identical" pair when detecting versions of one text
     version_share: float = 0.4  # share of ordered near-identical pairs that makes two versions
     align_floor: float = 0.05  # an aligned unit gains similarity minus this
     align_accept: float = 0.15  # an aligned pair of versions this similar is one claim
+    twin: float = 0.8  # an aligned pair of versions this similar are twins (share evidence)
     off_align: float = 0.85  # a pair of versions outside the alignment needs this
     merge_margin: float = 0.1  # a 1-2 / 2-1 unit must beat its best single pair by this
     pair_budget: int = 400_000  # sentence pairs the inverted index may propose (speed bound)
@@ -53,10 +57,14 @@ class _Story:
     vocab: Vocabulary
     params: ClaimParams
     lead: list[bool]
+    question: list[bool] = field(default_factory=list)
     where: dict[tuple[str, int], int] = field(default_factory=dict)  # (article, index) -> i
 
     def sim(self, a: int, b: int) -> float:
-        return similarity(self.terms[a], self.terms[b], self.vocab, self.params.sim)
+        s = similarity(self.terms[a], self.terms[b], self.vocab, self.params.sim)
+        if self.question and self.question[a] != self.question[b]:
+            s *= self.params.question  # a question asks; it states no fact for a statement to match
+        return s
 
 
 def _candidates(story: _Story) -> dict[Link, float]:
@@ -91,14 +99,27 @@ def _candidates(story: _Story) -> dict[Link, float]:
     return out
 
 
-def _leads(sentences: list[Sentence], terms: list[SentenceTerms], count: int) -> list[bool]:
-    """The first `count` substantive sentences of each article (title and lead)."""
+def _is_question(text: str) -> bool:
+    """A question, also a quoted one with a short attribution after it ('..?' she asked)."""
+    end = text.rfind("?")
+    return end >= 0 and len(text[end + 1 :].split()) <= 5
+
+
+def _leads(
+    sentences: list[Sentence], terms: list[SentenceTerms], count: int, share: float
+) -> list[bool]:
+    """The first substantive sentences of each article (title and lead): `count` of them, but
+    no more than `share` of the article's substantive sentences (at least one)."""
+    substantive = [len(st.keys) >= 3 for st in terms]
+    total: Counter[str] = Counter(
+        s.article for s, ok in zip(sentences, substantive, strict=True) if ok
+    )
     seen: dict[str, int] = defaultdict(int)
     out = []
-    for s, st in zip(sentences, terms, strict=True):
-        substantive = len(st.keys) >= 3
-        out.append(substantive and seen[s.article] < count)
-        if substantive:
+    for s, ok in zip(sentences, substantive, strict=True):
+        limit = max(1, min(count, round(total[s.article] * share)))
+        out.append(ok and seen[s.article] < limit)
+        if ok:
             seen[s.article] += 1
     return out
 
@@ -114,6 +135,8 @@ def _accept_links(story: _Story, scores: dict[Link, float]) -> dict[Link, float]
         n, first = extent.get(sent.article, (0, sent.index))
         extent[sent.article] = (n + 1, min(first, sent.index))
     accepted: dict[Link, float] = {}
+    reports: list[dict[Link, float]] = []
+    twins: dict[int, set[int]] = defaultdict(set)
     for (art_a, art_b), pair_scores in by_pair.items():
         n_a, first_a = extent[art_a]
         n_b, first_b = extent[art_b]
@@ -122,12 +145,53 @@ def _accept_links(story: _Story, scores: dict[Link, float]) -> dict[Link, float]
             for (a, b), s in pair_scores.items()
         }
         if ordered_share(local, n_a, n_b, p.version_near) >= p.version_share:
-            accepted.update(
-                _version_links(story, pair_scores, local, first_a, first_b, art_a, art_b)
-            )
+            links = _version_links(story, pair_scores, local, first_a, first_b, art_a, art_b)
+            accepted.update(links)
+            for (a, b), s in links.items():
+                if s >= p.twin:
+                    twins[a].add(b)
+                    twins[b].add(a)
         else:
-            accepted.update(_report_links(story, pair_scores))
+            reports.append(pair_scores)
+    if twins:
+        reports = _share_twin_evidence(story, reports, twins, scores)
+    for pair_scores in reports:
+        accepted.update(_report_links(story, pair_scores))
     return accepted
+
+
+def _share_twin_evidence(
+    story: _Story,
+    reports: list[dict[Link, float]],
+    twins: dict[int, set[int]],
+    scores: dict[Link, float],
+) -> list[dict[Link, float]]:
+    """A sentence and its aligned twin in another version get the same links to third articles.
+
+    Two versions of one text say the same thing in different words; what either of them shares
+    with a third report is evidence for both, so each pair takes the stronger score of the two.
+    """
+    art = [s.article for s in story.sentences]
+    neighbours: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    for (a, b), s in scores.items():
+        if a in twins or b in twins:
+            neighbours[a].append((b, s))
+            neighbours[b].append((a, s))
+    by_articles: dict[tuple[str, str], dict[Link, float]] = {}
+    out = [dict(pair_scores) for pair_scores in reports if pair_scores]
+    for boosted in out:
+        a0, b0 = next(iter(boosted))
+        by_articles[(art[a0], art[b0])] = by_articles[(art[b0], art[a0])] = boosted
+    for x, ys in twins.items():
+        for y in ys:
+            for z, s in neighbours.get(y, ()):
+                target = by_articles.get((art[x], art[z]))
+                if target is None:
+                    continue
+                key = (x, z) if x < z else (z, x)
+                if s > target.get(key, 0.0):
+                    target[key] = s
+    return out
 
 
 def _version_links(
@@ -172,9 +236,17 @@ def _report_links(story: _Story, pair_scores: dict[Link, float]) -> dict[Link, f
     best_a: dict[int, float] = defaultdict(float)
     best_b: dict[int, float] = defaultdict(float)
     boosted: dict[Link, float] = {}
+    lead_a: dict[int, float] = defaultdict(float)
+    lead_b: dict[int, float] = defaultdict(float)
     for (a, b), s in pair_scores.items():
         if story.lead[a] and story.lead[b]:
-            s = min(1.0, s + p.lead_bonus)
+            lead_a[a] = max(lead_a[a], s)
+            lead_b[b] = max(lead_b[b], s)
+    for (a, b), s in pair_scores.items():
+        if story.lead[a] and story.lead[b]:
+            best_of = (s >= lead_a[a]) + (s >= lead_b[b])
+            if best_of >= p.lead_best:  # the lead sentences that tell each other's news
+                s = min(1.0, s + p.lead_bonus)
         boosted[(a, b)] = s
         best_a[a] = max(best_a[a], s)
         best_b[b] = max(best_b[b], s)
@@ -209,12 +281,17 @@ def find_claims(
     sents = list(sentences)
     if len({s.article for s in sents}) < 2:
         return []
+    raw = [texts[s.article][s.start : s.end] for s in sents]
     terms, vocab = build_sentence_terms(
-        [texts[s.article][s.start : s.end] for s in sents],
+        raw,
         params.sim.name_boost,
         params.sim.number_boost,
+        params.sim.synonyms,
     )
-    story = _Story(sents, terms, vocab, params, _leads(sents, terms, params.lead_count))
+    story = _Story(
+        sents, terms, vocab, params, _leads(sents, terms, params.lead_count, params.lead_share)
+    )
+    story.question = [_is_question(t) for t in raw]
     story.where = {(s.article, s.index): i for i, s in enumerate(sents)}
     scores = _candidates(story)
     links = _accept_links(story, scores)

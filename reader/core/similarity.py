@@ -12,8 +12,9 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from reader.core.claim_lexicon import synonym_keys
 from reader.core.tokens import STOPWORDS, normalize_word, tokenize
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -130,6 +131,7 @@ class SentenceTerms:
     keys: frozenset[str]
     bigrams: frozenset[tuple[str, str]]
     weight: float = 0.0  # sum of its distinct terms' weights
+    name_weight: float = 0.0  # ... of those that are names or numbers
 
 
 def _is_title_case(words: Sequence[str]) -> bool:
@@ -142,6 +144,7 @@ class Vocabulary:
     """Story-wide statistics: term weights and which words are names."""
 
     weights: dict[str, float]
+    name_weights: dict[str, float] = field(default_factory=dict)  # names and numbers only
 
     def weight(self, key: str) -> float:
         return self.weights.get(key, 0.0)
@@ -196,11 +199,23 @@ def extract_terms(texts: Sequence[str]) -> list[list[Term]]:
 
 
 def build_sentence_terms(
-    texts: Sequence[str], name_boost: float = 1.6, number_boost: float = 1.6
+    texts: Sequence[str],
+    name_boost: float = 1.6,
+    number_boost: float = 1.6,
+    synonyms: bool = True,
 ) -> tuple[list[SentenceTerms], Vocabulary]:
     """Terms and IDF weights for every sentence of a story (texts in any order)."""
     per_text = extract_terms(texts)
     groups = variant_groups(t.key for terms in per_text for t in terms if not t.number)
+    if synonyms:
+        table = synonym_keys(stem)
+        for key, rep in list(groups.items()):
+            if rep in table:
+                groups[key] = table[rep]
+        for terms in per_text:
+            for t in terms:
+                if not t.name and t.key in table and t.key not in groups:
+                    groups[t.key] = table[t.key]
     if groups:
         per_text = [
             [
@@ -224,7 +239,9 @@ def build_sentence_terms(
         elif key in _WEAK:
             w *= 0.5
         weights[key] = w
-    vocab = Vocabulary(weights)
+    vocab = Vocabulary(
+        weights, {k: w for k, w in weights.items() if k in name_keys or k.startswith("#")}
+    )
     out: list[SentenceTerms] = []
     for terms in per_text:
         keys = [t.key for t in terms]
@@ -234,6 +251,7 @@ def build_sentence_terms(
             bigrams=frozenset(itertools.pairwise(keys)),
         )
         st.weight = sum(weights[k] for k in st.keys)
+        st.name_weight = sum(vocab.name_weights.get(k, 0.0) for k in st.keys)
         out.append(st)
     return out, vocab
 
@@ -246,6 +264,7 @@ def merge(parts: Sequence[SentenceTerms], vocab: Vocabulary) -> SentenceTerms:
     bigrams = frozenset().union(*(p.bigrams for p in parts))
     merged = SentenceTerms([t for p in parts for t in p.terms], keys, bigrams)
     merged.weight = sum(vocab.weight(k) for k in keys)
+    merged.name_weight = sum(vocab.name_weights.get(k, 0.0) for k in keys)
     return merged
 
 
@@ -258,6 +277,9 @@ class SimilarityParams:
     number_boost: float = 1.3
     min_terms: int = 2  # a sentence with fewer terms (a fragment, a byline) is never linked
     short: int = 4  # containment counts fully only when the shorter sentence has this many terms
+    content: float = 0.3  # share of the score that depends on sharing more than names/numbers
+    content_full: float = 0.3  # share of the shorter one's other words that counts as full
+    synonyms: bool = True  # general news near-synonyms share a key (data/news_synonyms.toml)
 
 
 def similarity(a: SentenceTerms, b: SentenceTerms, vocab: Vocabulary, p: SimilarityParams) -> float:
@@ -276,6 +298,13 @@ def similarity(a: SentenceTerms, b: SentenceTerms, vocab: Vocabulary, p: Similar
     shorter = min(len(a.keys), len(b.keys))
     cont = sw / min(a.weight, b.weight) * min(1.0, shorter / p.short)
     score = (1 - p.containment) * dice + p.containment * cont
+    if p.content:
+        # Sharing a speaker or a place is not sharing the statement: weigh the rest.
+        names = vocab.name_weights
+        shared_names = sum(names[k] for k in shared if k in names)
+        rest = min(a.weight - a.name_weight, b.weight - b.name_weight)
+        covered = (sw - shared_names) / rest if rest > 0 else 1.0
+        score *= 1 - p.content + p.content * min(1.0, covered / p.content_full)
     if a.bigrams and b.bigrams and p.order:
         common = len(a.bigrams & b.bigrams)
         score += p.order * common / min(len(a.bigrams), len(b.bigrams)) * (1 - score)
