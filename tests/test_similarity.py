@@ -172,3 +172,16 @@ def test_sharing_only_the_speaker_is_not_sharing_the_statement() -> None:
     assert same_statement > speaker_only
     plain = SimilarityParams(content=0.0)
     assert similarity(terms[0], terms[1], vocab, plain) > speaker_only
+
+
+def test_speaker_roles_weigh_like_names() -> None:
+    """'Spokesman ... declined to comment' shares who speaks, not what is said."""
+    texts = [
+        "The ministry spokesman Arvid Holm declined to comment on the closure of the mill.",
+        "Arvid Holm, the ministry spokesman, declined to comment on wage talks at the port.",
+        "Weavers at the mill in Stava voted to accept the new shift pattern on Monday.",
+        "Heavy rain delayed the ferry from the islands for a second day.",
+    ]
+    roles, vocab = build_sentence_terms(texts)
+    plain, vocab_plain = build_sentence_terms(texts, attribution=False)
+    assert similarity(roles[0], roles[1], vocab, P) < similarity(plain[0], plain[1], vocab_plain, P)

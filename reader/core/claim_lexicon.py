@@ -28,3 +28,11 @@ def synonym_keys(stemmer: Callable[[str], str]) -> dict[str, str]:
             out.setdefault(stemmer(w), key)
             out.setdefault(w, key)
     return out
+
+
+@cache
+def attribution_keys(stemmer: Callable[[str], str]) -> frozenset[str]:
+    """Stems of words that introduce a speaker rather than say what was said."""
+    data = tomllib.loads(_DATA.read_text(encoding="utf-8"))
+    words = data.get("attribution", {}).get("words", [])
+    return frozenset(stemmer(str(w).lower()) for w in words)

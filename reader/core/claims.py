@@ -287,6 +287,7 @@ def find_claims(
         params.sim.name_boost,
         params.sim.number_boost,
         params.sim.synonyms,
+        params.sim.attribution,
     )
     story = _Story(
         sents, terms, vocab, params, _leads(sents, terms, params.lead_count, params.lead_share)

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from reader.core.claim_lexicon import synonym_keys
+from reader.core.claim_lexicon import attribution_keys, synonym_keys
 from reader.core.tokens import STOPWORDS, normalize_word, tokenize
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -203,6 +203,7 @@ def build_sentence_terms(
     name_boost: float = 1.6,
     number_boost: float = 1.6,
     synonyms: bool = True,
+    attribution: bool = True,
 ) -> tuple[list[SentenceTerms], Vocabulary]:
     """Terms and IDF weights for every sentence of a story (texts in any order)."""
     per_text = extract_terms(texts)
@@ -239,8 +240,10 @@ def build_sentence_terms(
         elif key in _WEAK:
             w *= 0.5
         weights[key] = w
+    speaker = attribution_keys(stem) if attribution else frozenset()
     vocab = Vocabulary(
-        weights, {k: w for k, w in weights.items() if k in name_keys or k.startswith("#")}
+        weights,
+        {k: w for k, w in weights.items() if k in name_keys or k.startswith("#") or k in speaker},
     )
     out: list[SentenceTerms] = []
     for terms in per_text:
@@ -279,6 +282,7 @@ class SimilarityParams:
     short: int = 4  # containment counts fully only when the shorter sentence has this many terms
     content: float = 0.3  # share of the score that depends on sharing more than names/numbers
     content_full: float = 0.3  # share of the shorter one's other words that counts as full
+    attribution: bool = True  # speaker roles (spokesman, minister) weigh like names in `content`
     synonyms: bool = True  # general news near-synonyms share a key (data/news_synonyms.toml)
 
 
