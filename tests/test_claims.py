@@ -189,3 +189,29 @@ def test_aligned_versions_share_their_links_to_a_third_report() -> None:
     scores = {(0, 2): 0.6, (1, 2): 0.1}  # a0-c0 share the report's words; b0-c0 barely
     boosted = _share_twin_evidence(story, [{(0, 2): 0.6}, {(1, 2): 0.1}], {0: {1}, 1: {0}}, scores)
     assert boosted == [{(0, 2): 0.6}, {(1, 2): 0.6}]
+
+
+def test_a_line_an_article_repeats_links_only_where_the_alignment_puts_it() -> None:
+    """A credit line printed twice in one version answers only to its counterpart in place."""
+    a = [
+        "The Stava council approved the new harbour budget on Monday.",
+        "Photo credit: Lena Berg for the Stava Courier.",
+        "The budget doubles spending on the breakwater and the fish market.",
+        "Opposition members walked out before the final vote was taken.",
+        "Photo credit: Lena Berg for the Stava Courier.",
+        "Work on the breakwater is due to begin in the spring.",
+    ]
+    b = [
+        "On Monday the Stava council approved the new budget for the harbour.",
+        "It doubles the spending on the breakwater and on the fish market.",
+        "Members of the opposition walked out before the final vote.",
+        "Photo credit: Lena Berg for the Stava Courier.",
+        "Work on the breakwater should begin in spring.",
+    ]
+    articles = _articles({"a.txt": "\n\n".join(a) + "\n", "b.txt": "\n\n".join(b) + "\n"})
+    sentences = segment(articles)
+    claims = find_claims(articles, sentences)
+    first, second = _sentences_with(articles, sentences, "Photo credit")[:2]
+    in_b = _sentences_with(articles, sentences, "Photo credit")[2]
+    assert _linked(claims, second, in_b)
+    assert not _linked(claims, first, in_b)

@@ -58,6 +58,7 @@ class _Story:
     params: ClaimParams
     lead: list[bool]
     question: list[bool] = field(default_factory=list)
+    repeated: list[bool] = field(default_factory=list)  # same terms as another of its article
     where: dict[tuple[str, int], int] = field(default_factory=dict)  # (article, index) -> i
 
     def sim(self, a: int, b: int) -> float:
@@ -227,6 +228,8 @@ def _version_links(
                 aligned.add(link(a, b))
     for pair, s in pair_scores.items():
         if pair not in aligned and s >= p.off_align:
+            if story.repeated and (story.repeated[pair[0]] or story.repeated[pair[1]]):
+                continue  # a line an article repeats (a caption's credit) matches only in place
             out[pair] = s
     return out
 
@@ -293,6 +296,12 @@ def find_claims(
         sents, terms, vocab, params, _leads(sents, terms, params.lead_count, params.lead_share)
     )
     story.question = [_is_question(t) for t in raw]
+    seen: Counter[tuple[str, frozenset[str]]] = Counter(
+        (s.article, st.keys) for s, st in zip(sents, terms, strict=True)
+    )
+    story.repeated = [
+        seen[(s.article, st.keys)] > 1 and bool(st.keys) for s, st in zip(sents, terms, strict=True)
+    ]
     story.where = {(s.article, s.index): i for i, s in enumerate(sents)}
     scores = _candidates(story)
     links = _accept_links(story, scores)
