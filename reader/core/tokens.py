@@ -30,7 +30,7 @@ class Token:
 
     @property
     def norm(self) -> str:
-        return normalize_word(self.text)
+        return normalize_word(self.text)  # cached
 
 
 @lru_cache(maxsize=65536)
@@ -45,8 +45,13 @@ def normalize_word(word: str) -> str:
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Words of text[start:end], offsets into the whole text."""
-    stop = len(text) if end is None else end
-    return [Token(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text, start, stop)]
+    return list(_tokenize(text, start, len(text) if end is None else end))
+
+
+@lru_cache(maxsize=32768)
+def _tokenize(text: str, start: int, stop: int) -> tuple[Token, ...]:
+    """Every check and matcher tokenizes the same sentences: do it once per span."""
+    return tuple(Token(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text, start, stop))
 
 
 def is_content(norm: str) -> bool:

@@ -32,17 +32,17 @@ def _counterparts(
 ) -> dict[str, list[str]]:
     story = Story(articles=list(articles), sentences=list(sentences), claims=list(claims))
     art_of = {s.id: s.article for s in sentences}
-    out: dict[str, list[str]] = defaultdict(list)
+    out: dict[str, dict[str, None]] = defaultdict(dict)  # dicts as ordered sets
     for c in claims:
         for m in c.members:
             for o in c.members:
-                if o != m and art_of.get(o) != art_of.get(m) and o not in out[m]:
-                    out[m].append(o)
+                if o != m and art_of.get(o) != art_of.get(m):
+                    out[m][o] = None
     uncovered = [s for s in sentences if s.id not in out]
     if uncovered:
         for sid, others in _match(story, uncovered, sentences).items():
-            out[sid].extend(o for o in others if o not in out[sid])
-    return dict(out)
+            out[sid].update(dict.fromkeys(others))
+    return {sid: list(others) for sid, others in out.items()}
 
 
 def _match(

@@ -21,6 +21,8 @@ from reader.core.tokens import STOPWORDS, Token, tokenize
 
 MIN_CONTEXT = 4  # equal words around a differing slot, both sides together
 MAX_SLOT = 3  # words on either side of a replacement
+NEAR_COPY = 0.4  # upper bound of difflib's ratio below which two versions are not near-copies
+MAX_VERSIONS = 12  # closest versions compared per sentence: enough for a consensus, bounded cost
 PRONOUNS = frozenset("he she it they his her its their him them hers theirs".split())
 TITLE_WORDS = frozenset(
     """chief head leader officer official spokesman spokeswoman spokesperson minister secretary
@@ -60,10 +62,11 @@ def _merged(ops: Sequence[tuple[str, int, int, int, int]]) -> list[tuple[str, in
     return out
 
 
-def _slots(mine: list[Token], theirs: list[Token], sid: str) -> list[Slot]:
-    a = [t.norm for t in mine]
-    b = [t.norm for t in theirs]
-    ops = _merged(SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
+def _slots(a: list[str], b: list[str], sid: str) -> list[Slot]:
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < NEAR_COPY or matcher.quick_ratio() < NEAR_COPY:
+        return []  # not a near-copy: no single-slot differences to find (and diffing is costly)
+    ops = _merged(matcher.get_opcodes())
     out = []
     for k, (op, i1, i2, j1, j2) in enumerate(ops):
         if op != "replace" or i2 - i1 > MAX_SLOT or j2 - j1 > MAX_SLOT:
@@ -143,29 +146,36 @@ def check_wording(story: Story) -> list[Warning]:
     """Words of a sentence that its near-copies in other articles word differently."""
     parallel = counterparts(story)
     out: list[Warning] = []
+    cache: dict[str, list[str]] = {}
+
+    def norms(sid: str) -> list[str]:
+        if sid not in cache:
+            cache[sid] = [t.norm for t in _tokens(story, sid)]
+        return cache[sid]
+
     for s in story.sentences:
         others = parallel.get(s.id, [])
         if not others:
             continue
         mine = _tokens(story, s.id)
+        mine_norms = [t.norm for t in mine]
         aligned: dict[tuple[int, int], list[Slot]] = {}
         agree: Counter[tuple[int, int]] = Counter()
-        other_tokens = {o: _tokens(story, o) for o in others}
-        for o, theirs in other_tokens.items():
-            for slot in _slots(mine, theirs, o):
+        other_norms = {o: norms(o) for o in others[:MAX_VERSIONS]}
+        for o, theirs in other_norms.items():
+            for slot in _slots(mine_norms, theirs, o):
                 aligned.setdefault((slot.start, slot.end), []).append(slot)
         if not aligned:
             continue
         third: Counter[tuple[int, int, str]] = Counter()
-        for o, theirs in other_tokens.items():
-            b = [t.norm for t in theirs]
+        for o, theirs in other_norms.items():
+            b = _joined(theirs)
             for (i1, i2), slots in aligned.items():
-                phrase = [t.norm for t in mine[i1:i2]]
-                if _contains(b, phrase):
+                if _joined(mine_norms[i1:i2]) in b:
                     agree[(i1, i2)] += 1
                 if all(sl.other_sentence != o for sl in slots):
                     for alt in {sl.other for sl in slots}:
-                        if _contains(b, alt.split()):
+                        if f" {alt} " in b:
                             third[(i1, i2, alt)] += 1
         for (i1, i2), slots in aligned.items():
             words = mine[i1:i2]
@@ -210,6 +220,6 @@ def check_wording(story: Story) -> list[Warning]:
     return out
 
 
-def _contains(seq: list[str], phrase: list[str]) -> bool:
-    n = len(phrase)
-    return any(seq[i : i + n] == phrase for i in range(len(seq) - n + 1))
+def _joined(words: list[str]) -> str:
+    """Words as one string padded with spaces, so phrase containment is a substring test."""
+    return " " + " ".join(words) + " "
