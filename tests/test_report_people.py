@@ -1,0 +1,102 @@
+"""Reports a person reads: claims side by side, warnings grouped by article and kind."""
+
+from __future__ import annotations
+
+from reader.core.model import Article, Claim, Discrepancy, Sentence, Story, Value, Warning
+from reader.report.people import render_markdown, render_text
+
+A = "The mayor said that 40 cables were replaced. Families have fled turkey since May."
+B = "The mayor said that 45 cables were replaced. Families have fled Turkey since May."
+
+
+def _story() -> Story:
+    arts = [
+        Article(id="a1", name="a.txt", path="a.txt", text=A),
+        Article(id="a2", name="b.txt", path="b.txt", text=B),
+    ]
+    cut_a, cut_b = A.index("Families"), B.index("Families")
+    sentences = [
+        Sentence("a1:s1", "a1", 0, 0, cut_a - 1),
+        Sentence("a1:s2", "a1", 1, cut_a, len(A)),
+        Sentence("a2:s1", "a2", 0, 0, cut_b - 1),
+        Sentence("a2:s2", "a2", 1, cut_b, len(B)),
+    ]
+    turkey = A.index("turkey")
+    return Story(
+        articles=arts,
+        sentences=sentences,
+        claims=[
+            Claim("c1", ("a1:s1", "a2:s1"), "cables replaced"),
+            Claim("c2", ("a1:s2", "a2:s2"), "families fled"),
+        ],
+        warnings=[
+            Warning(
+                "w1",
+                "a1",
+                turkey,
+                turkey + 6,
+                "casing",
+                "'turkey' is a country here",
+                "Turkey",
+                ("a2:s2",),
+            ),
+            Warning(
+                "w2",
+                "a1",
+                A.index("cables"),
+                A.index("cables") + 6,
+                "calque",
+                "odd word",
+                None,
+                ("rule:test",),
+                "info",
+            ),
+        ],
+        discrepancies=[
+            Discrepancy(
+                "c1",
+                "number",
+                "cables: 40 vs 45",
+                (
+                    Value("a1", A.index("40"), A.index("40") + 2, "40"),
+                    Value("a2", B.index("45"), B.index("45") + 2, "45"),
+                ),
+            )
+        ],
+    )
+
+
+def test_markdown_groups_each_articles_warnings_by_kind() -> None:
+    md = render_markdown(_story())
+    section = md.split("## Warnings by article", 1)[1]
+    a1_part = section.split("### a2", 1)[0]
+    assert "### a1 a.txt (2)" in a1_part
+    assert a1_part.index("- **calque**") < a1_part.index("- **casing**")  # kinds in order
+    assert "“turkey”: 'turkey' is a country here → Turkey" in a1_part
+    assert "### a2 b.txt (0)" in section
+
+
+def test_markdown_shows_claims_side_by_side_with_discrepancies() -> None:
+    md = render_markdown(_story())
+    claim = md.split("### c1: cables replaced", 1)[1].split("### c2", 1)[0]
+    assert "| a.txt | The mayor said that 40 cables were replaced. |" in claim
+    assert "| b.txt | The mayor said that 45 cables were replaced. |" in claim
+    assert "**Discrepancy** number: cables: 40 vs 45 (a1: 40; a2: 45)" in claim
+
+
+def test_text_report_marks_flagged_versions() -> None:
+    text = render_text(_story())
+    assert " ! a1: Families have fled turkey since May." in text
+    assert "   a2: Families have fled Turkey since May." in text
+    assert "≠ number: cables: 40 vs 45" in text
+
+
+def test_markdown_table_cells_cannot_break_the_table() -> None:
+    story = _story()
+    piped = Story(
+        articles=[Article(id="a1", name="x|y.txt", path="x", text="A | B [bold]c[/bold].")],
+        sentences=[Sentence("a1:s1", "a1", 0, 0, 20)],
+    )
+    md = render_markdown(piped)
+    assert "x\\|y.txt" in md
+    assert render_markdown(story).count("\n| a.txt |") >= 2
