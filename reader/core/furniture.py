@@ -18,6 +18,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reader.core.spans import merge_spans
+
 Span = tuple[int, int]
 
 _SOCIAL = (
@@ -122,18 +124,6 @@ class Line:
     start: int
     end: int
     content: str  # visible characters, spaces collapsed
-
-
-def merge_spans(spans: Sequence[Span]) -> list[Span]:
-    out: list[Span] = []
-    for s, e in sorted(spans):
-        if e <= s:
-            continue
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        else:
-            out.append((s, e))
-    return out
 
 
 def visible_lines(text: str, hidden: Sequence[Span] = (), limit: int | None = None) -> list[Line]:

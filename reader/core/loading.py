@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.decoding import decode_article
-from reader.core.furniture import Line, find_furniture, is_headline_shaped, merge_spans
+from reader.core.furniture import Line, find_furniture, is_headline_shaped
 from reader.core.furniture import visible_lines as _visible_lines
 from reader.core.markdown_text import front_matter, markup_spans
 from reader.core.metadata import read_metadata
 from reader.core.model import Article, InputError
+from reader.core.spans import merge_spans
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 _MARKDOWN_SUFFIXES = (".md", ".markdown")

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from reader.core.spans import merge_spans
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
@@ -97,7 +99,7 @@ def markup_spans(text: str) -> list[Span]:
             continue
         lo, hi = _line_range(text, line_starts, n)
         hidden.extend(_complement(text, lo, hi, sorted(content.get(n, []))))
-    return _merge(hidden)
+    return merge_spans(hidden)
 
 
 def _line_range(text: str, line_starts: Sequence[int], n: int) -> Span:
@@ -260,15 +262,3 @@ class _Walker:
         if kind == "html_inline":
             return self._expect(child.content)
         return self._text(child.content)
-
-
-def _merge(spans: Sequence[Span]) -> list[Span]:
-    out: list[Span] = []
-    for s, e in sorted(spans):
-        if e <= s:
-            continue
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        else:
-            out.append((s, e))
-    return out

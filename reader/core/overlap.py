@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 from reader.core.model import Article, Story
+from reader.core.spans import merge_spans
 
 
 def _visible_chars(article: Article) -> int:
     hidden = sum(e - s for s, e in article.hidden)
     return max(1, sum(1 for c in article.text if not c.isspace()) - hidden)
-
-
-def _covered(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for s, e in sorted(intervals):
-        if merged and s <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
-        else:
-            merged.append((s, e))
-    return merged
 
 
 def _nonspace(text: str, spans: list[tuple[int, int]]) -> int:
@@ -31,7 +22,7 @@ def shared_spans(story: Story, article_id: str, other: str | None = None) -> lis
         for mine, theirs in ((p.a, p.b), (p.b, p.a)):
             if mine.article == article_id and (other is None or theirs.article == other):
                 spans.append((mine.start, mine.end))
-    return _covered(spans)
+    return merge_spans(spans)
 
 
 def overlap_matrix(story: Story) -> dict[tuple[str, str], float]:
