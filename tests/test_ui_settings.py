@@ -1,4 +1,6 @@
-"""config.toml: round trip, atomic writes, a broken file moved aside; themes; the user keymap."""
+"""config.toml: round trip, atomic writes, a broken file moved aside; themes; the user keymap.
+
+Reading positions are not here: they live in the notes store (tests/test_app_notes.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +14,6 @@ from ui_story import fixture_story, run_async
 from reader.core.model import InputError
 from reader.store.paths import config_dir
 from reader.store.settings import (
-    Position,
     Settings,
     config_path,
     dumps,
@@ -32,8 +33,7 @@ def test_config_lives_under_samestory_home(_isolated_home: Path) -> None:
 def test_round_trip_with_odd_strings() -> None:
     s = Settings(
         theme="light",
-        keymap={"next-sentence": "j,down", "quit": 'ctrl+"q"'},
-        positions={'ab"c d': Position("f" * 64, 3, 1)},
+        keymap={"next-sentence": "j,down", "quit": 'ctrl+"q"', 'ab"c d': "x"},
     )
     save_settings(s)
     loaded = load_settings()
@@ -75,14 +75,24 @@ def test_write_is_atomic_and_leaves_no_temp_files(monkeypatch: pytest.MonkeyPatc
 
 def test_update_keeps_what_another_instance_wrote() -> None:
     save_settings(Settings(keymap={"quit": "x"}))
-    update_settings(lambda s: s.positions.__setitem__("k", Position("fp", 2)))
+    update_settings(lambda s: setattr(s, "theme", "light"))
     loaded = load_settings().settings
-    assert loaded.keymap == {"quit": "x"} and loaded.positions["k"] == Position("fp", 2)
+    assert loaded.keymap == {"quit": "x"} and loaded.theme == "light"
 
 
 def test_dumps_is_valid_toml() -> None:
-    text = dumps(Settings(theme="x", keymap={"a b": "c"}, positions={"p": Position("a", 1)}))
+    text = dumps(Settings(theme="x", keymap={"a b": "c"}))
     assert tomllib.loads(text)["keymap"] == {"a b": "c"}
+
+
+def test_old_positions_tables_are_ignored_and_dropped() -> None:
+    path = config_path()
+    path.parent.mkdir(parents=True)
+    path.write_text('theme = "light"\n[positions.abc]\narticle = "f"\nsentence = 3\n', "utf-8")
+    loaded = load_settings()
+    assert loaded.message is None and loaded.settings == Settings(theme="light")
+    update_settings(lambda s: None)
+    assert "positions" not in config_path().read_text("utf-8")
 
 
 def test_three_themes_declare_every_variable() -> None:

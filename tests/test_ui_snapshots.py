@@ -16,6 +16,8 @@ VIEWS = {
     "overview": ["o"],
     "help": ["f1"],
     "high-contrast": ["w"],
+    # a note on the workers claim (marked in a1 and a2), the claim disputed, the inspector open
+    "notes": ["j", "a", *"1,200 or 1,500? [b]ask[/b]", "ctrl+s", "x", "i"],
 }
 
 

@@ -82,6 +82,12 @@ class ReviewProgress:
             parts.append(f"{self.unclear} unclear")
         return ", ".join(parts)
 
+    @property
+    def short(self) -> str:
+        """For a narrow header: '12/35 reviewed, 2 disputed'."""
+        text = f"{self.reviewed}/{self.total} reviewed"
+        return f"{text}, {self.disputed} disputed" if self.disputed else text
+
 
 def progress(story: Story, matched: dict[str, ReviewMark]) -> ReviewProgress:
     statuses = [matched[c.id].status for c in story.claims if c.id in matched]

@@ -1,6 +1,7 @@
-"""config.toml: theme, keymap and last reading positions, read with tomllib, written atomically.
+"""config.toml: theme and keymap, read with tomllib, written atomically.
 
 A user's file is never lost: one that cannot be parsed is moved aside and the caller is told where.
+Reading positions live in the notes store (SQLite), next to the notes they go with.
 """
 
 from __future__ import annotations
@@ -18,23 +19,12 @@ from pathlib import Path
 from reader.store.paths import config_dir
 
 CONFIG_NAME = "config.toml"
-MAX_POSITIONS = 200
-
-
-@dataclass(frozen=True)
-class Position:
-    """Where a reader left a story: the focused article (by fingerprint) and sentence index."""
-
-    article: str
-    sentence: int
-    column: int = 0
 
 
 @dataclass
 class Settings:
     theme: str | None = None
     keymap: dict[str, str] = field(default_factory=dict)
-    positions: dict[str, Position] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -55,18 +45,7 @@ def _parse(data: dict[str, object]) -> Settings:
         if isinstance(keymap_raw, dict)
         else {}
     )
-    positions: dict[str, Position] = {}
-    raw_positions = data.get("positions", {})
-    if isinstance(raw_positions, dict):
-        for key, value in raw_positions.items():
-            if not isinstance(value, dict):
-                continue
-            article, sentence = value.get("article"), value.get("sentence")
-            column = value.get("column", 0)
-            if isinstance(article, str) and isinstance(sentence, int):
-                col = column if isinstance(column, int) else 0
-                positions[str(key)] = Position(article, sentence, col)
-    return Settings(theme if isinstance(theme, str) else None, keymap, positions)
+    return Settings(theme if isinstance(theme, str) else None, keymap)
 
 
 def load_settings(path: Path | None = None) -> Loaded:
@@ -105,14 +84,6 @@ def dumps(settings: Settings) -> str:
         lines.append(f"theme = {_string(settings.theme)}")
     lines += ["", "[keymap]", '# binding-id = "key,other-key"   (see the help screen, F1)']
     lines += [f"{_key(k)} = {_string(v)}" for k, v in sorted(settings.keymap.items())]
-    for key, pos in list(settings.positions.items())[-MAX_POSITIONS:]:
-        lines += [
-            "",
-            f"[positions.{_key(key)}]",
-            f"article = {_string(pos.article)}",
-            f"sentence = {pos.sentence}",
-            f"column = {pos.column}",
-        ]
     return "\n".join(lines) + "\n"
 
 
@@ -134,7 +105,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
 
 
 def update_settings(change: Callable[[Settings], None], path: Path | None = None) -> Settings:
-    """Re-read, apply one change, write: another instance's positions and keymap survive."""
+    """Re-read, apply one change, write: another instance's theme and keymap survive."""
     loaded = load_settings(path)
     change(loaded.settings)
     save_settings(loaded.settings, path)

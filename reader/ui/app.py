@@ -1,8 +1,9 @@
-"""The Textual reader: wires settings, themes, the analysis worker and the screens."""
+"""The Textual reader: wires settings, themes, the notes store, the analysis worker and screens."""
 
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -10,13 +11,14 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.timer import Timer
 
 from reader.core.model import InputError, Story
-from reader.store.settings import Position, Settings, load_settings, update_settings
+from reader.store.notes import NoteStore, open_store
+from reader.store.settings import Settings, load_settings, update_settings
 from reader.ui.bindings import APP_BINDINGS, READER_BINDINGS
 from reader.ui.dialogs.help import HelpScreen, help_content
-from reader.ui.screens.reader import Cursor, ReaderScreen, story_key
+from reader.ui.notes_session import NotesSession
+from reader.ui.screens.reader import ReaderScreen
 from reader.ui.themes import DEFAULT_THEME, VARIABLE_DEFAULTS, load_themes
 
 if TYPE_CHECKING:
@@ -28,9 +30,6 @@ def reader_commands() -> type[Provider]:
     from reader.ui.commands import ReaderCommands
 
     return ReaderCommands
-
-
-SAVE_DELAY = 1.5  # seconds of stillness before the reading position is written
 
 
 class SameStoryApp(App[int]):
@@ -47,6 +46,7 @@ class SameStoryApp(App[int]):
         theme: str | None = None,
         remember: bool = True,
         freeze_gc: bool = False,
+        store: NoteStore | None = None,
     ) -> None:
         super().__init__()
         self.paths = list(paths)
@@ -63,10 +63,9 @@ class SameStoryApp(App[int]):
             self.register_theme(t)
         wanted = theme or self.settings.theme or DEFAULT_THEME
         self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
-        self._key: str | None = None
-        self._pending: Position | None = None
-        self._save_timer: Timer | None = None
         self.reader = ReaderScreen()
+        self.store = store if store is not None else open_store()
+        self.session = NotesSession(self, self.store, self.reader, remember)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(VARIABLE_DEFAULTS)
@@ -82,6 +81,8 @@ class SameStoryApp(App[int]):
         await self.push_screen(self.reader)
         if self.settings_message:
             self.notify(self.settings_message, severity="warning", timeout=10, markup=False)
+        if self.store.message:
+            self.notify(self.store.message, severity="warning", timeout=15, markup=False)
         if self.story is None and self.paths:
             self.story = self._cached()  # a few ms: the first frame already shows the story
         if self.story is not None:
@@ -116,14 +117,8 @@ class SameStoryApp(App[int]):
 
     def _show(self, story: Story) -> None:
         self.story = story
-        self._key = story_key(story)
-        start = None
-        saved = self.settings.positions.get(self._key)
-        if saved is not None:
-            by_fp = {a.fingerprint: a.id for a in story.articles}
-            if saved.article in by_fp:
-                start = Cursor(by_fp[saved.article], saved.sentence)
-        self.reader.set_story(story, start)
+        self.reader.set_story(story, self.session.start_cursor(story))
+        self.session.refresh()
         if self.freeze_gc:
             # The story, the widgets and Textual's own objects live as long as the app: frozen,
             # the collector stops re-scanning them, which took 60-80 ms every few key presses
@@ -134,23 +129,7 @@ class SameStoryApp(App[int]):
 
     @on(ReaderScreen.CursorMoved)
     def _moved(self, event: ReaderScreen.CursorMoved) -> None:
-        if self.story is None or self._key is None:
-            return
-        fingerprint = self.story.article(event.article).fingerprint
-        position = Position(fingerprint, event.index, event.column)
-        if position != self.settings.positions.get(self._key) and self.remember:
-            self._pending = position
-            if self._save_timer is not None:
-                self._save_timer.stop()
-            self._save_timer = self.set_timer(SAVE_DELAY, self._save_position, name="save-position")
-
-    def _save_position(self) -> None:
-        if self._pending is None or self._key is None:
-            return
-        key, position = self._key, self._pending
-        self._pending = None
-        self.settings.positions[key] = position
-        self._save(lambda s: s.positions.__setitem__(key, position))
+        self.session.cursor_moved(event.article, event.index)
 
     def _save(self, change: Callable[[Settings], None]) -> None:
         try:
@@ -164,17 +143,66 @@ class SameStoryApp(App[int]):
             self._save(lambda s: setattr(s, "theme", theme))
 
     def on_unmount(self) -> None:
-        self._save_position()
+        self.session.save_position()
+        self.store.close()
 
     # -- app actions ------------------------------------------------------------------------
 
     def action_help(self) -> None:
-        groups: dict[str, list[Binding]] = {"Move": [], "Jump": [], "View": [], "More": []}
+        groups: dict[str, list[Binding]] = {
+            "Move": [],
+            "Jump": [],
+            "View": [],
+            "Notes": [],
+            "Review": [],
+            "More": [],
+        }
         for b in READER_BINDINGS:
             groups.setdefault(b.group.description if b.group else "More", []).append(b)
         groups["App"] = list(APP_BINDINGS)
         body = help_content(groups.items(), self.keymap, self.size.width)
         self.push_screen(HelpScreen(body))
+
+    # -- notes and review (keys on the reader screen, state in the store) ------------------
+
+    def action_annotate(self) -> None:
+        self.session.annotate()
+
+    def action_notes(self) -> None:
+        self.session.open_list()
+
+    def action_undo(self) -> None:
+        self.session.undo()
+
+    def action_review(self, status: str) -> None:
+        self.session.review(status)
+
+    def action_next_unreviewed(self) -> None:
+        self.session.next_unreviewed()
+
+    async def action_quit(self) -> None:
+        """Notes held only in memory (read-only data directory) are offered an export first."""
+        if not self.session.unsaved_notes():
+            self.exit()
+            return
+        from reader.ui.screens.notes import Confirm
+
+        def answered(export: bool | None) -> None:
+            if not export:
+                self.exit()
+                return
+            if self.session.rescue() is not None:
+                self.exit()  # run_app tells where, after the terminal is restored
+
+        self.push_screen(
+            Confirm(
+                "Notes were not saved to disk",
+                "Export them before quitting?",
+                yes="Export",
+                no="Quit anyway",
+            ),
+            answered,
+        )
 
     def action_cycle_theme(self) -> None:
         names = self.theme_names or [DEFAULT_THEME]
@@ -190,4 +218,15 @@ def run_app(paths: Sequence[Path], theme: str | None = None) -> int:
             raise InputError(f"unknown theme {theme!r}; choose one of: {', '.join(names)}")
     app = SameStoryApp(paths, theme=theme, freeze_gc=True)
     app.run()
+    told = exit_message(app)
+    if told:
+        print(told, file=sys.stderr)
     return app.return_code or 0
+
+
+def exit_message(app: SameStoryApp) -> str | None:
+    """Printed after the app: where notes kept in memory were exported (a path to copy)."""
+    path = app.session.exported
+    if path is None:
+        return None
+    return f"samestory: notes exported to {path}\n(bring them back: samestory notes import {path})"

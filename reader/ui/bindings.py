@@ -7,6 +7,8 @@ from textual.binding import Binding
 MOVE = Binding.Group("Move")
 JUMP = Binding.Group("Jump")
 VIEW = Binding.Group("View")
+NOTES = Binding.Group("Notes")
+REVIEW = Binding.Group("Review")
 
 READER_BINDINGS: list[Binding] = [
     Binding(
@@ -192,6 +194,73 @@ READER_BINDINGS: list[Binding] = [
         id="toggle-furniture",
         show=False,
         tooltip="Show or hide page furniture (bylines, share buttons...) dimmed.",
+    ),
+    Binding(
+        "a",
+        "app.annotate",
+        "Note",
+        id="annotate",
+        group=NOTES,
+        tooltip="Write a note on this sentence; ctrl+s stores it at once.",
+    ),
+    Binding(
+        "N",
+        "app.notes",
+        "Notes",
+        id="notes",
+        group=NOTES,
+        tooltip="List the story's notes: filter, jump, edit, delete.",
+    ),
+    Binding(
+        "u",
+        "app.undo",
+        "Undo",
+        id="undo",
+        show=False,
+        group=NOTES,
+        tooltip="Undo this session's last note or review change.",
+    ),
+    Binding(
+        "v",
+        "app.review('verified')",
+        "Verified",
+        id="review-verified",
+        group=REVIEW,
+        tooltip="Mark the current claim verified.",
+    ),
+    Binding(
+        "x",
+        "app.review('disputed')",
+        "Disputed",
+        id="review-disputed",
+        group=REVIEW,
+        tooltip="Mark the current claim disputed.",
+    ),
+    Binding(
+        "c",
+        "app.review('unclear')",
+        "Unclear",
+        id="review-unclear",
+        show=False,
+        group=REVIEW,
+        tooltip="Mark the current claim unclear.",
+    ),
+    Binding(
+        "0",
+        "app.review('')",
+        "Clear mark",
+        id="review-clear",
+        show=False,
+        group=REVIEW,
+        tooltip="Remove the current claim's review mark.",
+    ),
+    Binding(
+        "r",
+        "app.next_unreviewed",
+        "Unreviewed",
+        id="next-unreviewed",
+        group=REVIEW,
+        tooltip="Jump to the next claim not yet reviewed.",
     ),
     Binding(
         "escape",

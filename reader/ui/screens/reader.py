@@ -23,6 +23,7 @@ from reader.ui.widgets.article_text import ArticleText, Marks
 from reader.ui.widgets.inspector import Inspector, clean_line
 
 MIN_COLUMN_WIDTH = 38
+WIDE_HEADER = 120  # narrower: the review progress is shortened, the story's title keeps room
 
 
 def story_key(story: Story) -> str:
@@ -73,14 +74,17 @@ class ReaderScreen(Screen[None]):
         self.cycle_landing: str | None = None
         self.query_text = ""
         self.hits: list[Hit] = []
-        self.note_offsets: dict[str, frozenset[int]] = {}  # seam for notes: article -> offsets
+        self.note_offsets: dict[str, frozenset[int]] = {}  # article -> sentence starts with notes
+        self.note_contents: dict[str, Content] = {}  # sentence id -> its notes, for the inspector
+        self.claim_status: dict[str, str] = {}  # claim id -> review mark
+        self._review_text = ("", "")
         self.columns: list[ArticleColumn] = []
         self._page_text = ""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top-bar"):
             yield Static("samestory", id="story-title")
-            yield Static("", id="review-status")  # seam: review progress (notes, issue 4)
+            yield Static("", id="review-status")
             yield Static("", id="page-status")
         with Horizontal(id="columns"):
             yield LoadingPanel(id="loading")
@@ -115,13 +119,26 @@ class ReaderScreen(Screen[None]):
             self.notify("Only one article: nothing to compare it with.", timeout=6)
         self._rebuild_columns()
 
-    def set_review_status(self, text: str) -> None:
-        """Seam for review sessions: e.g. '12/35 claims reviewed, 2 disputed'."""
-        self.query_one("#review-status", Static).update(Content(text))
+    def set_review_status(self, text: str, short: str | None = None) -> None:
+        """The header's progress: e.g. '12/35 claims reviewed, 2 disputed' ('short' if narrow)."""
+        self._review_text = (text, short or text)
+        wide = (self.size.width or 80) >= WIDE_HEADER
+        self.query_one("#review-status", Static).update(Content(text if wide else short or text))
+
+    def set_review(self, text: str, short: str, claim_status: dict[str, str]) -> None:
+        """Progress in the header; each claim's mark in the status line."""
+        self.claim_status = claim_status
+        self.set_review_status(text, short)
+        if self.index is not None and self.cursor is not None:
+            self.query_one("#status-line", Static).update(self._status(), layout=False)
 
     def set_note_offsets(self, offsets: dict[str, frozenset[int]]) -> None:
-        """Seam for notes: text offsets per article that carry a note (a gutter marker)."""
-        self.note_offsets = offsets
+        """Text offsets per article that carry a note (a gutter marker)."""
+        self.set_notes(offsets, self.note_contents)
+
+    def set_notes(self, offsets: dict[str, frozenset[int]], contents: dict[str, Content]) -> None:
+        """Gutter markers, and the notes the inspector lists for each sentence."""
+        self.note_offsets, self.note_contents = offsets, contents
         self.refresh_view(scroll=False)
 
     # -- columns -----------------------------------------------------------------------------
@@ -160,6 +177,8 @@ class ReaderScreen(Screen[None]):
         self.call_after_refresh(self.refresh_view)
 
     def on_resize(self) -> None:
+        if self._review_text[0]:
+            self.set_review_status(*self._review_text)
         if self.index is not None:
             self._rebuild_columns()
 
@@ -206,7 +225,8 @@ class ReaderScreen(Screen[None]):
         self._update_bars(visible)
         inspector = self.query_one(Inspector)
         if inspector.display:
-            inspector.show(index, sentence.id if sentence else None)
+            sid = sentence.id if sentence else None
+            inspector.show(index, sid, self.note_contents.get(sid) if sid else None)
 
     def _follow(self, sentence: Sentence | None, partners: dict[str, list[Sentence]]) -> None:
         """Scroll the focused column to the cursor and align every other column's partner."""
@@ -264,7 +284,11 @@ class ReaderScreen(Screen[None]):
             partners = index.partners(sentence.id)
             claims = story.claims_of(sentence.id)
             if claims:
-                parts.append(f"claim {claims[0].id}: in {1 + len(partners)} articles")
+                claim = f"claim {claims[0].id}: in {1 + len(partners)} articles"
+                status = self.claim_status.get(claims[0].id)
+                parts.append(f"{claim}, {status}" if status else claim)
+            if sentence.id in self.note_contents:
+                parts.append("✎ noted (i: inspector)")
         if self.selected and self.selected_stop:
             kind, i = self.selected
             if kind == "warning":

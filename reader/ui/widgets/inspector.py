@@ -110,6 +110,8 @@ class Inspector(VerticalScroll, can_focus=False):
                 a, b = max(0, w.start - s.start), min(len(text), w.end - s.start)
                 body = body.stylize(self._style("artifact"), a, b)
             lines += [Content(""), name, body]
+        if notes is not None:  # the reviewer's own words come before the engine's findings
+            lines += [Content(""), Content("Notes").stylize(heading), notes]
         discrepancies = index.discrepancies_of_sentence(focused)
         if discrepancies:
             lines += [Content(""), Content("Discrepancies").stylize(heading)]
@@ -156,8 +158,6 @@ class Inspector(VerticalScroll, can_focus=False):
                     )
                 for ev in w.evidence:
                     lines.append(Content.assemble("    evidence: ", self._evidence(index, ev)))
-        if notes is not None:
-            lines += [Content(""), Content("Notes").stylize(heading), notes]
         return Content("\n").join(lines)
 
     def _evidence(self, index: StoryIndex, ref: str) -> Content:
