@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import time
@@ -12,6 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from reader.store.notes_db import default_path
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
@@ -116,5 +119,5 @@ def test_reader_in_a_real_terminal(pane: Pane, _isolated_home: Path) -> None:
     while not pane.dead() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert pane.dead()
-    config = _isolated_home / "config" / "config.toml"
-    assert config.exists() and "[positions." in config.read_text("utf-8")  # position kept
+    with sqlite3.connect(default_path()) as db:  # the reading position is kept in the notes store
+        assert db.execute("SELECT count(*) FROM positions").fetchone() == (1,)
