@@ -26,4 +26,11 @@ VIEWS = {
 def test_snapshot(snap_compare: Any, view: str, size: tuple[int, int]) -> None:
     theme = "high-contrast" if view == "high-contrast" else "dark"
     app = SameStoryApp(story=fixture_story(), theme=theme, remember=False)
+    notify = app.notify
+
+    def lasting_notify(*args: Any, **kwargs: Any) -> None:
+        # A toast that expires while the keys are pressed would make the snapshot depend on speed.
+        notify(*args, **{**kwargs, "timeout": 3600})
+
+    app.notify = lasting_notify  # type: ignore[method-assign]
     assert snap_compare(app, terminal_size=size, press=VIEWS[view])
