@@ -215,3 +215,35 @@ def test_a_line_an_article_repeats_links_only_where_the_alignment_puts_it() -> N
     in_b = _sentences_with(articles, sentences, "Photo credit")[2]
     assert _linked(claims, second, in_b)
     assert not _linked(claims, first, in_b)
+
+
+_HASH_ORDER_SCRIPT = """
+import sys
+from tests.test_claims import _synthetic_story, segment
+from reader.core.claims import find_claims
+articles = _synthetic_story(8, 300, seed=5)
+claims = find_claims(articles, segment(articles))
+print(repr([(c.members, c.label, c.score) for c in claims]))
+"""
+
+
+def test_claims_do_not_depend_on_the_hash_order_of_terms() -> None:
+    """Term sets iterate in a per-process order; sums over them must not change a result."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).parent.parent
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        run = subprocess.run(
+            [sys.executable, "-c", _HASH_ORDER_SCRIPT],
+            cwd=root,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        outputs.add(run.stdout)
+    assert len(outputs) == 1

@@ -7,6 +7,7 @@ the members already in; a sentence may belong to several claims.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -64,11 +65,12 @@ def group_links(
             count[art] = count.get(art, 0) + 1
         if len({article_of(m) for m in members}) < 2:
             continue
-        pairs = [link(a, b) for i, a in enumerate(members) for b in members[i + 1 :]]
+        ordered = tuple(sorted(members))
+        pairs = list(itertools.combinations(ordered, 2))  # each (smaller, larger), as link() gives
         if not any(p in links and p not in covered for p in pairs):
             continue
         covered.update(pairs)
-        claims.append(tuple(sorted(members)))
+        claims.append(ordered)
     return _drop_contained(claims)
 
 

@@ -81,7 +81,8 @@ def _candidates(story: _Story) -> dict[Link, float]:
     # Index terms from the rarest up, until the pairs they propose reach the budget.
     shared: Counter[Link] = Counter()
     budget = story.params.pair_budget
-    for ids in sorted(postings.values(), key=len):
+    # Ties broken by term so that the cut (and so the result) never depends on hash order.
+    for _, ids in sorted(postings.items(), key=lambda kv: (len(kv[1]), kv[0])):
         budget -= len(ids) * (len(ids) - 1) // 2
         if budget < 0:
             break
@@ -313,13 +314,18 @@ def find_claims(
     order = {a.id: k for k, a in enumerate(articles)}
     groups.sort(key=lambda g: min((order[sents[m].article], sents[m].index) for m in g))
     claims = []
+    article = [s.article for s in sents]
     for k, members in enumerate(groups, start=1):
+        # Members are sorted, so each combination is already a link (smaller, larger).
         pair_sims = [
-            links.get(link(a, b), scores.get(link(a, b), 0.0))
-            for a, b in itertools.combinations(members, 2)
-            if sents[a].article != sents[b].article
+            links.get(ab, scores.get(ab, 0.0))
+            for ab in itertools.combinations(members, 2)
+            if article[ab[0]] != article[ab[1]]
         ]
-        seed = max(members, key=lambda m: sum(scores.get(link(m, o), 0.0) for o in members))
+        seed = max(
+            members,
+            key=lambda m: sum(scores.get((m, o) if m < o else (o, m), 0.0) for o in members),
+        )
         claims.append(
             Claim(
                 id=f"c{k}",

@@ -253,8 +253,8 @@ def build_sentence_terms(
             keys=frozenset(keys),
             bigrams=frozenset(itertools.pairwise(keys)),
         )
-        st.weight = sum(weights[k] for k in st.keys)
-        st.name_weight = sum(vocab.name_weights.get(k, 0.0) for k in st.keys)
+        st.weight = math.fsum(weights[k] for k in st.keys)
+        st.name_weight = math.fsum(vocab.name_weights.get(k, 0.0) for k in st.keys)
         out.append(st)
     return out, vocab
 
@@ -266,8 +266,8 @@ def merge(parts: Sequence[SentenceTerms], vocab: Vocabulary) -> SentenceTerms:
     keys = frozenset().union(*(p.keys for p in parts))
     bigrams = frozenset().union(*(p.bigrams for p in parts))
     merged = SentenceTerms([t for p in parts for t in p.terms], keys, bigrams)
-    merged.weight = sum(vocab.weight(k) for k in keys)
-    merged.name_weight = sum(vocab.name_weights.get(k, 0.0) for k in keys)
+    merged.weight = math.fsum(vocab.weight(k) for k in keys)
+    merged.name_weight = math.fsum(vocab.name_weights.get(k, 0.0) for k in keys)
     return merged
 
 
@@ -297,7 +297,7 @@ def similarity(a: SentenceTerms, b: SentenceTerms, vocab: Vocabulary, p: Similar
     few = len(shared) < p.min_shared and not any(k.startswith("#") for k in shared)
     if few and max(len(a.keys), len(b.keys)) > 3:
         return 0.0
-    sw = sum(vocab.weights[k] for k in shared)
+    sw = math.fsum(vocab.weights[k] for k in shared)
     dice = 2 * sw / (a.weight + b.weight)
     shorter = min(len(a.keys), len(b.keys))
     cont = sw / min(a.weight, b.weight) * min(1.0, shorter / p.short)
@@ -305,7 +305,7 @@ def similarity(a: SentenceTerms, b: SentenceTerms, vocab: Vocabulary, p: Similar
     if p.content:
         # Sharing a speaker or a place is not sharing the statement: weigh the rest.
         names = vocab.name_weights
-        shared_names = sum(names[k] for k in shared if k in names)
+        shared_names = math.fsum(names[k] for k in shared if k in names)
         rest = min(a.weight - a.name_weight, b.weight - b.name_weight)
         covered = (sw - shared_names) / rest if rest > 0 else 1.0
         score *= 1 - p.content + p.content * min(1.0, covered / p.content_full)
