@@ -74,6 +74,8 @@ def align(
             ((r, r + 1), (c,), scores.get((r + 1, c), 0.0)),
             ((r,), (c, c + 1), scores.get((r, c + 1), 0.0)),
         ):
+            if max(s, neighbour) + merge_margin >= 1.0:
+                continue  # similarity is at most 1: the merge cannot win by the margin
             m = merged(rows, cols)
             if m > max(s, neighbour) + merge_margin and m > gain_floor:
                 units.append(AlignedUnit(rows, cols, m))

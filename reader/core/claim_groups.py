@@ -41,7 +41,8 @@ def group_links(
         neighbours.setdefault(a, []).append((w, b))
         neighbours.setdefault(b, []).append((w, a))
     strength = {s: sum(w for w, _ in ns) for s, ns in neighbours.items()}
-    covered: set[Link] = set()
+    linked = set(links)
+    covered: set[Link] = set()  # linked pairs already inside a claim
     claims: list[tuple[int, ...]] = []
     for seed in sorted(neighbours, key=lambda s: (-strength[s], s)):
         if all(link(seed, o) in covered for _, o in neighbours[seed]):
@@ -66,10 +67,11 @@ def group_links(
         if len({article_of(m) for m in members}) < 2:
             continue
         ordered = tuple(sorted(members))
-        pairs = list(itertools.combinations(ordered, 2))  # each (smaller, larger), as link() gives
-        if not any(p in links and p not in covered for p in pairs):
+        # Each combination is (smaller, larger), as link() gives.
+        inside = linked.intersection(itertools.combinations(ordered, 2))
+        if inside <= covered:
             continue
-        covered.update(pairs)
+        covered |= inside
         claims.append(ordered)
     return _drop_contained(claims)
 

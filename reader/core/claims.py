@@ -308,13 +308,13 @@ def find_claims(
     links = _accept_links(story, scores)
 
     def related(a: int, b: int) -> bool:
-        return scores.get(link(a, b), 0.0) >= params.related
+        return scores.get((a, b) if a < b else (b, a), 0.0) >= params.related
 
-    groups = group_links(links, lambda i: sents[i].article, related, params.group)
+    article = [s.article for s in sents]
+    groups = group_links(links, article.__getitem__, related, params.group)
     order = {a.id: k for k, a in enumerate(articles)}
     groups.sort(key=lambda g: min((order[sents[m].article], sents[m].index) for m in g))
     claims = []
-    article = [s.article for s in sents]
     for k, members in enumerate(groups, start=1):
         # Members are sorted, so each combination is already a link (smaller, larger).
         pair_sims = [

@@ -266,8 +266,9 @@ def merge(parts: Sequence[SentenceTerms], vocab: Vocabulary) -> SentenceTerms:
     keys = frozenset().union(*(p.keys for p in parts))
     bigrams = frozenset().union(*(p.bigrams for p in parts))
     merged = SentenceTerms([t for p in parts for t in p.terms], keys, bigrams)
-    merged.weight = math.fsum(vocab.weight(k) for k in keys)
-    merged.name_weight = math.fsum(vocab.name_weights.get(k, 0.0) for k in keys)
+    weights, names = vocab.weights, vocab.name_weights
+    merged.weight = math.fsum(weights.get(k, 0.0) for k in keys)
+    merged.name_weight = math.fsum(names.get(k, 0.0) for k in keys)
     return merged
 
 
