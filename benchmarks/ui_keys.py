@@ -6,7 +6,7 @@ The story is built in memory (invented words, dense correspondences: every other
 one claim across all articles, passages shared by every neighbouring pair), so the figure
 measures the UI, not the engine. Each press is timed through Pilot until the app is idle again
 (handler, restyling the columns on screen, and the repaint), at 160x48. Pilot itself waits for
-idle after every key, so an unbound key (`x`) is timed the same way as the baseline, and the
+idle after every key, so an unbound key (`f9`) is timed the same way as the baseline, and the
 handling cost is the difference: `net = median(key) - median(x)`.
 """
 
@@ -86,7 +86,7 @@ def generate_story(n_articles: int, n_sentences: int, seed: int = 7) -> Story:
 
 async def _measure(story: Story, presses: int) -> dict[str, list[float]]:
     app = SameStoryApp(story=story, remember=False, freeze_gc=True)  # as run_app does
-    out: dict[str, list[float]] = {"x": [], "n": [], "enter": [], "j": []}
+    out: dict[str, list[float]] = {"f9": [], "n": [], "enter": [], "j": []}
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.pause()
         await pilot.pause()
@@ -110,11 +110,11 @@ def main() -> int:
     for n in sorted({5, args.articles}):
         story = generate_story(n, args.sentences)
         times = asyncio.run(_measure(story, args.presses))
-        baseline = statistics.median(times["x"])
+        baseline = statistics.median(times["f9"])
         for key, values in times.items():
             median = statistics.median(values)
-            net = "(no-op baseline)" if key == "x" else f"net {median - baseline:5.1f} ms"
-            verdict = "" if key in ("x", "j") else ("  ok" if median - baseline < 50 else "  SLOW")
+            net = "(no-op baseline)" if key == "f9" else f"net {median - baseline:5.1f} ms"
+            verdict = "" if key in ("f9", "j") else ("  ok" if median - baseline < 50 else "  SLOW")
             print(
                 f"{n:3d} articles  {key:>5}: median {median:6.1f} ms  "
                 f"p90 {sorted(values)[int(len(values) * 0.9)]:6.1f} ms  {net}{verdict}"
