@@ -7,7 +7,7 @@ one claim across all articles, passages shared by every neighbouring pair), so t
 measures the UI, not the engine. Each press is timed through Pilot until the app is idle again
 (handler, restyling the columns on screen, and the repaint), at 160x48. Pilot itself waits for
 idle after every key, so an unbound key (`f9`) is timed the same way as the baseline, and the
-handling cost is the difference: `net = median(key) - median(x)`.
+handling cost is the difference: `net = median(key) - median(f9)`.
 """
 
 from __future__ import annotations
