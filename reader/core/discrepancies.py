@@ -517,8 +517,15 @@ def find_discrepancies(story: Story) -> list[Discrepancy]:
 
     # Claims are imperfect: also pair strongly alike mentions of similar sentences.
     links: list[_Link] = []
+    claim_ids: dict[str, frozenset[str]] = {}
+
+    def claims_of(sid: str) -> frozenset[str]:
+        if sid not in claim_ids:
+            claim_ids[sid] = frozenset(c.id for c in story.claims_of(sid))
+        return claim_ids[sid]
+
     for s1, s2 in _similar_pairs(story, cache, min_jaccard=0.1):
-        if not set(story.claims_of(s1.id)) & set(story.claims_of(s2.id)):
+        if not claims_of(s1.id) & claims_of(s2.id):
             links.extend(_links(cache[s1.id] + cache[s2.id], strict=True))
     words: dict[str, frozenset[str]] = {}
     for group in _groups(links):

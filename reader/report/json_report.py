@@ -80,4 +80,5 @@ def report_dict(story: Story) -> dict[str, Any]:
 
 
 def render_json(story: Story) -> str:
-    return json.dumps(report_dict(story), ensure_ascii=False, indent=1) + "\n"
+    # No indent: only then does json use its C encoder (several times faster on 50 articles).
+    return json.dumps(report_dict(story), ensure_ascii=False) + "\n"

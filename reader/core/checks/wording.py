@@ -62,11 +62,21 @@ def _merged(ops: Sequence[tuple[str, int, int, int, int]]) -> list[tuple[str, in
     return out
 
 
-def _slots(a: list[str], b: list[str], sid: str) -> list[Slot]:
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
+_SWAPPED = {"insert": "delete", "delete": "insert"}
+
+
+def _slots(matcher: SequenceMatcher[str], a: list[str], b: list[str], sid: str) -> list[Slot]:
+    """Differing slots of a (this sentence, the matcher's seq2) against b (another version).
+
+    The matcher keeps this sentence as seq2, whose index difflib builds once, and takes each
+    other version as seq1; its opcodes are turned round to read from this sentence's side.
+    """
+    matcher.set_seq1(b)
     if matcher.real_quick_ratio() < NEAR_COPY or matcher.quick_ratio() < NEAR_COPY:
         return []  # not a near-copy: no single-slot differences to find (and diffing is costly)
-    ops = _merged(matcher.get_opcodes())
+    ops = _merged(
+        [(_SWAPPED.get(op, op), j1, j2, i1, i2) for op, i1, i2, j1, j2 in matcher.get_opcodes()]
+    )
     out = []
     for k, (op, i1, i2, j1, j2) in enumerate(ops):
         if op != "replace" or i2 - i1 > MAX_SLOT or j2 - j1 > MAX_SLOT:
@@ -162,8 +172,10 @@ def check_wording(story: Story) -> list[Warning]:
         aligned: dict[tuple[int, int], list[Slot]] = {}
         agree: Counter[tuple[int, int]] = Counter()
         other_norms = {o: norms(o) for o in others[:MAX_VERSIONS]}
+        matcher: SequenceMatcher[str] = SequenceMatcher(None, autojunk=False)
+        matcher.set_seq2(mine_norms)
         for o, theirs in other_norms.items():
-            for slot in _slots(mine_norms, theirs, o):
+            for slot in _slots(matcher, mine_norms, theirs, o):
                 aligned.setdefault((slot.start, slot.end), []).append(slot)
         if not aligned:
             continue
