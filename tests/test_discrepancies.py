@@ -153,3 +153,25 @@ def test_unrelated_sentences_outside_claims_are_not_compared() -> None:
         claimed=False,
     )
     assert find_discrepancies(story) == []
+
+
+def test_figures_for_different_nationalities_are_not_compared() -> None:
+    story = _story(
+        [
+            "The border clash killed at least 13 Andorran soldiers, officials said on Monday.",
+            "The border clash killed eight Monegasque soldiers, officials said on Monday.",
+        ]
+    )
+    assert find_discrepancies(story) == []
+
+
+def test_same_nationality_different_figures_still_disagree() -> None:
+    story = _story(
+        [
+            "The border clash killed at least 13 Andorran soldiers, officials said on Monday.",
+            "The border clash killed eight Andorran soldiers, officials said on Monday.",
+        ]
+    )
+    [d] = find_discrepancies(story)
+    assert "eight" in d.message
+    assert "vs" in d.message and d.message.count("eight") == 1

@@ -78,6 +78,7 @@ class _Mention:
     head: str  # stem of the counted thing, "" when none
     modifiers: frozenset[str]  # stems of the words before the head: "turkish", "military"
     context: frozenset[str]
+    proper: frozenset[str] = frozenset()  # capitalised modifiers: "Syrian" soldiers, "Turkish" dead
     rank: tuple[int, int] = (0, 1)  # place among its sentence's mentions of this dimension
 
     @property
@@ -164,6 +165,12 @@ def mentions_of(story: Story, sentence: Sentence) -> list[_Mention]:
         phrase = _phrase_after(tokens, after, text)
         head = phrase[-1] if phrase else ""
         ctx = _context(tokens, first, after, set(phrase))
+        modifiers = frozenset(phrase[:-1])
+        proper = frozenset(
+            _norm(t.text)
+            for t in tokens[after : after + len(phrase) + 2]
+            if t.text[:1].isupper() and _norm(t.text) in modifiers
+        )
         out.append(
             _Mention(
                 sentence=sentence,
@@ -176,8 +183,9 @@ def mentions_of(story: Story, sentence: Sentence) -> list[_Mention]:
                 time=None,
                 dimension=a.dimension,
                 head=head,
-                modifiers=frozenset(phrase[:-1]),
+                modifiers=modifiers,
                 context=ctx,
+                proper=proper,
             )
         )
     for r in times:
@@ -255,6 +263,8 @@ def _agree(a: _Mention, b: _Mention) -> bool:
 def _comparable(a: _Mention, b: _Mention) -> bool:
     if a.article == b.article or a.dimension != b.dimension:
         return False
+    if a.proper and b.proper and not a.proper & b.proper:
+        return False  # "13 Syrian soldiers" and "eight Turkish soldiers" count different people
     return a.kind == b.kind
 
 
@@ -406,12 +416,11 @@ def _message(members: list[_Mention]) -> str:
         topic = max(set(heads), key=heads.count) if heads else "amount"
     else:
         topic = "day" if first.kind == "day" else "date"
-    seen: list[str] = []
+    seen: dict[str, str] = {}  # case-folded -> as first written: "Nearly" and "nearly" are one
     for m in members:
         shown = " ".join(m.text.split())
-        if shown not in seen:
-            seen.append(shown)
-    return f"{topic}: " + " vs ".join(seen)
+        seen.setdefault(shown.casefold(), shown)
+    return f"{topic}: " + " vs ".join(seen.values())
 
 
 def _discrepancy(claim: str, group: _Group) -> Discrepancy:
