@@ -11,8 +11,6 @@ from reader import __version__
 from reader.core.model import InputError
 from reader.resources import sample_dir
 
-SUBCOMMANDS = ("report", "notes")
-
 
 def _paths(raw: Sequence[str]) -> list[Path]:
     return [Path(p) for p in raw] if raw else [sample_dir()]

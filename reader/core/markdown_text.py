@@ -193,6 +193,14 @@ class _Walker:
                 return False
         return True
 
+    def _link_target(self) -> bool:
+        """Hide an inline "(url)" or reference "[label]" after a link's or image's text."""
+        if self.src.startswith("(", self.pos):
+            return self._bracketed("(", ")")
+        if self.src.startswith("[", self.pos):
+            return self._bracketed("[", "]")
+        return True
+
     def _bracketed(self, open_: str, close: str) -> bool:
         """Hide from an opening bracket at pos to its matching close."""
         if not self.src.startswith(open_, self.pos):
@@ -232,23 +240,11 @@ class _Walker:
         if kind == "link_close":
             if self._expect(">"):
                 return True
-            if not self._expect("]"):
-                return False
-            if self.src.startswith("(", self.pos):
-                return self._bracketed("(", ")")
-            if self.src.startswith("[", self.pos):
-                return self._bracketed("[", "]")
-            return True
+            return self._expect("]") and self._link_target()
         if kind == "image":
             if not self._expect("!"):
                 return False
-            if not self._bracketed("[", "]"):
-                return False
-            if self.src.startswith("(", self.pos):
-                return self._bracketed("(", ")")
-            if self.src.startswith("[", self.pos):
-                return self._bracketed("[", "]")
-            return True
+            return self._bracketed("[", "]") and self._link_target()
         if kind == "code_inline":
             if not self._expect(child.markup):
                 return False

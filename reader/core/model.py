@@ -5,7 +5,6 @@ Offsets are Python `str` indices into `Article.text`, start inclusive, end exclu
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
@@ -145,11 +144,6 @@ class Story:
             if s.start <= pos < s.end:
                 return s
         return None
-
-    def iter_pairs(self) -> Iterator[tuple[Article, Article]]:
-        for i, a in enumerate(self.articles):
-            for b in self.articles[i + 1 :]:
-                yield a, b
 
     @cached_property
     def _articles_by_id(self) -> dict[str, Article]:

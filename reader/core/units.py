@@ -72,7 +72,3 @@ UNITS = _units()
 # Written before the number: "$5", "€ 3.5 million", "US$ 20".
 CURRENCY_SIGNS = {"$": UNITS["$"], "us$": UNITS["$"], "€": UNITS["€"], "£": UNITS["£"]}
 CURRENCY_SIGNS["¥"] = UNITS["¥"]
-
-
-def unit_named(alias: str) -> Unit | None:
-    return UNITS.get(alias.lower())

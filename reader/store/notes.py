@@ -333,23 +333,11 @@ class NoteStore:
         self._write("UPDATE notes SET deleted_at = NULL, modified = ? WHERE id = ?", (now, note_id))
         return replace(note, deleted_at=None, modified=now)
 
-    def deleted_notes(self) -> list[Note]:
-        with self._lock:
-            rows = self._conn.execute(
-                f"SELECT {_NOTE_COLUMNS} FROM notes WHERE deleted_at IS NOT NULL"
-                " ORDER BY deleted_at DESC"
-            ).fetchall()
-        return [_note_from_row(r) for r in rows]
-
     def _require(self, note_id: str) -> Note:
         note = self.get(note_id)
         if note is None:
             raise KeyError(f"no note {note_id}")
         return note
-
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._undo)
 
     def undo(self) -> str | None:
         """Reverse this session's last change; returns what was undone, None if nothing."""

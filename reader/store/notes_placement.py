@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from reader.core.model import Article, Story
 from reader.store.anchoring import Anchor, Match, locate, make_anchor
-from reader.store.notes_model import Note, PlacedNote, normalize_quote
+from reader.store.notes_model import Note, PlacedNote
 
 
 def belongs_to(note_story: Iterable[str], article_fp: str, file_name: str, story: Story) -> bool:
@@ -102,10 +102,6 @@ def notes_by_sentence(story: Story, placed: Iterable[PlacedNote]) -> dict[str, l
             have = out.setdefault(m, [])
             have.extend(p for p in shared if p not in have)
     return {k: v for k, v in out.items() if v}
-
-
-def sentence_quote_key(story: Story, sentence_id: str) -> str:
-    return normalize_quote(story.text_of(story.sentence(sentence_id)))
 
 
 def as_placed(story: Story, placed: PlacedNote) -> Note:
