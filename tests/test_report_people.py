@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from reader.core.model import Article, Claim, Discrepancy, Sentence, Story, Value, Warning
+from reader.core.pipeline import analyse
 from reader.report.people import render_markdown, render_text
 
 A = "The mayor said that 40 cables were replaced. Families have fled turkey since May."
@@ -100,3 +103,19 @@ def test_markdown_table_cells_cannot_break_the_table() -> None:
     md = render_markdown(piped)
     assert "x\\|y.txt" in md
     assert render_markdown(story).count("\n| a.txt |") >= 2
+
+
+def test_markdown_articles_are_reported_as_a_reader_sees_them(tmp_path: Path) -> None:
+    for name, lead in (
+        ("a.md", "The **harbour bridge** [reopened](https://example.org/x) on"),
+        ("b.md", "The harbour bridge reopened on"),
+    ):
+        (tmp_path / name).write_text(
+            f"# Bridge news\n\n{lead} Monday after eight months of repairs, the council said.\n",
+            encoding="utf-8",
+        )
+    story = analyse([tmp_path])
+    md, text = render_markdown(story), render_text(story)
+    for report in (md, text):
+        assert "harbour bridge reopened on Monday" in report
+        assert "**harbour" not in report and "example.org" not in report

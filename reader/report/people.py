@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from reader.core.loading import visible_text
 from reader.core.model import Article, Claim, Story, Warning
 from reader.core.overlap import overlap_matrix, shared_fraction
 from reader.core.textsafe import printable
@@ -34,7 +35,7 @@ def _claim_rows(story: Story, claim: Claim) -> list[tuple[Article, str, list[War
         rows.append(
             (
                 story.article(s.article),
-                story.text_of(s),
+                visible_text(story.article(s.article), s.start, s.end),
                 _warnings_in(story, s.article, s.start, s.end),
             )
         )
@@ -67,7 +68,7 @@ def _by_kind(warnings: list[Warning]) -> dict[str, list[Warning]]:
 
 
 def _quote(story: Story, w: Warning) -> str:
-    return _one_line(story.article(w.article).text[w.start : w.end])
+    return _one_line(visible_text(story.article(w.article), w.start, w.end))
 
 
 def _discrepancy_values(story: Story, claim_id: str) -> list[str]:
