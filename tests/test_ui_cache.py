@@ -6,8 +6,8 @@ from pathlib import Path
 
 from ui_story import fixture_story, run_async
 
+from reader.store.story_cache import cache_key, load_story, save_story
 from reader.ui.app import SameStoryApp
-from reader.ui.story_cache import cache_key, load_story, save_story
 
 
 def _articles(tmp_path: Path) -> Path:

@@ -91,7 +91,7 @@ class SameStoryApp(App[int]):
             self.call_after_refresh(self.analyse)
 
     def _cached(self) -> Story | None:
-        from reader.ui.story_cache import cache_key, load_story
+        from reader.store.story_cache import cache_key, load_story
 
         try:
             return load_story(cache_key(self.paths))
@@ -100,7 +100,7 @@ class SameStoryApp(App[int]):
 
     @work(thread=True, exclusive=True, name="analyse")
     def analyse(self) -> None:
-        from reader.ui.story_cache import cache_key, save_story
+        from reader.store.story_cache import cache_key, save_story
 
         def progress(stage: str, fraction: float) -> None:
             self.call_from_thread(self.reader.set_progress, stage, fraction)
