@@ -120,6 +120,43 @@ def test_two_processes_writing_at_once_keep_every_note() -> None:
     store.close()
 
 
+def _busy_error(tmp_path: Path) -> sqlite3.OperationalError:
+    """A real "database is locked" from SQLite, with its error code."""
+    holder = sqlite3.connect(tmp_path / "held.sqlite3", isolation_level=None)
+    holder.execute("CREATE TABLE t (x)")
+    holder.execute("BEGIN EXCLUSIVE")
+    other = sqlite3.connect(tmp_path / "held.sqlite3", timeout=0, isolation_level=None)
+    try:
+        other.execute("INSERT INTO t VALUES (1)")
+    except sqlite3.OperationalError as exc:
+        return exc
+    finally:
+        other.close()
+        holder.close()
+    raise AssertionError("the second connection was not refused")
+
+
+def test_a_store_busy_while_opening_is_waited_for_not_lost_to_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Opening can meet "database is locked" without SQLite waiting (another instance switching
+    # the file to WAL or recovering after a kill): the store must wait, not fall back to memory.
+    busy = _busy_error(tmp_path)
+    configure = notes_db._configure
+    refusals = [busy, busy]
+
+    def flaky(conn: sqlite3.Connection, persistent: bool) -> None:
+        if refusals:
+            raise refusals.pop()
+        configure(conn, persistent)
+
+    monkeypatch.setattr(notes_db, "_configure", flaky)
+    opened = notes_db.open_database(tmp_path / "notes.sqlite3")
+    assert opened.message is None and opened.path is not None
+    assert refusals == []
+    opened.conn.close()
+
+
 def test_two_open_stores_interleave_without_overwriting() -> None:
     story = make_story()
     one, two = open_store(), open_store()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,6 +23,7 @@ BUSY_TIMEOUT_MS = 10_000
 
 # sqlite result codes (primary, low byte) that mean "the file is damaged", not "we may not write"
 _CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+_BUSY_CODES = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED: another process holds the file for a moment
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS notes (
@@ -130,13 +132,26 @@ def _configure(conn: sqlite3.Connection, persistent: bool) -> None:
 
 
 def _connect(target: str, persistent: bool, uri: bool = False) -> sqlite3.Connection:
-    conn = sqlite3.connect(target, isolation_level=None, check_same_thread=False, uri=uri)
-    try:
-        _configure(conn, persistent)
-    except BaseException:
-        conn.close()
-        raise
-    return conn
+    """Open and configure, waiting out another process that holds the file.
+
+    SQLite does not call the busy handler everywhere while a database is being opened (switching
+    to WAL, recovery after another process was killed): those return "database is locked" at once,
+    so a second instance opening the same store retries here instead of losing it to memory.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        conn = sqlite3.connect(target, isolation_level=None, check_same_thread=False, uri=uri)
+        try:
+            _configure(conn, persistent)
+            return conn
+        except sqlite3.OperationalError as exc:
+            conn.close()
+            if _code(exc) not in _BUSY_CODES or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+        except BaseException:
+            conn.close()
+            raise
 
 
 def _in_memory(path: Path, reason: str) -> OpenedDatabase:
