@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from reader.core.discrepancies import find_discrepancies
 from reader.core.model import Article, Claim, Discrepancy, Sentence, Story
 
@@ -175,3 +177,30 @@ def test_same_nationality_different_figures_still_disagree() -> None:
     [d] = find_discrepancies(story)
     assert "eight" in d.message
     assert "vs" in d.message and d.message.count("eight") == 1
+
+
+def test_message_topic_does_not_depend_on_hash_order() -> None:
+    """Two counted things tie: the message names the first written, in every process."""
+    import subprocess
+    import sys
+
+    code = (
+        "from tests.test_discrepancies import _story\n"
+        "from reader.core.discrepancies import find_discrepancies\n"
+        "story = _story(['The storm sank seven fishing boats near the harbour.',\n"
+        "                'The storm sank eight fishing vessels near the harbour.'])\n"
+        "print(find_discrepancies(story)[0].message)\n"
+    )
+    messages = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={"PYTHONHASHSEED": str(seed), "PYTHONPATH": "."},
+            cwd=Path(__file__).resolve().parent.parent,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for seed in range(8)
+    }
+    assert len(messages) == 1, messages
+    assert next(iter(messages)).startswith("boat")

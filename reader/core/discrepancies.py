@@ -413,7 +413,7 @@ def _message(members: list[_Mention]) -> str:
     first = members[0]
     if first.kind == "number":
         heads = [m.head for m in members if m.head]
-        topic = max(set(heads), key=heads.count) if heads else "amount"
+        topic = max(heads, key=heads.count) if heads else "amount"  # ties: first written
     else:
         topic = "day" if first.kind == "day" else "date"
     seen: dict[str, str] = {}  # case-folded -> as first written: "Nearly" and "nearly" are one
@@ -533,9 +533,18 @@ def find_discrepancies(story: Story) -> list[Discrepancy]:
             claim_ids[sid] = frozenset(c.id for c in story.claims_of(sid))
         return claim_ids[sid]
 
+    sorts: dict[str, frozenset[tuple[str, str]]] = {}
+
+    def sorts_of(sid: str) -> frozenset[tuple[str, str]]:
+        if sid not in sorts:
+            sorts[sid] = frozenset((m.kind, m.dimension) for m in cache[sid])
+        return sorts[sid]
+
     for s1, s2 in _similar_pairs(story, cache, min_jaccard=0.1):
-        if not claims_of(s1.id) & claims_of(s2.id):
-            links.extend(_links(cache[s1.id] + cache[s2.id], strict=True))
+        # Most similar pairs hold no two mentions of one kind: skip them before pairing.
+        if sorts_of(s1.id) & sorts_of(s2.id) and not claims_of(s1.id) & claims_of(s2.id):
+            x, y = (s1, s2) if s1.article < s2.article else (s2, s1)  # as _links orders them
+            links.extend(_pair_links(cache[x.id], cache[y.id], strict=True))
     words: dict[str, frozenset[str]] = {}
     for group in _groups(links):
         emit(_best_claim(story, group, words), group)
