@@ -1,0 +1,65 @@
+"""The second process for independent stages: used when it pays and is safe, same result."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+
+import pytest
+
+from reader.core import parallel_stages
+from reader.core.parallel_stages import MIN_CHARS, helper_process
+from reader.core.pipeline import analyse
+from reader.report.json_report import report_dict
+from reader.resources import sample_dir
+
+
+@pytest.fixture
+def forking(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fork even for the small sample, whatever threads the test runner keeps."""
+    monkeypatch.setattr(parallel_stages, "MIN_CHARS", 0)
+    monkeypatch.setattr(parallel_stages.threading, "active_count", lambda: 1)
+    monkeypatch.delenv("SAMESTORY_SERIAL", raising=False)
+
+
+@pytest.mark.skipif(not parallel_stages.sys.platform.startswith("linux"), reason="fork: Linux")
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="needs a second core")
+def test_stage_runs_in_another_process_and_story_is_the_same(
+    forking: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with helper_process(10) as helper:
+        assert helper.submit(os.getpid).result() != os.getpid()
+    parallel = json.dumps(report_dict(analyse([sample_dir()])), sort_keys=True)
+    monkeypatch.setenv("SAMESTORY_SERIAL", "1")
+    serial = json.dumps(report_dict(analyse([sample_dir()])), sort_keys=True)
+    assert parallel == serial
+
+
+def test_small_story_runs_in_place() -> None:
+    with helper_process(MIN_CHARS - 1) as helper:
+        assert helper.submit(os.getpid).result() == os.getpid()
+
+
+def test_no_fork_while_another_thread_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SAMESTORY_SERIAL", raising=False)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        with helper_process(MIN_CHARS * 10) as helper:
+            assert helper.submit(os.getpid).result() == os.getpid()
+    finally:
+        stop.set()
+        other.join()
+
+
+def test_a_process_that_cannot_start_leaves_the_stage_in_place(
+    forking: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("no more processes")
+
+    monkeypatch.setattr(parallel_stages.multiprocessing, "get_context", refuse)
+    with helper_process(10) as helper:
+        assert helper.submit(os.getpid).result() == os.getpid()
