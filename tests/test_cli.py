@@ -121,3 +121,21 @@ def test_the_app_refuses_a_missing_path_before_opening() -> None:
     result = _run("/no/such/story")
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "no such file or directory" in result.stderr
+
+
+def test_articles_without_punctuation_are_analysed_in_bounded_time(tmp_path: Path) -> None:
+    """Two 10,000-word texts with no full stop took 90 s (one sentence each); cut into pieces
+    they take a few seconds. Asserted by the result, not a timer: every sentence is bounded."""
+    import json
+    import random
+
+    rng = random.Random(1)
+    vocabulary = "alpha beta gamma delta the a storm river 12 Monday".split()
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(" ".join(rng.choice(vocabulary) for _ in range(10_000)))
+    out = tmp_path / "r.json"
+    assert main(["report", str(tmp_path), "--format", "json", "-o", str(out)]) == 0
+    report = json.loads(out.read_text())
+    texts = {a["id"]: a["text"] for a in report["articles"]}
+    lengths = [len(texts[s["article"]][s["start"] : s["end"]].split()) for s in report["sentences"]]
+    assert len(lengths) > 100 and max(lengths) <= 150

@@ -204,3 +204,25 @@ def test_dev_gold_quotes_are_covered() -> None:
     assert uncovered == 0
     # 17 gold quotes hold two real sentences (machine-translation segments): they must split.
     assert split <= 20, f"{split} of {total} gold quotes cross a sentence boundary"
+
+
+def test_text_without_full_stops_is_cut_into_bounded_pieces_at_soft_stops() -> None:
+    words = [f"word{i % 37}" + ("," if i % 40 == 39 else "") for i in range(2_000)]
+    text = " ".join(words)
+    spans = split_sentences(text)
+    assert len(spans) >= 2_000 // 150
+    assert all(len(text[s:e].split()) <= 150 for s, e in spans)
+    assert all(text[e - 1] == "," for s, e in spans[:-1])  # cut after a comma, not mid-clause
+    covered = "".join(text[s:e] for s, e in spans).replace(" ", "")
+    assert covered == text.replace(" ", "")  # nothing lost, nothing twice
+
+
+def test_one_endless_token_is_cut_at_the_character_limit() -> None:
+    spans = split_sentences("x" * 5_000)
+    assert spans[0] == (0, 1_200) and spans[-1][1] == 5_000
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(spans))
+
+
+def test_a_long_real_sentence_is_left_whole() -> None:
+    sentence = " ".join(["clause"] * 120) + "."
+    assert split_sentences(sentence) == [(0, len(sentence))]

@@ -254,9 +254,44 @@ def _is_boundary(
 
 
 def _emit(masked: str, start: int, end: int, out: list[Span]) -> None:
-    while start < end and (masked[start].isspace() or masked[start] in _INLINE + _BLOCK):
-        start += 1
-    while end > start and (masked[end - 1].isspace() or masked[end - 1] in _INLINE + _BLOCK):
-        end -= 1
-    if end > start and any(c.isalnum() for c in masked[start:end]):
-        out.append((start, end))
+    while True:
+        while start < end and (masked[start].isspace() or masked[start] in _INLINE + _BLOCK):
+            start += 1
+        while end > start and (masked[end - 1].isspace() or masked[end - 1] in _INLINE + _BLOCK):
+            end -= 1
+        if end <= start or not any(c.isalnum() for c in masked[start:end]):
+            return
+        if end - start <= MAX_CHARS and len(masked[start:end].split()) <= MAX_WORDS:
+            out.append((start, end))
+            return
+        cut = _soft_cut(masked, start, end)
+        _emit(masked, start, cut, out)  # within the limits: no deeper
+        start = cut
+
+
+# Real sentences stay well under these (the longest in the development stories: 101 words,
+# 568 characters). Longer runs are text that lost its full stops (a transcript, a bad export);
+# cut into pieces they stay readable, and every later stage stays fast.
+MAX_WORDS = 150
+MAX_CHARS = 1200
+_SOFT_STOPS = ";:,–—"
+
+
+def _soft_cut(masked: str, start: int, end: int) -> int:
+    """Where to end the first piece of an over-long run: after the last soft stop (comma,
+    semicolon, colon, dash) in the second half of the allowed length, else at a space, else
+    at the limit."""
+    limit = min(end - 1, start + MAX_CHARS)
+    words = 0
+    for k in range(start, limit):
+        if masked[k].isspace() and k > start and not masked[k - 1].isspace():
+            words += 1
+            if words >= MAX_WORDS:
+                limit = k
+                break
+    half = start + (limit - start) // 2
+    for k in range(limit - 1, half, -1):
+        if masked[k] in _SOFT_STOPS and masked[k + 1].isspace():
+            return k + 1
+    space = masked.rfind(" ", half, limit)
+    return space if space > start else limit
