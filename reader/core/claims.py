@@ -274,7 +274,14 @@ def _label(story: _Story, members: tuple[int, ...], seed: int, words: int) -> st
         scored.append((story.vocab.weight(t.key) * (1 + support), t))
     top = sorted(scored, key=lambda x: -x[0])[:words]
     chosen = sorted((t for _, t in top), key=lambda t: t.start)
-    return " ".join(t.text for t in chosen)
+    label, end = "", -1
+    for t in chosen:  # overlapping terms (bigrams of Chinese characters) join without a space
+        if t.start < end:
+            label += t.text[end - t.start :]
+        else:
+            label += (" " if label else "") + t.text
+        end = max(end, t.end)
+    return label
 
 
 def find_claims(

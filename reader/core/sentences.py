@@ -19,7 +19,10 @@ Span = tuple[int, int]
 _INLINE = "\x00"  # an inline hidden character, in the masked copy of the text
 _BLOCK = "\x01"  # a hidden character that separates sentences
 
-_CANDIDATE = re.compile(r"(\.{2,}|…|[.!?]+)([\"'”’»)\]\x00]*)(?=[\s\x00]|\Z)")
+_CANDIDATE = re.compile(
+    r"(\.{2,}|…|[.!?]+)([\"'”’»)\]\x00]*)(?=[\s\x00]|\Z)"
+    r"|([。！？]+)([」』”’）\x00]*)"  # Chinese and Japanese full stops need no space after them
+)
 _PARAGRAPH = re.compile(r"\x01+|\n[ \t\x00]*\n[\s\x00]*")
 _OPENERS = "\"'“‘«([\x00"
 _QUOTES = "\"'“”‘’«»"
@@ -168,6 +171,10 @@ def _chunk(masked: str, start: int, end: int, out: list[Span]) -> None:
     depth = 0  # open double quotes, for an ellipsis inside a quotation
     scanned = start
     for m in _CANDIDATE.finditer(masked, start, end):
+        if m.group(3):  # an ideographic full stop always ends the sentence
+            _emit(masked, sent_start, m.end(), out)
+            sent_start = m.end()
+            continue
         term, closers = m.group(1), m.group(2)
         depth = _quote_depth(masked, scanned, m.start(), depth)
         scanned = m.start()
@@ -201,6 +208,8 @@ def _is_heading(chunk: str) -> bool:
         return False
     words = chunk.replace(_INLINE, "").split()
     tail = " ".join(words).rstrip(_QUOTES + ")]*_ ")
+    if any(stop in tail for stop in "。！？"):
+        return False  # a heading has no sentence end inside it (a Chinese line has no spaces)
     return 0 < len(words) <= _HEADING_WORDS and not tail.endswith((".", "!", "?", "…", ":"))
 
 
@@ -234,6 +243,7 @@ def _is_boundary(
     while word_start > start and not masked[word_start - 1].isspace():
         word_start -= 1
     word = masked[word_start:at].lstrip(_OPENERS).replace(_INLINE, "").lower()
+    word = re.split(r"[。！？」』]", word)[-1]  # "他说。Mr. Smith": the word is "mr"
     opener = next_word.lstrip(_OPENERS).rstrip(".,;:!?\"'”’)")
     starts_sentence = opener.lower() in _STARTERS and opener[:1].isupper()
     quoted = next_word[:1] in _QUOTES

@@ -177,8 +177,16 @@ def extract_terms(texts: Sequence[str]) -> list[list[Term]]:
         numbers = [(m.start(), m.end()) for m in _NUMBER.finditer(text)]
         for s, e in numbers:
             terms.append(Term(_number_norm(text[s:e]), text[s:e], s, e, False, True))
+        previous: tuple[str, int, int] | None = None  # the last ideograph, for bigrams
         for norm, word, s, e, _initial in row:
             if any(ns <= s < ne for ns, ne in numbers) or any(c.isdigit() for c in norm):
+                continue
+            if len(norm) == 1 and norm >= "\u3040":
+                # Chinese and Japanese: single characters say little, adjacent pairs are words.
+                if previous is not None and previous[2] == s:
+                    pair = previous[0] + norm
+                    terms.append(Term(pair, text[previous[1] : e], previous[1], e, False, False))
+                previous = (norm, s, e)
                 continue
             if norm in STOPWORDS or len(norm) < 2:
                 continue

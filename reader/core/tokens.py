@@ -7,7 +7,10 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-_WORD = re.compile(r"\w+(?:['’.\-]\w+)*", re.UNICODE)
+# Chinese and Japanese write words without spaces between them: each ideograph or kana is a
+# token of its own, so that shared runs and shared terms are found in those texts too.
+_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD = re.compile(rf"[{_UNSPACED}]|[^\W{_UNSPACED}]+(?:['’.\-][^\W{_UNSPACED}]+)*")
 
 # Function words carry no content: they are ignored when weighing what two sentences share.
 STOPWORDS = frozenset(
@@ -55,4 +58,4 @@ def _tokenize(text: str, start: int, stop: int) -> tuple[Token, ...]:
 
 
 def is_content(norm: str) -> bool:
-    return norm not in STOPWORDS and not (len(norm) == 1 and norm.isalpha())
+    return norm not in STOPWORDS and not (len(norm) == 1 and norm.isalpha() and norm < "\u3040")
