@@ -1,8 +1,9 @@
 """Finished analyses kept in the cache directory, so reopening a story paints at once.
 
 The key covers the files' bytes and paths, the app version and the engine's own source and data
-files, so a changed article or a changed engine never shows a stale analysis. Anything wrong
-with a cache file (truncated, from another Python) only means the analysis runs again.
+files (their sizes and modification times), so a changed article or a changed engine never shows
+a stale analysis. Anything wrong with a cache file (truncated, from another Python) only means the
+analysis runs again.
 """
 
 from __future__ import annotations
@@ -25,13 +26,17 @@ KEEP = 32  # most recent analyses kept
 
 @lru_cache(maxsize=1)
 def _engine_digest() -> bytes:
-    core = Path(__file__).resolve().parent.parent / "core"
-    h = hashlib.sha256()
-    for path in sorted(core.rglob("*")):
-        if path.is_file() and path.suffix != ".pyc":
-            h.update(str(path.relative_to(core)).encode())
-            h.update(path.read_bytes())
-    return h.digest()
+    """The engine's files by name, size and modification time: a stat each (reading and hashing
+    them all took most of the cache lookup, 2-3 ms of every start)."""
+    core = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "core")
+    entries: list[str] = []
+    for folder, dirs, files in os.walk(core):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        for name in files:
+            path = os.path.join(folder, name)
+            st = os.stat(path)
+            entries.append(f"{os.path.relpath(path, core)}\0{st.st_size}\0{st.st_mtime_ns}")
+    return hashlib.sha256("\n".join(sorted(entries)).encode()).digest()
 
 
 def _files(paths: Sequence[Path]) -> list[Path]:

@@ -16,7 +16,6 @@ from reader.core.model import InputError, Story
 from reader.store.notes import NoteStore, open_store
 from reader.store.settings import Settings, load_settings, update_settings
 from reader.ui.bindings import APP_BINDINGS, READER_BINDINGS
-from reader.ui.dialogs.help import HelpScreen, help_content
 from reader.ui.notes_session import NotesSession
 from reader.ui.screens.reader import ReaderScreen
 from reader.ui.themes import DEFAULT_THEME, VARIABLE_DEFAULTS, load_themes
@@ -62,15 +61,38 @@ class SameStoryApp(App[int]):
         for t in self.themes:
             self.register_theme(t)
         wanted = theme or self.settings.theme or DEFAULT_THEME
-        self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
+        self._start_theme(wanted if wanted in self.available_themes else DEFAULT_THEME)
         self.reader = ReaderScreen()
         self.store = store if store is not None else open_store()
         self.session = NotesSession(self, self.store, self.reader, remember)
+        if self.story is None and self.paths:
+            self.story = self._cached()  # a few ms: the first frame already shows the story
+        if self.story is not None:  # the screen is composed with its columns
+            self._prepare(self.story)
+
+    def _start_theme(self, name: str) -> None:
+        """What assigning `theme` does, without the stylesheet refresh it schedules: nothing is
+        parsed yet, and that refresh made Textual parse every stylesheet twice at start-up."""
+        if name == self.theme:
+            return
+        self.set_reactive(SameStoryApp.theme, name)
+        self.stylesheet.set_variables(self.get_css_variables())
+        dark = self.current_theme.dark
+        self.set_class(dark, "-dark-mode", update=False)
+        self.set_class(not dark, "-light-mode", update=False)
+        self.add_class(f"-theme-{name}", update=False)
+        self._refresh_truecolor_filter(self.ansi_theme)
+
+    def get_default_screen(self) -> ReaderScreen:
+        """The reader is the first screen: composed and painted like any app's default screen
+        (a screen pushed from on_mount was rendered once for nothing, inside Textual's
+        start-up batch)."""
+        return self.reader
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(VARIABLE_DEFAULTS)
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
         if self.keymap:
             try:
                 self.set_keymap(self.keymap)
@@ -78,17 +100,18 @@ class SameStoryApp(App[int]):
                 self.notify(
                     f"[keymap] in config.toml ignored: {exc}", severity="warning", markup=False
                 )
-        await self.push_screen(self.reader)
         if self.settings_message:
             self.notify(self.settings_message, severity="warning", timeout=10, markup=False)
         if self.store.message:
             self.notify(self.store.message, severity="warning", timeout=15, markup=False)
-        if self.story is None and self.paths:
-            self.story = self._cached()  # a few ms: the first frame already shows the story
         if self.story is not None:
-            self._show(self.story)
+            self._shown()
         else:  # after the first frame: the engine's imports would hold the GIL before it
-            self.call_after_refresh(self.analyse)
+            self.call_after_refresh(self._analyse_later)
+
+    def _analyse_later(self) -> None:
+        gc.enable()  # run_app held the collector off for the first frame; the engine needs it
+        self.analyse()
 
     def _cached(self) -> Story | None:
         from reader.store.story_cache import cache_key, load_story
@@ -115,15 +138,26 @@ class SameStoryApp(App[int]):
             return
         self.call_from_thread(self._show, story)
 
-    def _show(self, story: Story) -> None:
-        self.story = story
+    def _prepare(self, story: Story) -> None:
+        """The story, the reading position, the notes and the review marks to the screen."""
         self.reader.set_story(story, self.session.start_cursor(story))
         self.session.refresh()
+
+    def _show(self, story: Story) -> None:
+        self.story = story
+        self._prepare(story)
+        self._shown()
+
+    def _shown(self) -> None:
         if self.freeze_gc:
             # The story, the widgets and Textual's own objects live as long as the app: frozen,
             # the collector stops re-scanning them, which took 60-80 ms every few key presses
             # with 50 articles (benchmarks/ui_keys.py).
-            self.call_after_refresh(gc.freeze)
+            self.call_after_refresh(self._settle_gc)
+
+    def _settle_gc(self) -> None:
+        gc.freeze()
+        gc.enable()
 
     # -- remembering ------------------------------------------------------------------------
 
@@ -149,6 +183,8 @@ class SameStoryApp(App[int]):
     # -- app actions ------------------------------------------------------------------------
 
     def action_help(self) -> None:
+        from reader.ui.dialogs.help import HelpScreen, help_content
+
         groups: dict[str, list[Binding]] = {
             "Move": [],
             "Jump": [],
@@ -216,8 +252,15 @@ def run_app(paths: Sequence[Path], theme: str | None = None) -> int:
         names = [t.name for t in load_themes()]
         if theme not in names:
             raise InputError(f"unknown theme {theme!r}; choose one of: {', '.join(names)}")
-    app = SameStoryApp(paths, theme=theme, freeze_gc=True)
-    app.run()
+    # Start-up allocates objects that all live as long as the app: collecting meanwhile only
+    # re-scans them (about 20 ms, a full collection among them, before the first frame). The
+    # collector is back on once the story is painted (frozen with it) or the analysis starts.
+    gc.disable()
+    try:
+        app = SameStoryApp(paths, theme=theme, freeze_gc=True)
+        app.run()
+    finally:
+        gc.enable()
     told = exit_message(app)
     if told:
         print(told, file=sys.stderr)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from reader.core.model import Article, Discrepancy, Sentence, Story, Value, Warning
 from reader.core.overlap import overlap_matrix, shared_fraction
@@ -16,8 +16,7 @@ from reader.core.overlap import overlap_matrix, shared_fraction
 _WORD = re.compile(r"\w+(?:['’.\-]\w+)*")  # counted as reader.core.tokens counts words
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """A search match: offsets into the article's text."""
 
     article: str
@@ -25,15 +24,13 @@ class Hit:
     end: int
 
 
-@dataclass(frozen=True)
-class ArticleStats:
+class ArticleStats(NamedTuple):
     words: int
     shared: float  # fraction of visible text shared with another article
     warnings: int
 
 
-@dataclass(frozen=True)
-class Stop:
+class Stop(NamedTuple):
     """A place the cursor can be sent to: a warning, a discrepancy's value, a search hit."""
 
     article: str

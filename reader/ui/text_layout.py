@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rich.cells import cell_len
 
@@ -37,8 +37,7 @@ def neutralise(text: str) -> str:
     return text.translate(_CONTROLS)
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(NamedTuple):
     """display: the text as drawn; src[i]: the source offset of display[i] (plus a sentinel)."""
 
     display: str

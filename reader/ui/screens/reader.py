@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Grid, Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import Static
 
 from reader.core.model import Sentence, Story
 from reader.ui.bindings import READER_BINDINGS
@@ -21,6 +20,7 @@ from reader.ui.story_index import Hit, Stop, StoryIndex
 from reader.ui.widgets.article_column import ArticleColumn
 from reader.ui.widgets.article_text import ArticleText, Marks
 from reader.ui.widgets.inspector import Inspector, clean_line
+from reader.ui.widgets.key_bar import KeyBar
 
 MIN_COLUMN_WIDTH = 38
 WIDE_HEADER = 120  # narrower: the review progress is shortened, the story's title keeps room
@@ -36,16 +36,34 @@ def columns_for(width: int, articles: int) -> int:
     return max(1, min(articles, width // MIN_COLUMN_WIDTH))
 
 
-@dataclass(frozen=True)
 class Cursor:
-    article: str
-    index: int  # sentence index within the article
+    """An article and a sentence index within it (a plain class: a dataclass costs ~1 ms of
+    start-up to create, and a named tuple's `index` is taken)."""
+
+    __slots__ = ("article", "index")
+
+    def __init__(self, article: str, index: int) -> None:
+        self.article = article
+        self.index = index
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Cursor):
+            return NotImplemented
+        return (self.article, self.index) == (other.article, other.index)
+
+    def __hash__(self) -> int:
+        return hash((self.article, self.index))
+
+    def __repr__(self) -> str:
+        return f"Cursor({self.article!r}, {self.index})"
 
 
 class LoadingPanel(Vertical):
     """Painted at once while the analysis runs in a worker."""
 
     def compose(self) -> ComposeResult:
+        from textual.widgets import ProgressBar  # not needed when the story comes from the cache
+
         yield Static("Analysing…", id="loading-stage")
         yield ProgressBar(total=1.0, show_eta=False, id="loading-bar")
 
@@ -53,13 +71,14 @@ class LoadingPanel(Vertical):
 class ReaderScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = list(READER_BINDINGS)
 
-    @dataclass
     class CursorMoved(Message):
         """The reading position changed (the app remembers it)."""
 
-        article: str
-        index: int
-        column: int
+        def __init__(self, article: str, index: int, column: int) -> None:
+            super().__init__()
+            self.article = article
+            self.index = index
+            self.column = column
 
     def __init__(self) -> None:
         super().__init__(id="reader")
@@ -80,21 +99,41 @@ class ReaderScreen(Screen[None]):
         self._review_text = ("", "")
         self.columns: list[ArticleColumn] = []
         self._page_text = ""
+        self._title = "samestory"
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top-bar"):
-            yield Static("samestory", id="story-title")
-            yield Static("", id="review-status")
+            yield Static(self._title, id="story-title")
+            yield Static(self._review_shown(), id="review-status")
             yield Static("", id="page-status")
-        with Horizontal(id="columns"):
-            yield LoadingPanel(id="loading")
+        with Grid(id="columns", classes="-loading" if self.index is None else "") as grid:
+            if self.index is None:
+                yield LoadingPanel(id="loading")
+            else:  # the story was ready before the screen: its columns are in the first frame
+                cursor = self.cursor.article if self.cursor else None
+                self.columns = [
+                    ArticleColumn(slot, aid == cursor)
+                    for slot, aid in enumerate(self.visible_articles())
+                ]
+                grid.styles.grid_size_columns = len(self.columns)
+                yield from (c.header for c in self.columns)
+                yield from (c.text for c in self.columns)
         yield Inspector(id="inspector")
         yield Static("", id="status-line")
-        yield Footer(compact=True)
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        """The story, the review progress and the notes may have been set before (from the
+        cache): the first frame shows them."""
+        self.set_review_status(*self._review_text)
+        if self.index is not None:
+            self._story_shown()
 
     # -- loading -----------------------------------------------------------------------------
 
     def set_progress(self, stage: str, fraction: float) -> None:
+        from textual.widgets import ProgressBar
+
         if self.index is None:
             self.query_one("#loading-stage", Static).update(f"Analysing: {stage}")
             self.query_one("#loading-bar", ProgressBar).update(progress=fraction)
@@ -103,33 +142,46 @@ class ReaderScreen(Screen[None]):
         self.query_one("#loading-stage", Static).update(Content(f"Cannot open: {message}"))
 
     def set_story(self, story: Story, start: Cursor | None = None) -> None:
+        """Before the screen is mounted, compose() builds the columns; after (the analysis ran
+        in a worker), they replace the progress bar."""
         self.index = StoryIndex(story)
-        self.query_one("#loading").remove()
         first = story.articles[0].id
         cursor = start if start and start.article in self.index.position else Cursor(first, 0)
         count = len(self.index.sentences(cursor.article))
         self.cursor = Cursor(cursor.article, max(0, min(cursor.index, count - 1)))
         n_claims, n_warn = len(story.claims), len(story.warnings)
-        title = (
+        self._title = (
             f"{len(story.articles)} articles · {n_claims} claims · "
             f"{len(story.discrepancies)} discrepancies · {n_warn} warnings"
         )
-        self.query_one("#story-title", Static).update(title)
-        if len(story.articles) == 1:
+        if self.is_mounted:
+            self.query_one("#loading").remove()
+            self.query_one("#columns").remove_class("-loading")
+            self.query_one("#story-title", Static).update(self._title)
+            self._story_shown()
+
+    def _story_shown(self) -> None:
+        assert self.index is not None
+        if len(self.index.order) == 1:
             self.notify("Only one article: nothing to compare it with.", timeout=6)
         self._rebuild_columns()
 
     def set_review_status(self, text: str, short: str | None = None) -> None:
         """The header's progress: e.g. '12/35 claims reviewed, 2 disputed' ('short' if narrow)."""
         self._review_text = (text, short or text)
-        wide = (self.size.width or 80) >= WIDE_HEADER
-        self.query_one("#review-status", Static).update(Content(text if wide else short or text))
+        if self.is_mounted:
+            self.query_one("#review-status", Static).update(self._review_shown())
+
+    def _review_shown(self) -> Content:
+        text, short = self._review_text
+        wide = (self.size.width or self.app.size.width or 80) >= WIDE_HEADER
+        return Content(text if wide else short)
 
     def set_review(self, text: str, short: str, claim_status: dict[str, str]) -> None:
         """Progress in the header; each claim's mark in the status line."""
         self.claim_status = claim_status
         self.set_review_status(text, short)
-        if self.index is not None and self.cursor is not None:
+        if self.is_mounted and self.index is not None and self.cursor is not None:
             self.query_one("#status-line", Static).update(self._status(), layout=False)
 
     def set_note_offsets(self, offsets: dict[str, frozenset[int]]) -> None:
@@ -139,7 +191,8 @@ class ReaderScreen(Screen[None]):
     def set_notes(self, offsets: dict[str, frozenset[int]], contents: dict[str, Content]) -> None:
         """Gutter markers, and the notes the inspector lists for each sentence."""
         self.note_offsets, self.note_contents = offsets, contents
-        self.refresh_view(scroll=False)
+        if self.is_mounted:
+            self.refresh_view(scroll=False)
 
     # -- columns -----------------------------------------------------------------------------
 
@@ -150,7 +203,7 @@ class ReaderScreen(Screen[None]):
             other = self.index.closest_counterpart(self.cursor.article)
             pair = [self.cursor.article, *([other] if other else [])]
             return sorted(pair, key=lambda a: self.index.position[a] if self.index else 0)
-        n = columns_for(self.size.width or 80, len(order))
+        n = columns_for(self.size.width or self.app.size.width or 80, len(order))
         pos = self.index.position[self.cursor.article]
         if not self.first <= pos < self.first + n:
             # Page sideways a whole screen at a time: the columns stay put while the cursor
@@ -163,16 +216,22 @@ class ReaderScreen(Screen[None]):
         if self.index is None:
             return
         wanted = len(self.visible_articles())
-        container = self.query_one("#columns", Horizontal)
+        grid = self.query_one("#columns", Grid)
         if wanted != len(self.columns):
             extra = self.columns[wanted:]
             self.columns = self.columns[:wanted]
             for col in extra:
                 col.remove()
             new = [ArticleColumn(slot) for slot in range(len(self.columns), wanted)]
+            if new:  # the grid fills row by row: every header, then every text
+                headers = [c.header for c in new]
+                if self.columns:
+                    grid.mount_all(headers, before=self.columns[0].text)
+                else:
+                    grid.mount_all(headers)
+                grid.mount_all([c.text for c in new])
             self.columns.extend(new)
-            if new:
-                container.mount_all(new)
+            grid.styles.grid_size_columns = wanted
         self.refresh_view(scroll=False)
         self.call_after_refresh(self.refresh_view)
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
@@ -13,18 +11,21 @@ from reader.ui.widgets.inspector import clean_line
 
 
 def header_content(index: StoryIndex, article_id: str) -> Content:
-    """Three lines: who, what, and the numbers; article strings stay data, never markup."""
+    """Three lines: who and when, the title, the numbers; article strings stay data, never
+    markup. The numbers fit a 38-cell column; a long name or title ends in an ellipsis (CSS)."""
     article = index.story.article(article_id)
     stats = index.stats(article_id)
     who = Content.assemble(
-        (f"{article_id} ", "dim"), (clean_line(article.source or article.name), "bold")
+        (f"{article_id} ", "dim"),
+        (clean_line(article.source or article.name), "bold"),
+        (f" · {clean_line(article.date)}" if article.date else "", "dim"),
     )
     title = (
         Content(clean_line(article.title))
         if article.title
         else Content("(no title)").stylize("dim")
     )
-    facts = [article.date or "no date", f"{stats.words} words", f"{stats.shared:.0%} shared"]
+    facts = [f"{stats.words} words", f"{stats.shared:.0%} shared"]
     facts.append(f"⚠ {stats.warnings}" if stats.warnings else "no warnings")
     return Content("\n").join([who, title, Content(" · ".join(facts))])
 
@@ -33,26 +34,32 @@ class ColumnHeader(Static):
     pass
 
 
-class ArticleColumn(Vertical):
-    """Shows whichever article the screen assigns; the screen keeps the cursor and the marks."""
+class ArticleColumn:
+    """One article's header over its text: two cells of the screen's column grid, not a
+    container (one per column was restyled and repainted behind its children at start-up).
 
-    def __init__(self, slot: int) -> None:
-        super().__init__(classes="article-column")
+    Shows whichever article the screen assigns; the screen keeps the cursor and the marks.
+    """
+
+    def __init__(self, slot: int, focused: bool = False) -> None:
+        """Columns are added and removed at the end, so slot 0 is always the leftmost (no
+        border). The focus is given here too: the first frame needs no restyling."""
+        edge = " -first" if slot == 0 else ""
         self.slot = slot
         self.article_id: str | None = None
-        self.focused = False
-        self.header = ColumnHeader(classes="column-header")
-        self.text = ArticleText(classes="article-text")
+        self.focused = focused
+        self.header = ColumnHeader(classes=f"column-header{edge}{' -focused' if focused else ''}")
+        self.text = ArticleText(classes=f"article-text{edge}")
 
-    def compose(self) -> ComposeResult:
-        yield self.header
-        yield self.text
+    def remove(self) -> None:
+        self.header.remove()
+        self.text.remove()
 
     def show(self, index: StoryIndex, article_id: str, show_hidden: bool, focused: bool) -> None:
         if article_id != self.article_id:
             self.article_id = article_id
             self.header.update(header_content(index, article_id), layout=False)
-        # On the header only: a class on the column would restyle its scrollbars (a layout pass).
+        # On the header only: a class on the text would restyle its scrollbars (a layout pass).
         self.header.set_class(focused, "-focused")
         self.focused = focused
         self.text.show(index, article_id, show_hidden)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from rich.segment import Segment
 from textual import events
@@ -22,15 +21,14 @@ GUTTER = 2
 EMPTY_LAYOUT = Layout("", [0], [], [], [])
 
 
-@dataclass(frozen=True)
-class Marks:
+class Marks(NamedTuple):
     """What to light in one column besides the static shading: spans are text offsets."""
 
     focus: tuple[int, int] | None = None  # the sentence under the cursor (focused column)
     partners: tuple[tuple[int, int], ...] = ()  # sentences corresponding to the cursor
     selected: tuple[int, int] | None = None  # the current warning / value / search hit
     search: tuple[tuple[int, int], ...] = ()
-    notes: frozenset[int] = field(default_factory=frozenset)  # seam: offsets with a note
+    notes: frozenset[int] = frozenset()  # offsets with a note
 
 
 def _mark_spans(marks: Marks) -> set[tuple[str, int, int]]:
@@ -69,13 +67,14 @@ class ArticleText(ScrollView, can_focus=False):
     }
     """
 
-    @dataclass
     class Clicked(Message):
         """A sentence was clicked."""
 
-        text: ArticleText
-        article: str
-        offset: int
+        def __init__(self, text: ArticleText, article: str, offset: int) -> None:
+            super().__init__()
+            self.text = text
+            self.article = article
+            self.offset = offset
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
