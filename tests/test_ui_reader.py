@@ -291,10 +291,10 @@ async def test_inspector_shows_versions_diff_values_and_warnings() -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
         await ready(pilot)
-        inspector = app.reader.query_one(Inspector)
-        assert not inspector.display
+        assert not app.reader.query(Inspector)  # mounted when first asked for
         await pilot.press("j", "i")
         await ready(pilot)
+        inspector = app.reader.query_one(Inspector)
         assert inspector.display
         body = inspector.body.render()
         plain = str(body)

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from rich.cells import cell_len
 
-_WORD = re.compile(r"\S+\s*")
+_WORD = re.compile(r"(\S+)\s*")
 
 
 def _control_table() -> dict[int, str]:
@@ -29,12 +29,23 @@ def _control_table() -> dict[int, str]:
 _CONTROLS = _control_table()
 
 
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def neutralise(text: str) -> str:
     """Control characters (escape codes included) become visible pictures of the same length.
 
-    Offsets stay valid, and nothing in an article can drive the terminal.
+    Offsets stay valid, and nothing in an article can drive the terminal. (Most texts have none
+    but tabs: one search spares translating every character.)
     """
+    if _UNSAFE.search(text) is None:
+        return text.replace("\t", " ")
     return text.translate(_CONTROLS)
+
+
+def clean_line(text: str) -> str:
+    """Article text for a single-line label: controls neutralised, newlines as spaces."""
+    return neutralise(text).replace("\n", " ")
 
 
 class Layout(NamedTuple):
@@ -96,25 +107,27 @@ def build_display(
 
 
 def wrap(display: str, width: int) -> list[tuple[int, int]]:
-    """Greedy word wrap by paragraphs; runs of blank lines become one blank row."""
+    """Greedy word wrap by paragraphs; runs of blank lines become one blank row.
+
+    An ASCII paragraph (most news text) is measured by length: no per-word cell lookups.
+    """
     width = max(4, width)
     lines: list[tuple[int, int]] = []
     pos = 0
     for para in display.split("\n"):
         start, end = pos, pos + len(para)
         pos = end + 1
-        if not para.strip():
+        if not para or para.isspace():
             if lines and lines[-1][0] != lines[-1][1]:
                 lines.append((start, start))
             continue
+        ascii_only = para.isascii()
         line_start: int | None = None
         line_end = start
         used = 0
         for m in _WORD.finditer(display, start, end):
-            word_start = m.start()
-            word = m.group(0).rstrip()
-            word_end = word_start + len(word)
-            w = cell_len(word)
+            word_start, word_end, next_start = m.start(), m.end(1), m.end()
+            w = word_end - word_start if ascii_only else cell_len(display[word_start:word_end])
             if line_start is not None and used + w > width:
                 lines.append((line_start, line_end))
                 line_start = None
@@ -130,7 +143,7 @@ def wrap(display: str, width: int) -> list[tuple[int, int]]:
                     lines.append((word_start, cut))
                     word_start = line_start = cut
                     w = cell_len(display[word_start:word_end])
-            used += w + (len(m.group(0)) - len(word))
+            used += w + (next_start - word_end)
             line_end = word_end
         if line_start is not None:
             lines.append((line_start, line_end))

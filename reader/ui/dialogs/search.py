@@ -15,7 +15,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.ui.story_index import Hit, StoryIndex
-from reader.ui.widgets.inspector import clean_line
+from reader.ui.text_layout import clean_line
 
 MAX_LISTED = 500
 

@@ -16,7 +16,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.ui.story_index import Stop, StoryIndex
-from reader.ui.widgets.inspector import clean_line
+from reader.ui.text_layout import clean_line
 
 BAR_WIDTH = 20
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -17,10 +17,13 @@ from textual.widgets import Static
 from reader.core.model import Sentence, Story
 from reader.ui.bindings import READER_BINDINGS
 from reader.ui.story_index import Hit, Stop, StoryIndex
+from reader.ui.text_layout import clean_line
 from reader.ui.widgets.article_column import ArticleColumn
 from reader.ui.widgets.article_text import ArticleText, Marks
-from reader.ui.widgets.inspector import Inspector, clean_line
 from reader.ui.widgets.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from reader.ui.widgets.inspector import Inspector
 
 MIN_COLUMN_WIDTH = 38
 WIDE_HEADER = 120  # narrower: the review progress is shortened, the story's title keeps room
@@ -68,8 +71,23 @@ class LoadingPanel(Vertical):
         yield ProgressBar(total=1.0, show_eta=False, id="loading-bar")
 
 
+TEXT_COMPONENTS = {  # styles of the article text (ArticleText draws them, the screen holds them)
+    "article-text--shared",
+    "article-text--shared-strong",
+    "article-text--artifact",
+    "article-text--focus",
+    "article-text--partner",
+    "article-text--selected",
+    "article-text--search",
+    "article-text--furniture",
+    "article-text--gutter-warning",
+    "article-text--gutter-note",
+}
+
+
 class ReaderScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = list(READER_BINDINGS)
+    COMPONENT_CLASSES: ClassVar[set[str]] = TEXT_COMPONENTS
 
     class CursorMoved(Message):
         """The reading position changed (the app remembers it)."""
@@ -100,6 +118,7 @@ class ReaderScreen(Screen[None]):
         self.columns: list[ArticleColumn] = []
         self._page_text = ""
         self._title = "samestory"
+        self.inspector: Inspector | None = None  # mounted on first use
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top-bar"):
@@ -118,7 +137,6 @@ class ReaderScreen(Screen[None]):
                 grid.styles.grid_size_columns = len(self.columns)
                 yield from (c.header for c in self.columns)
                 yield from (c.text for c in self.columns)
-        yield Inspector(id="inspector")
         yield Static("", id="status-line")
         yield KeyBar()
 
@@ -282,8 +300,8 @@ class ReaderScreen(Screen[None]):
         if scroll:
             self._follow(sentence, partners)
         self._update_bars(visible)
-        inspector = self.query_one(Inspector)
-        if inspector.display:
+        inspector = self.inspector
+        if inspector is not None and inspector.display:
             sid = sentence.id if sentence else None
             inspector.show(index, sid, self.note_contents.get(sid) if sid else None)
 
@@ -573,8 +591,15 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(OverviewScreen(self.index), done)
 
     def action_toggle_inspector(self) -> None:
-        inspector = self.query_one(Inspector)
-        inspector.display = not inspector.display
+        """Mounted the first time it is asked for: most sessions never open it, and every
+        widget on the screen costs start-up time."""
+        if self.inspector is None:
+            from reader.ui.widgets.inspector import Inspector
+
+            self.inspector = Inspector(id="inspector")
+            self.mount(self.inspector, before=self.query_one("#status-line"))
+        else:
+            self.inspector.display = not self.inspector.display
         self.refresh_view(scroll=False)
         self.call_after_refresh(self.refresh_view)
 
@@ -592,8 +617,7 @@ class ReaderScreen(Screen[None]):
         self.refresh_view()
 
     def action_back(self) -> None:
-        inspector = self.query_one(Inspector)
-        if inspector.display:
+        if self.inspector is not None and self.inspector.display:
             self.action_toggle_inspector()
         elif self.hits or self.selected:
             self.hits, self.selected, self.selected_stop = [], None, None

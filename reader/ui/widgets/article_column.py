@@ -6,8 +6,8 @@ from textual.content import Content
 from textual.widgets import Static
 
 from reader.ui.story_index import StoryIndex
+from reader.ui.text_layout import clean_line
 from reader.ui.widgets.article_text import ArticleText, Marks
-from reader.ui.widgets.inspector import clean_line
 
 
 def header_content(index: StoryIndex, article_id: str) -> Content:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, NamedTuple
+from typing import NamedTuple
 
 from rich.segment import Segment
 from textual import events
@@ -46,18 +46,9 @@ def _mark_spans(marks: Marks) -> set[tuple[str, int, int]]:
 class ArticleText(ScrollView, can_focus=False):
     """Wraps to its own width, maps rows to offsets, and only draws the rows on screen."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "article-text--shared",
-        "article-text--shared-strong",
-        "article-text--artifact",
-        "article-text--focus",
-        "article-text--partner",
-        "article-text--selected",
-        "article-text--search",
-        "article-text--furniture",
-        "article-text--gutter-warning",
-        "article-text--gutter-note",
-    }
+    # The shading and highlight styles are component classes of the screen (TEXT_COMPONENTS):
+    # Textual restyles a widget's component classes with the widget, and three columns made
+    # that a tenth of the start-up's styling.
 
     DEFAULT_CSS = """
     ArticleText {
@@ -216,7 +207,7 @@ class ArticleText(ScrollView, can_focus=False):
     def _style(self, name: str) -> Style:
         style = self._styles.get(name)
         if style is None:
-            style = self._styles[name] = overlay_style(self, f"article-text--{name}")
+            style = self._styles[name] = overlay_style(self.screen, f"article-text--{name}")
         return style
 
     def _restyle(self) -> None:

@@ -14,15 +14,10 @@ from textual.widgets import Static
 
 from reader.core.model import Sentence
 from reader.ui.story_index import StoryIndex
-from reader.ui.text_layout import neutralise
+from reader.ui.text_layout import clean_line
 from reader.ui.widgets.styles import overlay_style
 
 _WORD = re.compile(r"\S+")
-
-
-def clean_line(text: str) -> str:
-    """Article text for a single-line label: controls neutralised, newlines as spaces."""
-    return neutralise(text).replace("\n", " ")
 
 
 def changed_words(focused: str, other: str) -> list[tuple[int, int]]:
