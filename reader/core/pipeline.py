@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from reader.core.checks import run_checks
+from reader.core.checks import CHECKS, CLAIMLESS, finalize, raw_warnings
 from reader.core.claims import find_claims
 from reader.core.discrepancies import find_discrepancies
 from reader.core.loading import load_paths
@@ -39,24 +39,35 @@ def _touches_hidden(story: Story, warning: Warning) -> bool:
 def analyse_articles(articles: list[Article], progress: Progress = _no_progress) -> Story:
     """Run every stage on loaded articles.
 
-    A large story on a machine with a spare core runs the independent stages side by side
-    (passages beside claims, warnings beside discrepancies); the result is the same either way.
+    A large story on a machine with a spare core runs independent stages side by side: the
+    passages and the checks that need no claims beside the claims, the other checks beside the
+    discrepancies. The result is the same either way.
     """
+    early_checks = tuple(c for c in CHECKS if c in CLAIMLESS)
+    late_checks = tuple(c for c in CHECKS if c not in CLAIMLESS)
     with helper_process(sum(len(a.text) for a in articles)) as helper:
         progress("sentences", 0.1)
         sentences = segment(articles)
         progress("shared passages", 0.25)
         passages = helper.submit(find_shared_passages, articles)
+        early = helper.submit(raw_warnings, Story(articles, sentences), early_checks)
         progress("claims", 0.45)
         claims = find_claims(articles, sentences)
         story = Story(
             articles=articles, sentences=sentences, claims=claims, passages=passages.result()
         )
         progress("warnings", 0.75)
-        found = helper.submit(run_checks, story)
+        # The checks read no passages: leave the largest list out of what is sent.
+        late = helper.submit(raw_warnings, Story(articles, sentences, claims), late_checks)
         progress("discrepancies", 0.85)
         discrepancies = find_discrepancies(story)
-        warnings = [w for w in found.result() if not _touches_hidden(story, w)]
+        found = early.result() + late.result()
+    by_check = dict(zip(early_checks + late_checks, found, strict=True))
+    warnings = [
+        w
+        for w in finalize(story, [w for check in CHECKS for w in by_check[check]])
+        if not _touches_hidden(story, w)
+    ]
     progress("done", 1.0)
     return Story(
         articles=articles,

@@ -64,9 +64,24 @@ def finalize(story: Story, found: list[Warning]) -> list[Warning]:
     return [replace(w, id=f"w{i}") for i, w in enumerate(kept, start=1)]
 
 
+# These read the articles and sentences only, so they can run before the claims are found.
+CLAIMLESS: frozenset[Check] = frozenset(
+    {
+        check_quotes,
+        check_pronoun,
+        check_casing,
+        check_names,
+        check_organisation_names,
+        check_calques,
+    }
+)
+
+
+def raw_warnings(story: Story, checks: tuple[Check, ...]) -> list[list[Warning]]:
+    """Each check's own warnings, in the order of `checks` (numbered later by `finalize`)."""
+    return [check(story) for check in checks]
+
+
 def run_checks(story: Story, checks: tuple[Check, ...] = CHECKS) -> list[Warning]:
     """Every check's warnings, numbered w1, w2, ... in article and offset order."""
-    found: list[Warning] = []
-    for check in checks:
-        found.extend(check(story))
-    return finalize(story, found)
+    return finalize(story, [w for found in raw_warnings(story, checks) for w in found])
