@@ -63,3 +63,16 @@ def test_a_process_that_cannot_start_leaves_the_stage_in_place(
     monkeypatch.setattr(parallel_stages.multiprocessing, "get_context", refuse)
     with helper_process(10) as helper:
         assert helper.submit(os.getpid).result() == os.getpid()
+
+
+def test_checks_run_before_the_claims_do_not_read_them() -> None:
+    """The claimless checks run on a story without claims in the helper: they must not care."""
+    from reader.core.checks import CHECKS, CLAIMLESS
+    from reader.core.model import Story
+
+    story = analyse([sample_dir()])
+    bare = Story(story.articles, story.sentences)
+    for check in CHECKS:
+        if check in CLAIMLESS:
+            assert check(bare) == check(story), check.__name__
+    assert any(check(bare) != check(story) for check in CHECKS if check not in CLAIMLESS)
