@@ -48,6 +48,18 @@ def help_content(
 
 
 class HelpScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    #help-box {
+        width: 95%;
+        max-width: 130;
+        height: 90%;
+        border: round $primary;
+        background: $surface;
+    }
+    #help-title { height: 1; padding: 0 1; text-style: bold; color: $primary; }
+    #help-scroll { height: 1fr; padding: 0 1; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "escape,q,f1,question_mark",

@@ -45,6 +45,18 @@ def hit_label(index: StoryIndex, hit: Hit, context: int = 30) -> Content:
 
 
 class SearchDialog(ModalScreen[SearchResult | None]):
+    DEFAULT_CSS = """
+    SearchDialog { align: center middle; }
+    #search-box {
+        width: 90%;
+        max-width: 120;
+        height: 80%;
+        border: round $primary;
+        background: $surface;
+    }
+    #search-count { height: 1; padding: 0 1; color: $foreground-muted; }
+    #search-list { height: 1fr; border: none; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="search-cancel", tooltip="Close the search."),
         Binding(

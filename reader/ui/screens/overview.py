@@ -75,6 +75,21 @@ class HeatMap(Static):
 
 
 class OverviewScreen(Screen[Stop | None]):
+    # Here, not in reader.tcss: parsed when the overview first opens, not at start-up. Scoped to
+    # this screen and default-priority, so the lists are named by id (beating OptionList:focus).
+    DEFAULT_CSS = """
+    #overview-title { height: 1; padding: 0 1; background: $panel; text-style: bold; }
+    #overview-top { height: 45%; }
+    #heat-scroll { max-width: 60%; padding: 0 1; }
+    #heat-map { width: auto; height: auto; }
+    #bars-box { width: 1fr; }
+    #overview-lists { height: 1fr; }
+    .list-title { height: 1; padding: 0 1; color: $primary; text-style: bold; }
+    #article-list, #discrepancy-list, #warning-list { height: 1fr; border: none; }
+    #article-list:focus, #discrepancy-list:focus, #warning-list:focus {
+        background-tint: $primary 5%;
+    }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,o,q", "close", "Back", id="overview-close", tooltip="Back to the columns."),
         Binding(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Grid, Horizontal, Vertical
@@ -118,6 +118,7 @@ class ReaderScreen(Screen[None]):
         self.columns: list[ArticleColumn] = []
         self._page_text = ""
         self._title = "samestory"
+        self._resumed = False
         self.inspector: Inspector | None = None  # mounted on first use
 
     def compose(self) -> ComposeResult:
@@ -139,6 +140,14 @@ class ReaderScreen(Screen[None]):
                 yield from (c.text for c in self.columns)
         yield Static("", id="status-line")
         yield KeyBar()
+
+    def post_message(self, message: Message) -> bool:
+        if isinstance(message, events.ScreenResume) and not self._resumed:
+            # The first resume comes once every widget was mounted, and so styled: Textual's
+            # restyle of them all would repeat that work (a tenth of the start-up's own time).
+            self._resumed = True
+            message.refresh_styles = False
+        return super().post_message(message)
 
     def on_mount(self) -> None:
         """The story, the review progress and the notes may have been set before (from the

@@ -36,6 +36,22 @@ def changed_words(focused: str, other: str) -> list[tuple[int, int]]:
 class Inspector(VerticalScroll, can_focus=False):
     """Built from the index on demand; styles come from theme variables via component classes."""
 
+    # Parsed when the inspector is first opened (it is mounted then), not at start-up.
+    DEFAULT_CSS = """
+    Inspector {
+        height: 40%;
+        border-top: hkey $primary;
+        padding: 0 1;
+        background: $surface;
+    }
+    Inspector > .inspector--heading { text-style: bold; color: $primary; }
+    Inspector > .inspector--focused { background: $focus-claim; text-style: $focus-claim-style; }
+    Inspector > .inspector--changed { color: $diff-changed; text-style: $diff-changed-style; }
+    Inspector > .inspector--artifact { color: $artifact; text-style: $artifact-style; }
+    Inspector > .inspector--value { color: $secondary; text-style: bold; }
+    Inspector > .inspector--dim { color: $foreground-muted; }
+    """
+
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "inspector--heading",
         "inspector--focused",
