@@ -37,9 +37,7 @@ def measure(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, f
     return elapsed, usage.ru_maxrss / 1024
 
 
-def best_of(
-    cmd: list[str], repeat: int, env: dict[str, str] | None = None
-) -> tuple[float, float]:
+def best_of(cmd: list[str], repeat: int, env: dict[str, str] | None = None) -> tuple[float, float]:
     if repeat < 1:
         return float("nan"), float("nan")
     runs = [measure(cmd, env) for _ in range(repeat)]

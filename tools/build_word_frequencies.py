@@ -15,7 +15,9 @@ from pathlib import Path
 
 from wordfreq import top_n_list, zipf_frequency  # type: ignore[import-untyped]
 
-OUT = Path(__file__).resolve().parent.parent / "reader" / "core" / "data" / "word_frequencies.txt.gz"
+OUT = (
+    Path(__file__).resolve().parent.parent / "reader" / "core" / "data" / "word_frequencies.txt.gz"
+)
 FLOOR = 3.0
 
 
