@@ -8,17 +8,26 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
-from textual.app import App
-from textual.binding import Binding, BindingType
+# Importing Textual and the reader makes a few hundred thousand objects that live as long as the
+# process: the collector, run meanwhile, only re-scans them (run_app holds it off again until the
+# first frame, then freezes them).
+_collecting = gc.isenabled()
+gc.disable()
+try:
+    from textual import on, work
+    from textual.app import App
+    from textual.binding import Binding, BindingType
 
-from reader.core.model import InputError, Story
-from reader.store.notes import NoteStore, open_store
-from reader.store.settings import Settings, load_settings, update_settings
-from reader.ui.bindings import APP_BINDINGS, READER_BINDINGS
-from reader.ui.notes_session import NotesSession
-from reader.ui.screens.reader import ReaderScreen
-from reader.ui.themes import DEFAULT_THEME, VARIABLE_DEFAULTS, load_themes
+    from reader.core.model import InputError, Story
+    from reader.store.notes import NoteStore, open_store
+    from reader.store.settings import Settings, load_settings, update_settings
+    from reader.ui.bindings import APP_BINDINGS, READER_BINDINGS
+    from reader.ui.notes_session import NotesSession
+    from reader.ui.screens.reader import ReaderScreen
+    from reader.ui.themes import DEFAULT_THEME, VARIABLE_DEFAULTS, load_themes
+finally:
+    if _collecting:
+        gc.enable()
 
 if TYPE_CHECKING:
     from textual.command import Provider

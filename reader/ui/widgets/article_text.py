@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import NamedTuple
 
 from rich.segment import Segment
@@ -43,6 +44,24 @@ def _mark_spans(marks: Marks) -> set[tuple[str, int, int]]:
     return spans
 
 
+def _by_row(lay: Layout, spans: list[Span]) -> dict[int, list[Span]]:
+    """Each row's part of the spans (display offsets), in their order: drawing a row then
+    costs its own spans, where slicing the article's Content shifted every later span."""
+    rows: dict[int, list[Span]] = {}
+    starts, lines = lay.starts, lay.lines
+    if not lines:
+        return rows
+    for ds, de, style in spans:
+        first = max(0, bisect.bisect_right(starts, ds) - 1)
+        last = max(first, bisect.bisect_right(starts, de - 1) - 1)
+        for row in range(first, last + 1):
+            s, e = lines[row]
+            a, b = max(ds, s), min(de, e)
+            if b > a:
+                rows.setdefault(row, []).append(Span(a - s, b - s, style))
+    return rows
+
+
 class ArticleText(ScrollView, can_focus=False):
     """Wraps to its own width, maps rows to offsets, and only draws the rows on screen."""
 
@@ -75,7 +94,7 @@ class ArticleText(ScrollView, can_focus=False):
         self.marks = Marks()
         self._layout: Layout | None = None
         self._layout_key: tuple[str | None, int, bool] | None = None
-        self._content: Content | None = None
+        self._line_spans: dict[int, list[Span]] | None = None  # row -> its styled spans
         self._warn_rows: set[int] = set()
         self._note_rows: set[int] = set()
         self._strips: dict[int, Strip] = {}
@@ -103,7 +122,7 @@ class ArticleText(ScrollView, can_focus=False):
             return
         changed = _mark_spans(self.marks) ^ _mark_spans(marks)
         self.marks = marks
-        self._content = None
+        self._line_spans = None
         lay = self._layout
         if lay is None:
             self._strips.clear()
@@ -213,7 +232,7 @@ class ArticleText(ScrollView, can_focus=False):
     def _restyle(self) -> None:
         """Drop the styled text; it is rebuilt on the next draw (styles may not exist yet)."""
         self._strips.clear()
-        self._content = None
+        self._line_spans = None
         self.refresh()
 
     def _build(self) -> None:
@@ -247,7 +266,7 @@ class ArticleText(ScrollView, can_focus=False):
         if marks.selected:
             add(*marks.selected, "selected")
         self._note_rows = {lay.line_of(o) for o in marks.notes}
-        self._content = Content(lay.display, spans)
+        self._line_spans = _by_row(lay, spans)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -265,10 +284,10 @@ class ArticleText(ScrollView, can_focus=False):
         width = self.view_width
         row = int(self.scroll_y) + y
         base = self._base_style()
-        if self._content is None:
+        if self._line_spans is None:
             self._build()
-        lay, content = self._layout, self._content
-        if lay is None or content is None or row >= len(lay.lines):
+        lay, line_spans = self._layout, self._line_spans
+        if lay is None or line_spans is None or row >= len(lay.lines):
             return Strip.blank(width, base.rich_style)
         strip = self._strips.get(row)
         if strip is None:
@@ -279,7 +298,8 @@ class ArticleText(ScrollView, can_focus=False):
             else:
                 gutter = Segment("  ", base.rich_style)
             s, e = lay.lines[row]
-            segments = [gutter, *content[s:e].render_segments(base)]
+            line = Content(lay.display[s:e], line_spans.get(row, []), strip_control_codes=False)
+            segments = [gutter, *line.render_segments(base)]
             strip = Strip(segments).crop_extend(0, width, base.rich_style)
             self._strips[row] = strip
         return strip
