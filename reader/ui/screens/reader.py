@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
@@ -27,12 +26,6 @@ if TYPE_CHECKING:
 
 MIN_COLUMN_WIDTH = 38
 WIDE_HEADER = 120  # narrower: the review progress is shortened, the story's title keeps room
-
-
-def story_key(story: Story) -> str:
-    """Identifies a story by its articles' content, whatever their paths."""
-    joined = "\n".join(sorted(a.fingerprint or a.text for a in story.articles))
-    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
 
 
 def columns_for(width: int, articles: int) -> int:
