@@ -8,9 +8,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-# Importing Textual and the reader makes a few hundred thousand objects that live as long as the
-# process: the collector, run meanwhile, only re-scans them (run_app holds it off again until the
-# first frame, then freezes them).
+# Importing Textual and the reader makes some hundred thousand objects (classes, functions,
+# tables) that live as long as the process: the collector, run meanwhile, only re-scans them.
+# Paused, then frozen (moved out of its reach), rather than left for one large collection when it
+# resumes. run_app does the same from its start to the first frame.
 _collecting = gc.isenabled()
 gc.disable()
 try:
@@ -26,6 +27,7 @@ try:
     from reader.ui.screens.reader import ReaderScreen
     from reader.ui.themes import DEFAULT_THEME, VARIABLE_DEFAULTS, load_themes
 finally:
+    gc.freeze()
     if _collecting:
         gc.enable()
 
