@@ -18,6 +18,8 @@ from textual.widget import Widget
 from reader.ui.widgets.styles import overlay_style
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from textual.binding import ActiveBinding, Binding
     from textual.screen import Screen
 
@@ -44,7 +46,7 @@ class Entry(NamedTuple):
         return keys + (len(self.label) + 1 if self.label else 0)
 
 
-def entries(active: dict[str, ActiveBinding], display: dict[str, str]) -> list[Entry]:
+def entries(active: dict[str, ActiveBinding], display: Callable[[Binding], str]) -> list[Entry]:
     """What Textual's compact Footer shows: one key per action, consecutive actions of a group
     as the group's keys followed by its name."""
     by_action: dict[str, tuple[Binding, bool, str]] = {}
@@ -55,11 +57,11 @@ def entries(active: dict[str, ActiveBinding], display: dict[str, str]) -> list[E
     for group, members in groupby(by_action.values(), lambda m: m[0].group):
         items = list(members)
         if group is not None and len(items) > 1:
-            keys = tuple((b.key, display[b.key], tip or b.description, on) for b, on, tip in items)
+            keys = tuple((b.key, display(b), tip or b.description, on) for b, on, tip in items)
             out.append(Entry(keys, group.description))
         else:
             out.extend(
-                Entry(((b.key, display[b.key], tip or b.description, on),), b.description)
+                Entry(((b.key, display(b), tip or b.description, on),), b.description)
                 for b, on, tip in items
             )
     return out
@@ -157,11 +159,11 @@ class KeyBar(Widget, can_focus=False):
     def _entries(self) -> tuple[list[Entry], Entry | None]:
         app = self.app
         active = self.screen.active_bindings
-        display = {key: app.get_key_display(b) for key, (_, b, _, _) in active.items()}
+        display = app.get_key_display  # only for the keys shown: a third of the bindings
         palette = None
         if app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in active:
             _, b, on, tip = active[app.COMMAND_PALETTE_BINDING]
-            palette = Entry(((b.key, display[b.key], tip or b.description, on),), b.description)
+            palette = Entry(((b.key, display(b), tip or b.description, on),), b.description)
         main = [e for e in entries(active, display) if e != palette]
         return main, palette
 
