@@ -174,3 +174,16 @@ async def test_a_bad_keymap_is_reported_not_fatal() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert app.is_running
+
+
+@run_async
+async def test_start_theme_without_textual_internal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The start-up theme uses a Textual 8.2 internal; without it the public way still works."""
+    import reader.ui.app
+
+    monkeypatch.setattr(reader.ui.app, "TRUECOLOR_REFRESH", "_gone_in_a_later_textual")
+    app = SameStoryApp(story=fixture_story(), theme="light")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.theme == "light"
+        assert app.current_theme.dark is False

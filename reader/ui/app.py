@@ -34,6 +34,8 @@ finally:
 if TYPE_CHECKING:
     from textual.command import Provider
 
+TRUECOLOR_REFRESH = "_refresh_truecolor_filter"  # a Textual 8.2 internal; optional
+
 
 def reader_commands() -> type[Provider]:
     """Imported when the palette first opens, not at start-up."""
@@ -86,13 +88,17 @@ class SameStoryApp(App[int]):
         parsed yet, and that refresh made Textual parse every stylesheet twice at start-up."""
         if name == self.theme:
             return
+        refresh_filter = getattr(self, TRUECOLOR_REFRESH, None)
+        if refresh_filter is None:
+            self.theme = name  # the public way: one more stylesheet parse, same result
+            return
         self.set_reactive(SameStoryApp.theme, name)
         self.stylesheet.set_variables(self.get_css_variables())
         dark = self.current_theme.dark
         self.set_class(dark, "-dark-mode", update=False)
         self.set_class(not dark, "-light-mode", update=False)
         self.add_class(f"-theme-{name}", update=False)
-        self._refresh_truecolor_filter(self.ansi_theme)
+        refresh_filter(self.ansi_theme)
 
     def get_default_screen(self) -> ReaderScreen:
         """The reader is the first screen: composed and painted like any app's default screen
