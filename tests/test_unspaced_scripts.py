@@ -47,3 +47,14 @@ def test_shared_run_and_claims_are_found(tmp_path: Path) -> None:
     assert len(story.claims) >= 2
     labels = [c.label for c in story.claims]
     assert labels[0].startswith("市政府今天"), labels  # overlapping bigrams joined, not "市政 政府"
+
+
+def test_reader_counts_each_ideograph_as_a_word(tmp_path: Path) -> None:
+    from reader.ui.story_index import StoryIndex
+
+    (tmp_path / "a.txt").write_text(A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(B, encoding="utf-8")
+    story = analyse([tmp_path])
+    a1 = story.articles[0]
+    ideographs = sum(1 for c in a1.text if "\u4e00" <= c <= "\u9fff")
+    assert StoryIndex(story).stats(a1.id).words == ideographs

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-# Chinese and Japanese write words without spaces between them: each ideograph or kana is a
-# token of its own, so that shared runs and shared terms are found in those texts too.
-_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_WORD = re.compile(rf"[{_UNSPACED}]|[^\W{_UNSPACED}]+(?:['’.\-][^\W{_UNSPACED}]+)*")
+from reader.core.words import WORD
 
 # Function words carry no content: they are ignored when weighing what two sentences share.
 STOPWORDS = frozenset(
@@ -54,7 +50,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 @lru_cache(maxsize=32768)
 def _tokenize(text: str, start: int, stop: int) -> tuple[Token, ...]:
     """Every check and matcher tokenizes the same sentences: do it once per span."""
-    return tuple(Token(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text, start, stop))
+    return tuple(Token(m.group(0), m.start(), m.end()) for m in WORD.finditer(text, start, stop))
 
 
 def is_content(norm: str) -> bool:

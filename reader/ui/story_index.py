@@ -6,14 +6,12 @@ No Textual here: the navigation rules are plain functions of data, tested and ti
 from __future__ import annotations
 
 import bisect
-import re
 from functools import cached_property
 from typing import NamedTuple
 
 from reader.core.model import Article, Discrepancy, Sentence, Story, Value, Warning
 from reader.core.overlap import overlap_matrix, shared_fraction
-
-_WORD = re.compile(r"\w+(?:['’.\-]\w+)*")  # counted as reader.core.tokens counts words
+from reader.core.words import count_words
 
 
 class Hit(NamedTuple):
@@ -275,7 +273,7 @@ class StoryIndex:
         found = self._stats.get(article_id)
         if found is None:
             a = self.story.article(article_id)
-            words = sum(len(_WORD.findall(a.text, s, e)) for s, e in visible_ranges(a))
+            words = sum(count_words(a.text, s, e) for s, e in visible_ranges(a))
             shared = shared_fraction(self.story, a.id) if self._has_passages(a.id) else 0.0
             found = self._stats[article_id] = ArticleStats(
                 words=words, shared=shared, warnings=len(self.warnings_of(a.id))
