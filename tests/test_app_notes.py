@@ -428,3 +428,26 @@ async def test_read_only_store_quit_anyway(memory_only: Path) -> None:
         await ready(pilot)
     assert not app.is_running
     assert list(memory_only.iterdir()) == [] and exit_message(app) is None
+
+
+@run_async
+async def test_e_edits_the_note_on_the_current_sentence() -> None:
+    seed({"a1:s3": "first thought", "a1:s5": "elsewhere"})
+    app = SameStoryApp(story=fixture_story())
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        assert here(app) == "a1:s1"
+        await pilot.press("e")  # no note here: said so, nothing opens
+        await ready(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        assert any("No note on this sentence" in n.message for n in app._notifications)
+        app.reader.move_to("a1", 2)
+        await ready(pilot)
+        assert here(app) == "a1:s3"
+        await pilot.press("e")
+        await ready(pilot)
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press(*", second thought", "ctrl+s")
+        await ready(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+    assert stored() == ["first thought, second thought", "elsewhere"]

@@ -221,6 +221,9 @@ class SameStoryApp(App[int]):
     def action_annotate(self) -> None:
         self.session.annotate()
 
+    def action_edit_note(self) -> None:
+        self.session.edit_here()
+
     def action_notes(self) -> None:
         self.session.open_list()
 

@@ -204,6 +204,15 @@ READER_BINDINGS: list[Binding] = [
         tooltip="Write a note on this sentence; ctrl+s stores it at once.",
     ),
     Binding(
+        "e",
+        "app.edit_note",
+        "Edit note",
+        id="edit-note",
+        show=False,
+        group=NOTES,
+        tooltip="Edit the note on this sentence (the latest changed, if several).",
+    ),
+    Binding(
         "N",
         "app.notes",
         "Notes",

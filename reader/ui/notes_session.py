@@ -116,6 +116,22 @@ class NotesSession:
             done=lambda _: self.refresh(),
         )
 
+    def edit_here(self) -> None:
+        """The note shown on this sentence (the latest changed, if several) in the editor."""
+        from reader.ui.dialogs.note_editor import edit_note
+
+        story, s = self.story, self.reader.current_sentence()
+        if story is None or s is None:
+            return
+        shown = notes_by_sentence(story, self.store.notes_for(story)).get(s.id, [])
+        if not shown:
+            self.app.notify("No note on this sentence: a writes one.", timeout=3)
+            return
+        latest = max(shown, key=lambda p: p.note.modified)
+        edit_note(
+            cast("App[object]", self.app), self.store, story, latest, lambda _: self.refresh()
+        )
+
     def open_list(self) -> None:
         from reader.ui.screens.notes import NotesScreen
 
