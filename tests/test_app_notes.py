@@ -451,3 +451,37 @@ async def test_e_edits_the_note_on_the_current_sentence() -> None:
         await ready(pilot)
         assert isinstance(app.screen, ReaderScreen)
     assert stored() == ["first thought, second thought", "elsewhere"]
+
+
+def gutter(app: SameStoryApp, sentence_id: str) -> str:
+    """The gutter cells drawn beside the sentence's first row."""
+    story = app.reader.index.story if app.reader.index else None
+    assert story is not None
+    s = story.sentence(sentence_id)
+    column = next(c for c in app.reader.columns if c.article_id == s.article)
+    text = column.text
+    assert text._layout is not None
+    row = text._layout.line_of(s.start) - int(text.scroll_y)
+    return text.render_line(row).text[:3]
+
+
+@run_async
+async def test_review_marks_show_in_the_gutter_of_every_version() -> None:
+    app = SameStoryApp(story=fixture_story())
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        story = app.story
+        assert story is not None
+        [claim] = story.claims_of("a1:s1")
+        members = [m for m in claim.members if m != "a1:s1"]
+        assert members and "✓" not in gutter(app, "a1:s1")
+        await pilot.press("v")
+        await ready(pilot)
+        assert all(gutter(app, m)[1] == "✓" for m in ["a1:s1", *members])
+        await pilot.press("x")
+        await ready(pilot)
+        assert gutter(app, "a1:s1")[1] == "✗"
+        await pilot.press("0")
+        await ready(pilot)
+        assert gutter(app, "a1:s1")[1] == " "
+        assert gutter(app, "a1:s2")[1] == " "  # another claim: never marked

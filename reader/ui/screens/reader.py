@@ -75,6 +75,9 @@ TEXT_COMPONENTS = {  # styles of the article text (ArticleText draws them, the s
     "article-text--furniture",
     "article-text--gutter-warning",
     "article-text--gutter-note",
+    "article-text--gutter-verified",
+    "article-text--gutter-disputed",
+    "article-text--gutter-unclear",
 }
 
 
@@ -107,6 +110,7 @@ class ReaderScreen(Screen[None]):
         self.note_offsets: dict[str, frozenset[int]] = {}  # article -> sentence starts with notes
         self.note_contents: dict[str, Content] = {}  # sentence id -> its notes, for the inspector
         self.claim_status: dict[str, str] = {}  # claim id -> review mark
+        self._reviewed_at: dict[str, list[tuple[int, str]]] | None = None  # article -> marks
         self._review_text = ("", "")
         self.columns: list[ArticleColumn] = []
         self._page_text = ""
@@ -165,6 +169,7 @@ class ReaderScreen(Screen[None]):
         """Before the screen is mounted, compose() builds the columns; after (the analysis ran
         in a worker), they replace the progress bar."""
         self.index = StoryIndex(story)
+        self._reviewed_at = None
         first = story.articles[0].id
         cursor = start if start and start.article in self.index.position else Cursor(first, 0)
         count = len(self.index.sentences(cursor.article))
@@ -198,11 +203,28 @@ class ReaderScreen(Screen[None]):
         return Content(text if wide else short)
 
     def set_review(self, text: str, short: str, claim_status: dict[str, str]) -> None:
-        """Progress in the header; each claim's mark in the status line."""
+        """Progress in the header; each claim's mark in the status line and the gutter."""
+        changed = claim_status != self.claim_status
         self.claim_status = claim_status
+        self._reviewed_at = None
         self.set_review_status(text, short)
         if self.is_mounted and self.index is not None and self.cursor is not None:
             self.query_one("#status-line", Static).update(self._status(), layout=False)
+            if changed:
+                self.refresh_view(scroll=False)
+
+    def reviewed_offsets(self, article_id: str) -> tuple[tuple[int, str], ...]:
+        """(sentence start, status) of the article's sentences whose claim carries a mark."""
+        if self._reviewed_at is None:
+            self._reviewed_at = {}
+            story = self.index.story if self.index else None
+            if story is not None and self.claim_status:
+                for s in story.sentences:
+                    claims = story.claims_of(s.id)
+                    status = self.claim_status.get(claims[0].id) if claims else None
+                    if status:
+                        self._reviewed_at.setdefault(s.article, []).append((s.start, status))
+        return tuple(self._reviewed_at.get(article_id, ()))
 
     def set_note_offsets(self, offsets: dict[str, frozenset[int]]) -> None:
         """Text offsets per article that carry a note (a gutter marker)."""
@@ -297,6 +319,7 @@ class ReaderScreen(Screen[None]):
                     selected=(stop.start, stop.end) if stop and stop.article == aid else None,
                     search=tuple((h.start, h.end) for h in self.hits if h.article == aid),
                     notes=self.note_offsets.get(aid, frozenset()),
+                    reviewed=self.reviewed_offsets(aid),
                 )
             )
         if scroll:

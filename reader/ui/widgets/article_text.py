@@ -18,7 +18,8 @@ from reader.ui.story_index import StoryIndex
 from reader.ui.text_layout import Layout, layout
 from reader.ui.widgets.styles import overlay_style
 
-GUTTER = 2
+GUTTER = 3  # a warning or note marker, a review mark, a space
+REVIEW_MARKS = {"verified": "✓", "disputed": "✗", "unclear": "?"}
 EMPTY_LAYOUT = Layout("", [0], [], [], [])
 
 
@@ -30,6 +31,7 @@ class Marks(NamedTuple):
     selected: tuple[int, int] | None = None  # the current warning / value / search hit
     search: tuple[tuple[int, int], ...] = ()
     notes: frozenset[int] = frozenset()  # offsets with a note
+    reviewed: tuple[tuple[int, str], ...] = ()  # (sentence start, review status) of marked claims
 
 
 def _mark_spans(marks: Marks) -> set[tuple[str, int, int]]:
@@ -37,6 +39,7 @@ def _mark_spans(marks: Marks) -> set[tuple[str, int, int]]:
     spans = {("partner", s, e) for s, e in marks.partners}
     spans.update(("search", s, e) for s, e in marks.search)
     spans.update(("note", o, o + 1) for o in marks.notes)
+    spans.update((status, o, o + 1) for o, status in marks.reviewed)
     if marks.focus:
         spans.add(("focus", *marks.focus))
     if marks.selected:
@@ -97,6 +100,7 @@ class ArticleText(ScrollView, can_focus=False):
         self._line_spans: dict[int, list[Span]] | None = None  # row -> its styled spans
         self._warn_rows: set[int] = set()
         self._note_rows: set[int] = set()
+        self._review_rows: dict[int, str] = {}
         self._strips: dict[int, Strip] = {}
         self._styles: dict[str, Style] = {}
         self._region_key: Size | None = None
@@ -238,6 +242,7 @@ class ArticleText(ScrollView, can_focus=False):
     def _build(self) -> None:
         self._warn_rows = set()
         self._note_rows = set()
+        self._review_rows = {}
         lay, index, aid = self._layout, self.index, self.article_id
         if lay is None or index is None or aid is None:
             return
@@ -266,6 +271,7 @@ class ArticleText(ScrollView, can_focus=False):
         if marks.selected:
             add(*marks.selected, "selected")
         self._note_rows = {lay.line_of(o) for o in marks.notes}
+        self._review_rows = {lay.line_of(o): status for o, status in marks.reviewed}
         self._line_spans = _by_row(lay, spans)
 
     def notify_style_update(self) -> None:
@@ -292,14 +298,20 @@ class ArticleText(ScrollView, can_focus=False):
         strip = self._strips.get(row)
         if strip is None:
             if row in self._warn_rows:
-                gutter = Segment("▌ ", (base + self._style("gutter-warning")).rich_style)
+                marker = Segment("▌", (base + self._style("gutter-warning")).rich_style)
             elif row in self._note_rows:
-                gutter = Segment("• ", (base + self._style("gutter-note")).rich_style)
+                marker = Segment("•", (base + self._style("gutter-note")).rich_style)
             else:
-                gutter = Segment("  ", base.rich_style)
+                marker = Segment(" ", base.rich_style)
+            status = self._review_rows.get(row)
+            if status is None:
+                review = Segment("  ", base.rich_style)
+            else:
+                style = (base + self._style(f"gutter-{status}")).rich_style
+                review = Segment(REVIEW_MARKS[status] + " ", style)
             s, e = lay.lines[row]
             line = Content(lay.display[s:e], line_spans.get(row, []), strip_control_codes=False)
-            segments = [gutter, *line.render_segments(base)]
+            segments = [marker, review, *line.render_segments(base)]
             strip = Strip(segments).crop_extend(0, width, base.rich_style)
             self._strips[row] = strip
         return strip
