@@ -257,3 +257,22 @@ def test_fuzzy_search_stays_fast_on_long_articles() -> None:
     assert all(m is not None and m.score >= 0.75 for m in found)
     assert gone == [None] * 40
     assert elapsed < 5.0, f"{elapsed:.1f}s for 80 searches"
+
+
+def test_undoing_an_edit_that_reanchored_restores_the_old_anchor(store: NoteStore) -> None:
+    story = make_story()
+    _add(store, story, "a1:s3", "the date differs")
+    edited = "A new first paragraph was added by the editor.\n\n" + FIRST
+    changed = make_story({"first.txt": edited, "second.txt": SECOND})
+    (p,) = store.notes_for(changed)
+    assert p.placement == "reanchored"
+    before = p.note
+    article = changed.article(p.article_id or "")
+    store.update_note(before.id, NoteDraft("moved", ()), anchor_to=(article, p.start, p.end))
+    (moved,) = store.notes_for(changed)
+    assert moved.placement != "reanchored" and moved.note.article_fp == article.fingerprint
+    assert store.undo() == "edit note"
+    (back,) = store.notes_for(changed)
+    assert back.note.text == "the date differs" and back.placement == "reanchored"
+    assert back.note.anchor == before.anchor and back.note.article_fp == before.article_fp
+    assert back.note.modified > moved.note.modified  # an undo is a change too (sync, import)

@@ -294,27 +294,31 @@ class NoteStore:
                 file_name=article.name,
                 anchor=make_anchor(article.text, start, end),
             )
-        a = after.anchor
+        self._rewrite(after)
+        if remember:
+            self._undo.append(_Undo("edit", "edit note", note=before))
+        return after
+
+    def _rewrite(self, note: Note) -> None:
+        """Every field an edit may change: text, tags, and the anchor a re-anchoring moved."""
+        a = note.anchor
         self._write(
             "UPDATE notes SET body = ?, tags = ?, modified = ?, article_fp = ?, file_name = ?,"
             ' exact = ?, prefix = ?, suffix = ?, start = ?, "end" = ? WHERE id = ?',
             (
-                after.text,
-                json.dumps(list(after.tags), ensure_ascii=False),
-                after.modified,
-                after.article_fp,
-                after.file_name,
+                note.text,
+                json.dumps(list(note.tags), ensure_ascii=False),
+                note.modified,
+                note.article_fp,
+                note.file_name,
                 a.exact,
                 a.prefix,
                 a.suffix,
                 a.start,
                 a.end,
-                note_id,
+                note.id,
             ),
         )
-        if remember:
-            self._undo.append(_Undo("edit", "edit note", note=before))
-        return after
 
     def delete_note(self, note_id: str, *, remember: bool = True) -> Note:
         """Soft delete: the row stays, with deleted_at set, so it can come back."""
@@ -349,8 +353,8 @@ class NoteStore:
         elif step.kind == "delete" and step.note:
             self.restore_note(step.note.id)
         elif step.kind == "edit" and step.note:
-            n = step.note
-            self.update_note(n.id, NoteDraft(n.text, n.tags), remember=False)
+            now = self._require(step.note.id)  # as it was before the edit, anchor included
+            self._rewrite(replace(step.note, modified=utc_after(now.modified)))
         elif step.kind == "review":
             self._restore_mark(step.mark_before, step.mark_after)
         return step.description
