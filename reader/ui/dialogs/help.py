@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable, Mapping
 from typing import ClassVar
 
@@ -14,11 +15,17 @@ from textual.widgets import Static
 
 from reader.ui.bindings import key_display
 
+BOX_SHARE, BOX_MAX = 0.95, 130  # the help box: share of the screen's width, at most this
+TIP_AT = 62  # column of the tooltips beside the keys
+MIN_TIP = 30  # a narrower tooltip column goes under the key instead
+
 
 def help_content(
     groups: Iterable[tuple[str, Iterable[Binding]]], keymap: Mapping[str, str], width: int = 160
 ) -> Content:
     """Keys, description, tooltip and id per binding (user keymap applied); narrow: two lines."""
+    box = min(int(width * BOX_SHARE), BOX_MAX) - 8  # border, padding, scroll bar, a margin
+    tip_width = box - TIP_AT
     lines: list[Content] = []
     for title, bindings in groups:
         lines.append(Content(title).stylize("bold underline"))
@@ -29,12 +36,14 @@ def help_content(
                 f"{b.description or b.action:<17}",
                 (f"{b.id}", "italic"),
             )
-            if width >= 120:
+            if tip_width >= MIN_TIP:  # wide: the tooltip beside, wrapped under itself
+                first, *rest = textwrap.wrap(b.tooltip, tip_width) or [""]
                 lines.append(
-                    head.pad_right(max(0, 62 - head.cell_length)).append(
-                        Content(b.tooltip).stylize("dim")
+                    head.pad_right(max(0, TIP_AT - head.cell_length)).append(
+                        Content(first).stylize("dim")
                     )
                 )
+                lines += [Content(" " * TIP_AT + more).stylize("dim") for more in rest]
             else:
                 lines += [head, Content(f"      {b.tooltip}").stylize("dim")]
         lines.append(Content(""))
@@ -51,8 +60,8 @@ class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     #help-box {
-        width: 95%;
-        max-width: 130;
+        width: 95%;  /* BOX_SHARE */
+        max-width: 130;  /* BOX_MAX */
         height: 90%;
         border: round $primary;
         background: $surface;
