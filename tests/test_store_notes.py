@@ -12,7 +12,7 @@ from reader.core.model import Story
 from reader.store import paths
 from reader.store.anchoring import locate, make_anchor
 from reader.store.notes import NoteStore, open_store
-from reader.store.notes_model import NoteDraft, clean_tags
+from reader.store.notes_model import NoteDraft, PlacedNote, clean_tags
 from reader.store.notes_placement import note_offsets, notes_by_sentence
 
 
@@ -80,14 +80,21 @@ def test_a_fresh_store_instance_sees_earlier_notes() -> None:
     again.close()
 
 
-def test_changed_text_reanchors_by_quote(store: NoteStore) -> None:
-    story = make_story()
-    _add(store, story, "a1:s3", "the date differs")
-    edited = "A new first paragraph was added by the editor.\n\n" + FIRST
-    changed = make_story({"first.txt": edited, "second.txt": SECOND})
+EDITED = "A new first paragraph was added by the editor.\n\n" + FIRST
+
+
+def _noted_then_edited(store: NoteStore) -> tuple[Story, PlacedNote]:
+    """A note on the first article, which then gets a new paragraph: the note re-anchors."""
+    _add(store, make_story(), "a1:s3", "the date differs")
+    changed = make_story({"first.txt": EDITED, "second.txt": SECOND})
     (p,) = store.notes_for(changed)
     assert p.placement == "reanchored"
-    assert edited[p.start : p.end] == "The mayor said the bridge would stay closed until Friday."
+    return changed, p
+
+
+def test_changed_text_reanchors_by_quote(store: NoteStore) -> None:
+    _, p = _noted_then_edited(store)
+    assert EDITED[p.start : p.end] == "The mayor said the bridge would stay closed until Friday."
 
 
 def test_reworded_text_reanchors_fuzzily(store: NoteStore) -> None:
@@ -260,12 +267,7 @@ def test_fuzzy_search_stays_fast_on_long_articles() -> None:
 
 
 def test_undoing_an_edit_that_reanchored_restores_the_old_anchor(store: NoteStore) -> None:
-    story = make_story()
-    _add(store, story, "a1:s3", "the date differs")
-    edited = "A new first paragraph was added by the editor.\n\n" + FIRST
-    changed = make_story({"first.txt": edited, "second.txt": SECOND})
-    (p,) = store.notes_for(changed)
-    assert p.placement == "reanchored"
+    changed, p = _noted_then_edited(store)
     before = p.note
     article = changed.article(p.article_id or "")
     store.update_note(before.id, NoteDraft("moved", ()), anchor_to=(article, p.start, p.end))
