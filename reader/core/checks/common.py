@@ -27,7 +27,7 @@ def warn(
     evidence: Iterable[str] = (),
     severity: Severity = "warning",
 ) -> Warning:
-    """A warning without its id: run_checks numbers them once all checks have run."""
+    """A warning without its id: finalize numbers them once all checks have run."""
     ev = tuple(evidence) or (f"rule:{rule}",)
     return Warning(
         id="",

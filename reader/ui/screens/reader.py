@@ -203,15 +203,13 @@ class ReaderScreen(Screen[None]):
         return Content(text if wide else short)
 
     def set_review(self, text: str, short: str, claim_status: dict[str, str]) -> None:
-        """Progress in the header; each claim's mark in the status line and the gutter."""
-        changed = claim_status != self.claim_status
+        """Progress in the header; each claim's mark in the status line, and in the gutter from
+        the next redraw (the notes session calls set_notes right after, which redraws)."""
         self.claim_status = claim_status
         self._reviewed_at = None
         self.set_review_status(text, short)
         if self.is_mounted and self.index is not None and self.cursor is not None:
             self.query_one("#status-line", Static).update(self._status(), layout=False)
-            if changed:
-                self.refresh_view(scroll=False)
 
     def reviewed_offsets(self, article_id: str) -> tuple[tuple[int, str], ...]:
         """(sentence start, status) of the article's sentences whose claim carries a mark."""
