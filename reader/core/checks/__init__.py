@@ -7,6 +7,7 @@ from dataclasses import replace
 from reader.core.checks.calques import check_calques
 from reader.core.checks.casing import check_casing
 from reader.core.checks.common import Check
+from reader.core.checks.minority import check_minority
 from reader.core.checks.names import check_names, check_organisation_names
 from reader.core.checks.pronoun import check_pronoun
 from reader.core.checks.quotes import check_quotes
@@ -25,6 +26,7 @@ CHECKS: tuple[Check, ...] = (
     check_calques,
     check_syntax,
     check_wording,
+    check_minority,
 )
 
 # When two warnings cover the same words, the more specific rule is kept.

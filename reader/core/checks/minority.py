@@ -1,0 +1,204 @@
+"""Minority wording: the words of a sentence that (almost) no other version of it uses.
+
+Where four or more versions of one text render a sentence (machine translations of one source,
+edited copies of one wire story), a content word that fewer than a quarter of the others share is
+where this version departs from the rest: a mistranslated term, a garbled name, an addition.
+The consensus check (wording.py) needs near-copies with one differing slot; translations by
+different systems rarely line up that well, so this one compares vocabularies instead and asks
+the word order only for what the others say in that place.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from reader.core.checks.common import warn
+from reader.core.checks.parallel import counterparts
+from reader.core.model import Story, Warning
+from reader.core.similarity import stem
+from reader.core.tokens import STOPWORDS, Token, is_content, tokenize
+
+MIN_VERSIONS = 3  # other versions a sentence needs before a minority means anything
+MINORITY = 0.25  # a word that fewer than this share of the other versions use is flagged
+PARALLEL = 0.3  # difflib ratio of the word sequences: a version of this sentence, not a topic
+MAX_VERSIONS = 12  # closest versions compared per sentence: enough for a consensus, bounded cost
+VERSION_SHARE = 0.8  # share of an article's sentences with a parallel one in a version of it
+MAX_SPAN = 4  # longer runs of unshared words are a rewritten clause, not a word choice
+
+
+@dataclass
+class _Version:
+    sentence: str
+    norms: list[str]
+    _vocabulary: frozenset[str] | None = None
+
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        """Words and their stems (built when first asked: most versions never are)."""
+        if self._vocabulary is None:
+            self._vocabulary = frozenset(self.norms) | {_stem(n) for n in self.norms}
+        return self._vocabulary
+
+
+@lru_cache(maxsize=65536)
+def _stem(norm: str) -> str:
+    return stem(norm)
+
+
+def _versions(story: Story, mine: list[str], others: list[str]) -> list[_Version]:
+    """The closest parallel sentence of each other article (at most MAX_VERSIONS of them)."""
+    matcher: SequenceMatcher[str] = SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(mine)
+    best: dict[str, tuple[float, str, list[str]]] = {}
+    for o in others:
+        s = story.sentence(o)
+        norms = [t.norm for t in tokenize(story.article(s.article).text, s.start, s.end)]
+        matcher.set_seq1(norms)
+        if matcher.real_quick_ratio() < PARALLEL or matcher.quick_ratio() < PARALLEL:
+            continue
+        ratio = matcher.ratio()
+        if ratio >= PARALLEL and ratio > best.get(s.article, (0.0, "", []))[0]:
+            best[s.article] = (ratio, o, norms)
+    ranked = sorted(best.values(), key=lambda v: -v[0])[:MAX_VERSIONS]
+    return [_Version(o, norms) for _, o, norms in ranked]
+
+
+def _uses(words: list[Token], versions: list[_Version]) -> list[int | None]:
+    """How many versions use each content word (None for the words never flagged)."""
+    out: list[int | None] = []
+    for t in words:
+        n = t.norm
+        if not is_content(n) or any(c.isdigit() for c in n) or not any(c.isalpha() for c in n):
+            out.append(None)  # numbers are the discrepancy stage's business
+            continue
+        key = _stem(n)
+        out.append(sum(1 for v in versions if n in v.vocabulary or key in v.vocabulary))
+    return out
+
+
+def _runs(words: list[Token], flags: list[bool]) -> list[tuple[int, int]]:
+    """Token ranges of flagged words; one stop word between two flagged ones joins them."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        if not flags[i]:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(words) and (
+            flags[j] or (j + 1 < len(words) and flags[j + 1] and words[j].norm in STOPWORDS)
+        ):
+            j += 1
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _alternative(mine: list[str], i1: int, i2: int, versions: list[_Version]) -> tuple[str, int]:
+    """What many other versions say in this place (a third of them, at least two), and how many."""
+    matcher: SequenceMatcher[str] = SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(mine)
+    said: Counter[str] = Counter()
+    for v in versions:
+        matcher.set_seq1(v.norms)
+        for op, j1, j2, k1, k2 in matcher.get_opcodes():
+            # Opcodes read from the other version (seq1) to this sentence (seq2).
+            if op == "replace" and k1 <= i1 and i2 <= k2 and j2 - j1 <= MAX_SPAN:
+                said[" ".join(v.norms[j1:j2])] += 1
+    if not said:
+        return "", 0
+    for text, n in said.most_common():
+        if n < max(2, len(versions) // 3):
+            break
+        if any(is_content(w) for w in text.split()):
+            return text, n
+    return "", 0
+
+
+def _version_articles(story: Story, found: dict[str, list[_Version]]) -> set[tuple[str, str]]:
+    """(a, b): most of a's sentences have a parallel sentence in b, so b is a version of a.
+
+    Independent reports of one event share a sentence here and there; versions of one text
+    (translations, copies) share nearly all of them.
+    """
+    total: Counter[str] = Counter(s.article for s in story.sentences)
+    covered: Counter[tuple[str, str]] = Counter()
+    for sid, versions in found.items():
+        art = story.sentence(sid).article
+        for v in versions:
+            covered[(art, story.sentence(v.sentence).article)] += 1
+    return {pair for pair, n in covered.items() if n >= VERSION_SHARE * total[pair[0]]}
+
+
+def _candidate_partners(story: Story, parallel: dict[str, list[str]]) -> dict[str, set[str]]:
+    """Article -> the articles that have a counterpart for most of its sentences (cheap bound).
+
+    Counterparts come from the claims, so this costs no comparison; only articles with enough
+    such partners are compared word by word.
+    """
+    total: Counter[str] = Counter(s.article for s in story.sentences)
+    shared: Counter[tuple[str, str]] = Counter()
+    for s in story.sentences:
+        for art in {story.sentence(o).article for o in parallel.get(s.id, ())}:
+            shared[(s.article, art)] += 1
+    partners: dict[str, set[str]] = {}
+    for (a, b), n in shared.items():
+        if n >= VERSION_SHARE * total[a]:
+            partners.setdefault(a, set()).add(b)
+    return {a: bs for a, bs in partners.items() if len(bs) >= MIN_VERSIONS}
+
+
+def check_minority(story: Story) -> list[Warning]:
+    """Content words of a sentence that few of its other versions use."""
+    parallel = counterparts(story)
+    partners = _candidate_partners(story, parallel)
+    found: dict[str, list[_Version]] = {}
+    for s in story.sentences:
+        if s.article not in partners:
+            continue
+        others = [
+            o for o in parallel.get(s.id, []) if story.sentence(o).article in partners[s.article]
+        ]
+        if len({story.sentence(o).article for o in others}) < MIN_VERSIONS:
+            continue
+        mine = [t.norm for t in tokenize(story.article(s.article).text, s.start, s.end)]
+        found[s.id] = _versions(story, mine, others)
+    pairs = _version_articles(story, found)
+    out: list[Warning] = []
+    for sid, candidates in found.items():
+        s = story.sentence(sid)
+        versions = [
+            v for v in candidates if (s.article, story.sentence(v.sentence).article) in pairs
+        ]
+        if len(versions) < MIN_VERSIONS:
+            continue
+        words = tokenize(story.article(s.article).text, s.start, s.end)
+        mine = [t.norm for t in words]
+        uses = _uses(words, versions)
+        limit = MINORITY * len(versions)
+        for i1, i2 in _runs(words, [u is not None and u < limit for u in uses]):
+            if i2 - i1 > MAX_SPAN:
+                continue
+            text = " ".join(t.text for t in words[i1:i2])
+            used = max(u for u in uses[i1:i2] if u is not None)
+            alt, n = _alternative(mine, i1, i2, versions)
+            who = f"only {used}" if used else "none"
+            said = f"; {n} have “{alt}”" if alt else ""
+            out.append(
+                warn(
+                    s.article,
+                    words[i1].start,
+                    words[i2 - 1].end,
+                    "wrong-word",
+                    f"“{text}”: in {who} of the {len(versions)} other versions of this"
+                    f" sentence{said}",
+                    "minority-wording",
+                    suggestion=alt or None,
+                    evidence=[v.sentence for v in versions[:3]],
+                    severity="info",
+                )
+            )
+    return out

@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from checks_helpers import spans, story_of
+
+from reader.core.checks.minority import check_minority
+
+TEXT = (
+    "The harbour council approved a new budget for the old {place} on Monday evening. "
+    "Repairs to the {part} will begin in spring and should take about six months. "
+    "The mayor said the tower draws many {visitors} to the town every summer."
+)
+
+
+def version(place: str = "lighthouse", part: str = "roof", visitors: str = "visitors") -> str:
+    return TEXT.format(place=place, part=part, visitors=visitors)
+
+
+def test_a_word_no_other_version_uses_is_flagged_with_what_they_say() -> None:
+    story = story_of(
+        version(),
+        version(part="stairs"),
+        version(visitors="tourists"),
+        version(part="stairs", visitors="tourists"),
+        version(place="submarine"),
+    )
+    found = [w for w in check_minority(story) if w.article == "a5"]
+    assert spans(story, found) == ["submarine"]
+    w = found[0]
+    assert (w.kind, w.severity, w.rule, w.suggestion) == (
+        "wrong-word",
+        "info",
+        "minority-wording",
+        "lighthouse",
+    )
+    assert (
+        w.message
+        == "“submarine”: in none of the 4 other versions of this sentence; 4 have “lighthouse”"
+    )
+    assert all(story.sentence(e).article != "a5" for e in w.evidence)
+
+
+def test_a_wording_shared_by_half_the_versions_is_not_flagged() -> None:
+    # "stairs" and "tourists" are each in two of the five versions: a choice, not an outlier.
+    story = story_of(
+        version(),
+        version(part="stairs"),
+        version(visitors="tourists"),
+        version(part="stairs", visitors="tourists"),
+        version(),
+    )
+    assert check_minority(story) == []
+
+
+def test_three_versions_are_too_few_for_a_minority() -> None:
+    story = story_of(version(), version(), version(place="submarine"))
+    assert check_minority(story) == []
+
+
+def test_independent_reports_of_one_event_are_not_versions() -> None:
+    # Each report shares its first sentence with the others and goes on in its own words.
+    own = [
+        "Fishermen who use the harbour every day welcomed the decision warmly.",
+        "The council has argued about the cost for more than three years now.",
+        "A local painter has offered to restore the old lamp for free.",
+        "Opposition members voted against it, calling it a waste of public money.",
+        "The last keeper of the tower left the island in the nineteen sixties.",
+    ]
+    story = story_of(
+        *(
+            TEXT.split(". ")[0].format(place=place) + ". " + extra
+            for place, extra in zip(
+                ["lighthouse", "lighthouse", "lighthouse", "lighthouse", "submarine"],
+                own,
+                strict=True,
+            )
+        )
+    )
+    assert check_minority(story) == []
