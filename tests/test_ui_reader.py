@@ -59,7 +59,7 @@ async def test_columns_and_headers_at_160() -> None:
         header = str(column(app, "a1").header.render())
         assert "Coastal Courier" in header and "Harbour bridge reopens" in header
         assert "2024-03-05" in header and "shared" in header
-        assert "⚠ 3" in str(column(app, "a3").header.render())
+        assert "⚠ 2 + 1 minor" in str(column(app, "a3").header.render())
         assert column(app, "a1").focused
         assert cursor_id(app) == "a1:s1"
         # the cursor's claim is lit in every other column
@@ -544,3 +544,22 @@ async def test_resizing_changes_the_number_of_columns() -> None:
         await pilot.resize_terminal(*SMALL)
         await ready(pilot)
         assert len(app.reader.columns) == 2
+
+
+@run_async
+async def test_minor_warnings_are_drawn_quieter_than_warnings() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        index = app.reader.index
+        assert index is not None
+        text = column(app, "a3").text
+        assert text._layout is not None
+        by_severity = {w.severity: w for w in index.warnings_of("a3")}
+        rows = {k: text._layout.line_of(w.start) for k, w in by_severity.items()}
+        assert rows["info"] != rows["warning"]
+        gutter = {k: text.render_line(row - int(text.scroll_y)).text[0] for k, row in rows.items()}
+        assert gutter == {"warning": "▌", "info": "╎"}
+        styles = {k: text._style("artifact" if k == "warning" else "artifact-info") for k in rows}
+        assert styles["warning"] != styles["info"]
+        assert styles["warning"].underline and not styles["info"].underline

@@ -25,7 +25,8 @@ class Hit(NamedTuple):
 class ArticleStats(NamedTuple):
     words: int
     shared: float  # fraction of visible text shared with another article
-    warnings: int
+    warnings: int  # severity "warning"
+    minor: int  # severity "info": worth a look, not an alarm
 
 
 class Stop(NamedTuple):
@@ -275,8 +276,10 @@ class StoryIndex:
             a = self.story.article(article_id)
             words = sum(count_words(a.text, s, e) for s, e in visible_ranges(a))
             shared = shared_fraction(self.story, a.id) if self._has_passages(a.id) else 0.0
+            warnings = self.warnings_of(a.id)
+            minor = sum(1 for w in warnings if w.severity == "info")
             found = self._stats[article_id] = ArticleStats(
-                words=words, shared=shared, warnings=len(self.warnings_of(a.id))
+                words=words, shared=shared, warnings=len(warnings) - minor, minor=minor
             )
         return found
 

@@ -22,6 +22,8 @@ VARIABLE_DEFAULTS: dict[str, str] = {
     "shared-strong-style": "none",
     "artifact": "#E69F00",
     "artifact-style": "underline",
+    "artifact-info": "#B8945C",  # info-level warnings: a minor mark, quieter than a warning
+    "artifact-info-style": "none",
     "focus-claim": "#4A4F8C",
     "focus-claim-style": "none",
     "partner-claim": "#3A3E6E",

@@ -145,7 +145,7 @@ class OverviewScreen(Screen[Stop | None]):
                 ("░" * o, "dim"),
                 ("▓" * f, "$warning"),
                 f" {stats.shared:4.0%}",
-                f" ⚠{stats.warnings:<2}" if stats.warnings else "    ",
+                f" ⚠{stats.warnings + stats.minor:<2}" if stats.warnings + stats.minor else "    ",
                 " ",
                 (clean_line(a.source or a.name)[:30], "bold"),
             )

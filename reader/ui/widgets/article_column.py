@@ -26,7 +26,11 @@ def header_content(index: StoryIndex, article_id: str) -> Content:
         else Content("(no title)").stylize("dim")
     )
     facts = [f"{stats.words} words", f"{stats.shared:.0%} shared"]
-    facts.append(f"⚠ {stats.warnings}" if stats.warnings else "no warnings")
+    minor = f"{stats.minor} minor" if stats.minor else ""
+    if stats.warnings:
+        facts.append(f"⚠ {stats.warnings}" + (f" + {minor}" if minor else ""))
+    else:
+        facts.append(minor or "no warnings")
     return Content("\n").join([who, title, Content(" · ".join(facts))])
 
 

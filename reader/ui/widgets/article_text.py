@@ -99,6 +99,7 @@ class ArticleText(ScrollView, can_focus=False):
         self._layout_key: tuple[str | None, int, bool] | None = None
         self._line_spans: dict[int, list[Span]] | None = None  # row -> its styled spans
         self._warn_rows: set[int] = set()
+        self._info_rows: set[int] = set()  # rows with info-level warnings only (minor marks)
         self._note_rows: set[int] = set()
         self._review_rows: dict[int, str] = {}
         self._strips: dict[int, Strip] = {}
@@ -241,6 +242,7 @@ class ArticleText(ScrollView, can_focus=False):
 
     def _build(self) -> None:
         self._warn_rows = set()
+        self._info_rows = set()
         self._note_rows = set()
         self._review_rows = {}
         lay, index, aid = self._layout, self.index, self.article_id
@@ -265,9 +267,10 @@ class ArticleText(ScrollView, can_focus=False):
         if marks.focus:
             add(*marks.focus, "focus")
         for w in index.warnings_of(aid):
-            add(w.start, w.end, "artifact")
+            minor = w.severity == "info"
+            add(w.start, w.end, "artifact-info" if minor else "artifact")
             first, last = lay.line_of(w.start), lay.line_of(max(w.start, w.end - 1))
-            self._warn_rows.update(range(first, last + 1))
+            (self._info_rows if minor else self._warn_rows).update(range(first, last + 1))
         if marks.selected:
             add(*marks.selected, "selected")
         self._note_rows = {lay.line_of(o) for o in marks.notes}
@@ -301,6 +304,8 @@ class ArticleText(ScrollView, can_focus=False):
                 marker = Segment("▌", (base + self._style("gutter-warning")).rich_style)
             elif row in self._note_rows:
                 marker = Segment("•", (base + self._style("gutter-note")).rich_style)
+            elif row in self._info_rows:
+                marker = Segment("╎", (base + self._style("gutter-info")).rich_style)
             else:
                 marker = Segment(" ", base.rich_style)
             status = self._review_rows.get(row)
