@@ -97,21 +97,30 @@ def _runs(words: list[Token], flags: list[bool]) -> list[tuple[int, int]]:
     return runs
 
 
-def _alternative(mine: list[str], i1: int, i2: int, versions: list[_Version]) -> tuple[str, int]:
-    """What many other versions say in this place (a third of them, at least two), and how many."""
+Opcode = tuple[str, int, int, int, int]
+
+
+def _diffs(mine: list[str], versions: list[_Version]) -> list[tuple[_Version, list[Opcode]]]:
+    """Each version's word diff against this sentence (difflib indexes this sentence once)."""
     matcher: SequenceMatcher[str] = SequenceMatcher(None, autojunk=False)
     matcher.set_seq2(mine)
-    said: Counter[str] = Counter()
+    out: list[tuple[_Version, list[Opcode]]] = []
     for v in versions:
         matcher.set_seq1(v.norms)
-        for op, j1, j2, k1, k2 in matcher.get_opcodes():
+        out.append((v, list(matcher.get_opcodes())))
+    return out
+
+
+def _alternative(i1: int, i2: int, diffs: list[tuple[_Version, list[Opcode]]]) -> tuple[str, int]:
+    """What many other versions say in this place (a third of them, at least two), and how many."""
+    said: Counter[str] = Counter()
+    for v, ops in diffs:
+        for op, j1, j2, k1, k2 in ops:
             # Opcodes read from the other version (seq1) to this sentence (seq2).
             if op == "replace" and k1 <= i1 and i2 <= k2 and j2 - j1 <= MAX_SPAN:
                 said[" ".join(v.norms[j1:j2])] += 1
-    if not said:
-        return "", 0
     for text, n in said.most_common():
-        if n < max(2, len(versions) // 3):
+        if n < max(2, len(diffs) // 3):
             break
         if any(is_content(w) for w in text.split()):
             return text, n
@@ -179,12 +188,15 @@ def check_minority(story: Story) -> list[Warning]:
         mine = [t.norm for t in words]
         uses = _uses(words, versions)
         limit = MINORITY * len(versions)
+        diffs: list[tuple[_Version, list[Opcode]]] | None = None
         for i1, i2 in _runs(words, [u is not None and u < limit for u in uses]):
             if i2 - i1 > MAX_SPAN:
                 continue
             text = " ".join(t.text for t in words[i1:i2])
             used = max(u for u in uses[i1:i2] if u is not None)
-            alt, n = _alternative(mine, i1, i2, versions)
+            if diffs is None:
+                diffs = _diffs(mine, versions)
+            alt, n = _alternative(i1, i2, diffs)
             who = f"only {used}" if used else "none"
             said = f"; {n} have “{alt}”" if alt else ""
             out.append(
