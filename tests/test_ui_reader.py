@@ -563,3 +563,36 @@ async def test_minor_warnings_are_drawn_quieter_than_warnings() -> None:
         styles = {k: text._style("artifact" if k == "warning" else "artifact-info") for k in rows}
         assert styles["warning"] != styles["info"]
         assert styles["warning"].underline and not styles["info"].underline
+
+
+@run_async
+async def test_m_hides_minor_marks_and_w_then_walks_warnings_only() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        index = app.reader.index
+        assert index is not None
+        info = next(w for w in index.warnings if w.severity == "info")
+        text = column(app, info.article).text
+
+        def gutter() -> str:
+            assert text._layout is not None
+            return text.render_line(text._layout.line_of(info.start) - int(text.scroll_y)).text[0]
+
+        assert gutter() == "╎"
+        await pilot.press("m")
+        await ready(pilot)
+        assert gutter() == " "
+        assert any("Minor marks hidden (1)" in n.message for n in app._notifications)
+        walked = set()
+        for _ in index.warnings:
+            await pilot.press("w")
+            await ready(pilot)
+            stop = app.reader.selected_stop
+            assert stop is not None
+            walked.add((stop.article, stop.start))
+        assert walked == {(w.article, w.start) for w in index.major_warnings}
+        assert (info.article, info.start) not in walked
+        await pilot.press("m")
+        await ready(pilot)
+        assert gutter() == "╎"

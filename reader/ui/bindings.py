@@ -196,6 +196,14 @@ READER_BINDINGS: list[Binding] = [
         tooltip="Show or hide page furniture (bylines, share buttons...) dimmed.",
     ),
     Binding(
+        "m",
+        "toggle_minor",
+        "Minor marks",
+        id="toggle-minor",
+        show=False,
+        tooltip="Hide or show minor (info) marks; while hidden, w / W walk warnings only.",
+    ),
+    Binding(
         "a",
         "app.annotate",
         "Note",

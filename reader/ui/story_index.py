@@ -153,6 +153,11 @@ class StoryIndex:
             key=lambda w: self._reading_key(w.article, w.start),
         )
 
+    @cached_property
+    def major_warnings(self) -> list[Warning]:
+        """The warnings without the info-level (minor) marks, in reading order."""
+        return [w for w in self.warnings if w.severity != "info"]
+
     def warnings_of(self, article_id: str) -> list[Warning]:
         return self._warnings_by_article.get(article_id, [])
 
@@ -217,8 +222,9 @@ class StoryIndex:
         i = bisect.bisect_left(keys, after) - 1
         return i % count
 
-    def warning_keys(self) -> list[tuple[int, int]]:
-        return [self._reading_key(w.article, w.start) for w in self.warnings]
+    def warning_keys(self, warnings: list[Warning] | None = None) -> list[tuple[int, int]]:
+        listed = self.warnings if warnings is None else warnings
+        return [self._reading_key(w.article, w.start) for w in listed]
 
     def discrepancy_keys(self) -> list[tuple[int, int]]:
         return [self._reading_key(*self._first(d)) for d in self.discrepancies]

@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
-from reader.core.model import Sentence, Story
+from reader.core.model import Sentence, Story, Warning
 from reader.ui.bindings import READER_BINDINGS
 from reader.ui.story_index import Hit, Stop, StoryIndex
 from reader.ui.text_layout import clean_line
@@ -103,6 +103,7 @@ class ReaderScreen(Screen[None]):
         self.first = 0  # position of the leftmost visible article
         self.zoom = False
         self.show_hidden = False
+        self.show_minor = True  # info-level warnings drawn and walked (m toggles)
         self.selected: tuple[str, int] | None = None  # ("warning"|"discrepancy"|"hit", index)
         self.selected_stop: Stop | None = None
         self.cycle_anchor: str | None = None  # where an Enter cycle began
@@ -320,6 +321,7 @@ class ReaderScreen(Screen[None]):
                     search=tuple((h.start, h.end) for h in self.hits if h.article == aid),
                     notes=self.note_offsets.get(aid, frozenset()),
                     reviewed=self.reviewed_offsets(aid),
+                    minor=self.show_minor,
                 )
             )
         if scroll:
@@ -394,8 +396,9 @@ class ReaderScreen(Screen[None]):
         if self.selected and self.selected_stop:
             kind, i = self.selected
             if kind == "warning":
-                w = index.warnings[i]
-                text = f"⚠ {i + 1}/{len(index.warnings)} {w.kind}: {w.message}"
+                walked = self.walked_warnings()
+                w = walked[i]
+                text = f"⚠ {i + 1}/{len(walked)} {w.kind}: {w.message}"
                 if w.suggestion:
                     text += f" → {w.suggestion}"
                 parts.append(clean_line(text))
@@ -541,11 +544,14 @@ class ReaderScreen(Screen[None]):
         here = index.reading_key(self.cursor.article, sentence.start if sentence else 0)
         last = self.selected[1] if self.selected and self.selected[0] == kind else None
         if kind == "warning":
-            i = index.next_index(len(index.warnings), last, here, index.warning_keys(), step)
+            walked = self.walked_warnings()
+            keys = index.warning_keys(walked)
+            i = index.next_index(len(walked), last, here, keys, step)
             if i is None:
-                self.notify("No warnings in this story.", timeout=2)
+                hidden = "" if self.show_minor else " (minor marks hidden: m shows them)"
+                self.notify(f"No warnings in this story{hidden}.", timeout=2)
                 return
-            w = index.warnings[i]
+            w = walked[i]
             stop = Stop(w.article, w.start, w.end)
         elif kind == "discrepancy":
             keys = index.discrepancy_keys()
@@ -565,6 +571,11 @@ class ReaderScreen(Screen[None]):
         self.selected = (kind, i)
         self.selected_stop = stop
         self.move_to_offset(stop.article, stop.start, keep_selection=True)
+
+    def walked_warnings(self) -> list[Warning]:
+        """What w / W step through: all warnings, or the major ones while minor marks are hidden."""
+        assert self.index is not None
+        return self.index.warnings if self.show_minor else self.index.major_warnings
 
     def action_next_warning(self) -> None:
         self._stop_step("warning", 1)
@@ -640,6 +651,21 @@ class ReaderScreen(Screen[None]):
             f"Page furniture {'shown dimmed' if self.show_hidden else 'hidden'}.", timeout=2
         )
         self.refresh_view()
+
+    def action_toggle_minor(self) -> None:
+        if self.index is None:
+            return
+        self.show_minor = not self.show_minor
+        if self.selected and self.selected[0] == "warning":
+            self.selected, self.selected_stop = None, None  # its number changes with the list
+        minor = len(self.index.warnings) - len(self.index.major_warnings)
+        self.notify(
+            f"Minor marks shown ({minor})."
+            if self.show_minor
+            else f"Minor marks hidden ({minor}): w / W walk warnings only.",
+            timeout=2,
+        )
+        self.refresh_view(scroll=False)
 
     def action_back(self) -> None:
         if self.inspector is not None and self.inspector.display:

@@ -32,6 +32,7 @@ class Marks(NamedTuple):
     search: tuple[tuple[int, int], ...] = ()
     notes: frozenset[int] = frozenset()  # offsets with a note
     reviewed: tuple[tuple[int, str], ...] = ()  # (sentence start, review status) of marked claims
+    minor: bool = True  # info-level warnings are drawn
 
 
 def _mark_spans(marks: Marks) -> set[tuple[str, int, int]]:
@@ -124,6 +125,12 @@ class ArticleText(ScrollView, can_focus=False):
     def set_marks(self, marks: Marks) -> None:
         """Only the rows whose marks changed are drawn again."""
         if marks == self.marks:
+            return
+        if marks.minor != self.marks.minor:  # every row with a minor mark: draw all again
+            self.marks = marks
+            self._line_spans = None
+            self._strips.clear()
+            self.refresh()
             return
         changed = _mark_spans(self.marks) ^ _mark_spans(marks)
         self.marks = marks
@@ -268,6 +275,8 @@ class ArticleText(ScrollView, can_focus=False):
             add(*marks.focus, "focus")
         for w in index.warnings_of(aid):
             minor = w.severity == "info"
+            if minor and not marks.minor:
+                continue
             add(w.start, w.end, "artifact-info" if minor else "artifact")
             first, last = lay.line_of(w.start), lay.line_of(max(w.start, w.end - 1))
             (self._info_rows if minor else self._warn_rows).update(range(first, last + 1))
