@@ -127,46 +127,35 @@ def _alternative(i1: int, i2: int, diffs: list[tuple[_Version, list[Opcode]]]) -
     return "", 0
 
 
-def _version_articles(story: Story, found: dict[str, list[_Version]]) -> set[tuple[str, str]]:
-    """(a, b): most of a's sentences have a parallel sentence in b, so b is a version of a.
+def _versions_of_whole(story: Story, matches: dict[str, list[str]]) -> dict[str, set[str]]:
+    """Article -> the articles where most of its sentences have a match: versions of one text.
 
     Independent reports of one event share a sentence here and there; versions of one text
-    (translations, copies) share nearly all of them.
+    (translations, copies) share nearly all of them. `matches` maps a sentence to sentences of
+    other articles.
     """
     total: Counter[str] = Counter(s.article for s in story.sentences)
     covered: Counter[tuple[str, str]] = Counter()
-    for sid, versions in found.items():
+    for sid, others in matches.items():
         art = story.sentence(sid).article
-        for v in versions:
-            covered[(art, story.sentence(v.sentence).article)] += 1
-    return {pair for pair, n in covered.items() if n >= VERSION_SHARE * total[pair[0]]}
-
-
-def _candidate_partners(story: Story, parallel: dict[str, list[str]]) -> dict[str, set[str]]:
-    """Article -> the articles that have a counterpart for most of its sentences (cheap bound).
-
-    Counterparts come from the claims, so this costs no comparison; only articles with enough
-    such partners are compared word by word.
-    """
-    total: Counter[str] = Counter(s.article for s in story.sentences)
-    shared: Counter[tuple[str, str]] = Counter()
-    for s in story.sentences:
-        for art in {story.sentence(o).article for o in parallel.get(s.id, ())}:
-            shared[(s.article, art)] += 1
-    partners: dict[str, set[str]] = {}
-    for (a, b), n in shared.items():
+        for other in {story.sentence(o).article for o in others}:
+            covered[(art, other)] += 1
+    out: dict[str, set[str]] = {}
+    for (a, b), n in covered.items():
         if n >= VERSION_SHARE * total[a]:
-            partners.setdefault(a, set()).add(b)
-    return {a: bs for a, bs in partners.items() if len(bs) >= MIN_VERSIONS}
+            out.setdefault(a, set()).add(b)
+    return out
 
 
 def check_minority(story: Story) -> list[Warning]:
     """Content words of a sentence that few of its other versions use."""
     parallel = counterparts(story)
-    partners = _candidate_partners(story, parallel)
+    # A cheap bound first: counterparts come from the claims, so this costs no comparison, and
+    # only articles with enough such partners are compared word by word.
+    partners = _versions_of_whole(story, parallel)
     found: dict[str, list[_Version]] = {}
     for s in story.sentences:
-        if s.article not in partners:
+        if len(partners.get(s.article, ())) < MIN_VERSIONS:
             continue
         others = [
             o for o in parallel.get(s.id, []) if story.sentence(o).article in partners[s.article]
@@ -175,13 +164,12 @@ def check_minority(story: Story) -> list[Warning]:
             continue
         mine = [t.norm for t in tokenize(story.article(s.article).text, s.start, s.end)]
         found[s.id] = _versions(story, mine, others)
-    pairs = _version_articles(story, found)
+    whole = _versions_of_whole(story, {k: [v.sentence for v in vs] for k, vs in found.items()})
     out: list[Warning] = []
     for sid, candidates in found.items():
         s = story.sentence(sid)
-        versions = [
-            v for v in candidates if (s.article, story.sentence(v.sentence).article) in pairs
-        ]
+        mine_whole = whole.get(s.article, set())
+        versions = [v for v in candidates if story.sentence(v.sentence).article in mine_whole]
         if len(versions) < MIN_VERSIONS:
             continue
         words = tokenize(story.article(s.article).text, s.start, s.end)
