@@ -73,7 +73,7 @@ def test_markdown_groups_each_articles_warnings_by_kind() -> None:
     md = render_markdown(_story())
     section = md.split("## Warnings by article", 1)[1]
     a1_part = section.split("### a2", 1)[0]
-    assert "### a1 a.txt (2)" in a1_part
+    assert "### a1 a.txt (1 + 1 minor)" in a1_part
     assert a1_part.index("- **calque**") < a1_part.index("- **casing**")  # kinds in order
     assert "“turkey”: 'turkey' is a country here → Turkey" in a1_part
     assert "### a2 b.txt (0)" in section
@@ -92,6 +92,39 @@ def test_text_report_marks_flagged_versions() -> None:
     assert " ! a1: Families have fled turkey since May." in text
     assert "   a2: Families have fled Turkey since May." in text
     assert "≠ number: cables: 40 vs 45" in text
+
+
+def test_minor_warnings_are_counted_and_marked_apart() -> None:
+    story = _story()
+    md, text = render_markdown(story), render_text(story)
+    for report in (md, text):
+        assert "1 + 1 minor warnings" in report.splitlines()[0 if report is text else 2]
+        assert "odd word (minor)" in report
+        assert "is a country here → Turkey (minor)" not in report
+    assert "| 1 + 1 minor |" in md
+    only_minor = Story(
+        articles=story.articles,
+        sentences=story.sentences,
+        claims=story.claims,
+        warnings=[w for w in story.warnings if w.severity == "info"],
+    )
+    lines = render_text(only_minor).splitlines()
+    assert " · a1: The mayor said that 40 cables were replaced." in lines
+    assert "   a2: The mayor said that 45 cables were replaced." in lines
+
+
+def test_text_article_table_lines_up() -> None:
+    story = _story()
+    long_title = Article(id="a2", name="b-with-a-long-name.txt", path="b", text=B, title="T" * 80)
+    lines = render_text(
+        Story(articles=[story.articles[0], long_title], sentences=story.sentences)
+    ).splitlines()
+    header = next(line for line in lines if "shared" in line and "file" in line)
+    rows = [line for line in lines if line.startswith(("a1 ", "a2 "))][:2]
+    for row in rows:  # every column starts where its header does
+        assert row.index("%") == header.index("shared") + len("shared") - 1
+    assert "T" * 49 + "…" in rows[1] and "T" * 51 not in rows[1]
+    assert rows[0].index("a.txt") == rows[1].index("b-with-a-long-name.txt")
 
 
 def test_markdown_table_cells_cannot_break_the_table() -> None:

@@ -8,6 +8,7 @@ import pytest
 from ui_story import fixture_story, run_async
 
 from reader.core.model import Story
+from reader.store.settings import load_settings
 from reader.ui.app import SameStoryApp
 from reader.ui.dialogs.help import HelpScreen
 from reader.ui.screens.overview import OverviewScreen
@@ -596,3 +597,26 @@ async def test_m_hides_minor_marks_and_w_then_walks_warnings_only() -> None:
         await pilot.press("m")
         await ready(pilot)
         assert gutter() == "╎"
+
+
+@run_async
+async def test_hidden_minor_marks_stay_hidden_after_a_restart() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press("m")
+        await ready(pilot)
+    assert load_settings().settings.minor_marks is False
+    again = make_app()
+    async with again.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        index = again.reader.index
+        assert index is not None and again.reader.show_minor is False
+        info = next(w for w in index.warnings if w.severity == "info")
+        text = column(again, info.article).text
+        assert text._layout is not None
+        line = text._layout.line_of(info.start) - int(text.scroll_y)
+        assert text.render_line(line).text[0] == " "
+        await pilot.press("m")
+        await ready(pilot)
+    assert load_settings().settings.minor_marks is True

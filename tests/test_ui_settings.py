@@ -30,6 +30,16 @@ def test_config_lives_under_samestory_home(_isolated_home: Path) -> None:
     assert config_dir() == _isolated_home / "config"
 
 
+def test_minor_marks_round_trip_and_a_wrong_type_falls_back() -> None:
+    save_settings(Settings(theme="light", minor_marks=False))
+    assert "minor_marks = false" in config_path().read_text(encoding="utf-8")
+    assert load_settings().settings.minor_marks is False
+    save_settings(Settings(theme="light"))
+    assert "minor_marks" not in config_path().read_text(encoding="utf-8")
+    config_path().write_text('minor_marks = "no"\n', encoding="utf-8")
+    assert load_settings().settings.minor_marks is True
+
+
 def test_round_trip_with_odd_strings() -> None:
     s = Settings(
         theme="light",

@@ -52,12 +52,42 @@ def _matrix_lines(story: Story) -> Iterable[list[str]]:
         ]
 
 
+def _warning_count(warnings: Iterable[Warning]) -> str:
+    """Warnings and minor (info) ones apart, as the reader's column headers count them."""
+    items = list(warnings)
+    minor = sum(1 for w in items if w.severity == "info")
+    major = len(items) - minor
+    if not minor:
+        return str(major)
+    return f"{major} + {minor} minor" if major else f"{minor} minor"
+
+
 def _summary(story: Story) -> list[str]:
     return [
         f"{len(story.articles)} articles, {len(story.sentences)} sentences, "
         f"{len(story.claims)} claims, {len(story.passages)} shared passages, "
-        f"{len(story.discrepancies)} discrepancies, {len(story.warnings)} warnings"
+        f"{len(story.discrepancies)} discrepancies, "
+        f"{_warning_count(story.warnings)} warnings"
     ]
+
+
+def _of_article(story: Story, article_id: str) -> list[Warning]:
+    return [w for w in story.warnings if w.article == article_id]
+
+
+def _minor_tag(w: Warning) -> str:
+    return " (minor)" if w.severity == "info" else ""
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _flag(warns: list[Warning]) -> str:
+    """'!' beside a version with a warning, '·' with only minor ones (as the gutter draws them)."""
+    if any(w.severity != "info" for w in warns):
+        return "!"
+    return "·" if warns else " "
 
 
 def _by_kind(warnings: list[Warning]) -> dict[str, list[Warning]]:
@@ -87,11 +117,10 @@ def render_markdown(story: Story) -> str:
         "|---|---|---|---|---|---|---|",
     ]
     for a in story.articles:
-        n_warn = sum(1 for w in story.warnings if w.article == a.id)
         out.append(
             f"| {a.id} | {_md_cell(a.name)} | {_md_cell(a.source or '')} | "
             f"{_md_cell(a.title or '')} | {a.date or ''} | {shared_fraction(story, a.id):.0%} | "
-            f"{n_warn} |"
+            f"{_warning_count(_of_article(story, a.id))} |"
         )
     if len(story.articles) > 1:
         out += [
@@ -117,27 +146,46 @@ def render_markdown(story: Story) -> str:
         out.append("")
     out += ["## Warnings by article", ""]
     for a in story.articles:
-        warns = [w for w in story.warnings if w.article == a.id]
-        out.append(f"### {a.id} {_md_cell(_label(a))} ({len(warns)})")
+        warns = _of_article(story, a.id)
+        out.append(f"### {a.id} {_md_cell(_label(a))} ({_warning_count(warns)})")
         out.append("")
         for kind, items in _by_kind(warns).items():
             out.append(f"- **{kind}**")
             for w in items:
                 hint = f" → {_md_cell(w.suggestion)}" if w.suggestion else ""
-                out.append(f"  - “{_md_cell(_quote(story, w))}”: {_md_cell(w.message)}{hint}")
+                out.append(
+                    f"  - “{_md_cell(_quote(story, w))}”: {_md_cell(w.message)}{hint}"
+                    f"{_minor_tag(w)}"
+                )
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
 
-def render_text(story: Story) -> str:
-    out: list[str] = [*_summary(story), ""]
-    for a in story.articles:
-        n_warn = sum(1 for w in story.warnings if w.article == a.id)
-        title = _one_line(a.title or "")
-        out.append(
-            f"{a.id}  {a.name}  {title[:60]}  shared {shared_fraction(story, a.id):.0%}  "
-            f"warnings {n_warn}"
+def _article_lines(story: Story) -> list[str]:
+    """One aligned row per article: id, file, title, shared share, warnings."""
+    rows = [
+        (
+            a.id,
+            _one_line(a.name),
+            _clip(_one_line(a.title or ""), 50),
+            f"{shared_fraction(story, a.id):.0%}",
+            _warning_count(_of_article(story, a.id)),
         )
+        for a in story.articles
+    ]
+    header = ("", "file", "title", "shared", "warnings")
+    widths = [max(len(r[k]) for r in [header, *rows]) for k in range(len(header))]
+    return [
+        "  ".join(
+            cell.rjust(width) if k == 3 else cell.ljust(width)
+            for k, (cell, width) in enumerate(zip(row, widths, strict=True))
+        ).rstrip()
+        for row in [header, *rows]
+    ]
+
+
+def render_text(story: Story) -> str:
+    out: list[str] = [*_summary(story), "", *_article_lines(story)]
     if len(story.articles) > 1:
         out += ["", "Overlap (share of row's text shared with column):"]
         out += ["".join(c.rjust(6) for c in row) for row in _matrix_lines(story)]
@@ -145,12 +193,15 @@ def render_text(story: Story) -> str:
     for claim in story.claims:
         out.append(f"\n{claim.id}  {_one_line(claim.label)}")
         for article, text, warns in _claim_rows(story, claim):
-            mark = " !" if warns else "  "
+            mark = " " + _flag(warns)
             out.append(f"{mark} {article.id}: {_one_line(text)}")
         for line in _discrepancy_values(story, claim.id):
             out.append(f"   ≠ {line}")
     out += ["", "Warnings:"]
     for w in story.warnings:
         hint = f" (suggest: {_one_line(w.suggestion)})" if w.suggestion else ""
-        out.append(f"  {w.article} {w.kind}: “{_quote(story, w)}” {_one_line(w.message)}{hint}")
+        out.append(
+            f"  {w.article} {w.kind}: “{_quote(story, w)}” {_one_line(w.message)}{hint}"
+            f"{_minor_tag(w)}"
+        )
     return "\n".join(out).rstrip() + "\n"

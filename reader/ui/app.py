@@ -75,7 +75,7 @@ class SameStoryApp(App[int]):
             self.register_theme(t)
         wanted = theme or self.settings.theme or DEFAULT_THEME
         self._start_theme(wanted if wanted in self.available_themes else DEFAULT_THEME)
-        self.reader = ReaderScreen()
+        self.reader = ReaderScreen(show_minor=self.settings.minor_marks)
         self.store = store if store is not None else open_store()
         self.session = NotesSession(self, self.store, self.reader, remember)
         if self.story is None and self.paths:
@@ -187,6 +187,12 @@ class SameStoryApp(App[int]):
             update_settings(change)
         except OSError as exc:
             self.notify(f"Settings not saved: {exc}", severity="warning", timeout=5, markup=False)
+
+    @on(ReaderScreen.MinorMarksToggled)
+    def _minor_marks(self, event: ReaderScreen.MinorMarksToggled) -> None:
+        if self.remember and event.shown != self.settings.minor_marks:
+            self.settings.minor_marks = event.shown
+            self._save(lambda s: setattr(s, "minor_marks", event.shown))
 
     def watch_theme(self, theme: str) -> None:
         if self.remember and self.is_running and theme != self.settings.theme:

@@ -201,7 +201,9 @@ READER_BINDINGS: list[Binding] = [
         "Minor marks",
         id="toggle-minor",
         show=False,
-        tooltip="Hide or show minor (info) marks; while hidden, w / W walk warnings only.",
+        tooltip=(
+            "Hide or show minor (info) marks (remembered); while hidden, w / W walk warnings only."
+        ),
     ),
     Binding(
         "a",

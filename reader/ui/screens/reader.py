@@ -96,14 +96,21 @@ class ReaderScreen(Screen[None]):
             self.index = index
             self.column = column
 
-    def __init__(self) -> None:
+    class MinorMarksToggled(Message):
+        """Minor marks were shown or hidden (the app remembers the choice)."""
+
+        def __init__(self, shown: bool) -> None:
+            super().__init__()
+            self.shown = shown
+
+    def __init__(self, show_minor: bool = True) -> None:
         super().__init__(id="reader")
         self.index: StoryIndex | None = None
         self.cursor: Cursor | None = None
         self.first = 0  # position of the leftmost visible article
         self.zoom = False
         self.show_hidden = False
-        self.show_minor = True  # info-level warnings drawn and walked (m toggles)
+        self.show_minor = show_minor  # info-level warnings drawn and walked (m toggles)
         self.selected: tuple[str, int] | None = None  # ("warning"|"discrepancy"|"hit", index)
         self.selected_stop: Stop | None = None
         self.cycle_anchor: str | None = None  # where an Enter cycle began
@@ -665,6 +672,7 @@ class ReaderScreen(Screen[None]):
             else f"Minor marks hidden ({minor}): w / W walk warnings only.",
             timeout=2,
         )
+        self.post_message(self.MinorMarksToggled(self.show_minor))
         self.refresh_view(scroll=False)
 
     def action_back(self) -> None:
