@@ -42,6 +42,21 @@ def test_short_and_unlike_words_are_not_variants() -> None:
     assert groups == {}
 
 
+def test_two_dictionary_words_are_two_words_but_spellings_and_derived_forms_join() -> None:
+    texts = [
+        "Nearly 40 people fled a nearby prison, Peskow said.",
+        "A poison killed a Syrian official in Syria; the personal tour of one person was off.",
+        "The ministry will organise aid; Peskov said they organize it.",
+    ]
+    terms, _ = build_sentence_terms(texts)
+    key = {t.text.lower(): t.key for st in terms for t in st.terms}
+    assert key["nearly"] != key["nearby"] and key["prison"] != key["poison"]
+    assert key["peskow"] == key["peskov"]  # not dictionary words: a spelling variant
+    assert key["organise"] == key["organize"]  # British and American spelling
+    assert key["syrian"] == key["syria"]
+    assert key["personal"] != key["person"]  # a short base: not taken as a derived form
+
+
 def test_hyphenated_words_match_their_parts() -> None:
     (terms,) = extract_terms(["The rebel-held town fell."])
     keys = {t.key for t in terms}

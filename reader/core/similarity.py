@@ -11,14 +11,14 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from reader.core.claim_lexicon import attribution_keys, synonym_keys
 from reader.core.tokens import STOPWORDS, normalize_word, tokenize
+from reader.core.word_frequency import is_common_word
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-PREFIX = 7
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "er", "ed")
 
 # Terms too vague to carry a claim on their own even where they are rare.
@@ -75,14 +75,32 @@ def _levenshtein(a: str, b: str, limit: int) -> int:
     return prev[-1]
 
 
+# Endings that make an adjective or agent of a word the story also uses (Syria / Syrian).
+_DERIVED = ("n", "an", "al", "ern", "ic", "ist", "ism")
+
+
+def _spelling(word: str) -> str:
+    """British and American spellings of one word alike (organise / organize, rumour / rumor)."""
+    w = word.replace("z", "s").replace("our", "or")
+    return re.sub(r"(.)\1", r"\1", w)
+
+
 def variant_groups(
-    words: Iterable[str], min_len: int = 5, min_ratio: float = 0.8
+    words: Iterable[str],
+    min_len: int = 5,
+    min_ratio: float = 0.8,
+    known: Callable[[str], bool] = lambda w: False,
+    surface: Mapping[str, Iterable[str]] | None = None,
 ) -> dict[str, str]:
     """Map each spelling variant to one representative (Peskow -> Peskov, Taftinaz -> Taftanaz).
 
-    Candidates come from a trigram index over the vocabulary, so this stays near linear.
+    Candidates come from a trigram index over the vocabulary, so this stays near linear. Two
+    `known` dictionary words are never variants of each other (nearly / nearby, prison / poison)
+    unless they differ only as British and American spellings do. `surface` maps each key to the
+    words written for it, for derived forms ("Syrian" of "Syria").
     """
     vocab = sorted({w for w in words if len(w) >= min_len and w.isalpha()})
+    surface = surface or {}
     index: dict[str, list[int]] = {}
     grams_of: list[set[str]] = []
     for k, w in enumerate(vocab):
@@ -111,15 +129,22 @@ def variant_groups(
             o = vocab[other]
             if o[0] != w[0]:
                 continue
+            if known(w) and known(o) and _spelling(w) != _spelling(o):
+                continue  # two dictionary words (nearly / nearby) are two words
             limit = int(max(len(w), len(o)) * (1 - min_ratio))
             if limit >= 1 and _levenshtein(w, o, limit) <= limit:
                 parent[find(other)] = find(k)
-    by_prefix: dict[str, int] = {}
-    for k, w in enumerate(vocab):  # derived forms: "government" / "governmental"
-        if len(w) >= PREFIX + 1:
-            first = by_prefix.setdefault(w[:PREFIX], k)
-            if first != k:
-                parent[find(k)] = find(first)
+    at = {w: k for k, w in enumerate(vocab)}
+    key_of = {form: key for key, forms in surface.items() for form in forms}
+    for form, key in key_of.items():  # derived forms: "Syria" / "Syrian", "governmental"
+        for ending in _DERIVED:
+            if not form.endswith(ending):
+                continue
+            base = key_of.get(form[: -len(ending)])
+            if base is None or len(form) - len(ending) < (7 if ending == "al" else 5):
+                continue  # "personal" is not a form of "person"
+            if key in at and base in at:
+                parent[find(at[key])] = find(at[base])
     return {w: vocab[find(k)] for k, w in enumerate(vocab) if find(k) != k}
 
 
@@ -215,7 +240,14 @@ def build_sentence_terms(
 ) -> tuple[list[SentenceTerms], Vocabulary]:
     """Terms and IDF weights for every sentence of a story (texts in any order)."""
     per_text = extract_terms(texts)
-    groups = variant_groups(t.key for terms in per_text for t in terms if not t.number)
+    surface: dict[str, set[str]] = {}
+    for terms in per_text:
+        for t in terms:
+            if not t.number:
+                surface.setdefault(t.key, set()).add(t.text.lower())
+    groups = variant_groups(
+        surface, surface=surface, known=lambda k: any(is_common_word(w) for w in surface.get(k, ()))
+    )
     if synonyms:
         table = synonym_keys(stem)
         for key, rep in list(groups.items()):
