@@ -25,6 +25,13 @@ def make_app() -> SameStoryApp:
     return SameStoryApp(story=fixture_story())
 
 
+def gutter_at(app: SameStoryApp, article: str, offset: int) -> str:
+    """The gutter character drawn beside the line that holds `offset` of `article`."""
+    text = column(app, article).text
+    assert text._layout is not None
+    return text.render_line(text._layout.line_of(offset) - int(text.scroll_y)).text[0]
+
+
 def reader(app: SameStoryApp) -> ReaderScreen:
     return app.reader
 
@@ -574,11 +581,9 @@ async def test_m_hides_minor_marks_and_w_then_walks_warnings_only() -> None:
         index = app.reader.index
         assert index is not None
         info = next(w for w in index.warnings if w.severity == "info")
-        text = column(app, info.article).text
 
         def gutter() -> str:
-            assert text._layout is not None
-            return text.render_line(text._layout.line_of(info.start) - int(text.scroll_y)).text[0]
+            return gutter_at(app, info.article, info.start)
 
         assert gutter() == "╎"
         await pilot.press("m")
@@ -613,10 +618,7 @@ async def test_hidden_minor_marks_stay_hidden_after_a_restart() -> None:
         index = again.reader.index
         assert index is not None and again.reader.show_minor is False
         info = next(w for w in index.warnings if w.severity == "info")
-        text = column(again, info.article).text
-        assert text._layout is not None
-        line = text._layout.line_of(info.start) - int(text.scroll_y)
-        assert text.render_line(line).text[0] == " "
+        assert gutter_at(again, info.article, info.start) == " "
         await pilot.press("m")
         await ready(pilot)
     assert load_settings().settings.minor_marks is True
