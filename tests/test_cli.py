@@ -139,3 +139,33 @@ def test_articles_without_punctuation_are_analysed_in_bounded_time(tmp_path: Pat
     texts = {a["id"]: a["text"] for a in report["articles"]}
     lengths = [len(texts[s["article"]][s["start"] : s["end"]].split()) for s in report["sentences"]]
     assert len(lengths) > 100 and max(lengths) <= 150
+
+
+class _Terminal:
+    """A stderr that says it is a terminal and keeps what is written."""
+
+    def __init__(self, tty: bool) -> None:
+        self.tty, self.text = tty, ""
+
+    def isatty(self) -> bool:
+        return self.tty
+
+    def write(self, text: str) -> int:
+        self.text += text
+        return len(text)
+
+    def flush(self) -> None:
+        return None
+
+
+@pytest.mark.parametrize("tty", [True, False])
+def test_report_shows_progress_on_a_terminal_only(
+    story_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tty: bool
+) -> None:
+    err = _Terminal(tty)
+    monkeypatch.setattr(sys, "stderr", err)
+    assert main(["report", str(story_dir), "-o", str(tmp_path / "r.json")]) == 0
+    if tty:
+        assert "100%" in err.text and err.text.endswith("\r\x1b[K")  # the line is cleared
+    else:
+        assert err.text == ""

@@ -11,7 +11,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from reader.core.claim_lexicon import attribution_keys, synonym_keys
@@ -86,21 +86,20 @@ def _spelling(word: str) -> str:
 
 
 def variant_groups(
-    words: Iterable[str],
+    words: Iterable[str] | Mapping[str, Iterable[str]],
     min_len: int = 5,
     min_ratio: float = 0.8,
-    known: Callable[[str], bool] = lambda w: False,
-    surface: Mapping[str, Iterable[str]] | None = None,
+    known: Collection[str] = frozenset(),
 ) -> dict[str, str]:
     """Map each spelling variant to one representative (Peskow -> Peskov, Taftinaz -> Taftanaz).
 
     Candidates come from a trigram index over the vocabulary, so this stays near linear. Two
     `known` dictionary words are never variants of each other (nearly / nearby, prison / poison)
-    unless they differ only as British and American spellings do. `surface` maps each key to the
-    words written for it, for derived forms ("Syrian" of "Syria").
+    unless they differ only as British and American spellings do. `words` may map each key to the
+    words written for it, which finds derived forms ("Syrian" of "Syria").
     """
-    vocab = sorted({w for w in words if len(w) >= min_len and w.isalpha()})
-    surface = surface or {}
+    surface = words if isinstance(words, Mapping) else {w: (w,) for w in words}
+    vocab = sorted({w for w in surface if len(w) >= min_len and w.isalpha()})
     index: dict[str, list[int]] = {}
     grams_of: list[set[str]] = []
     for k, w in enumerate(vocab):
@@ -129,7 +128,7 @@ def variant_groups(
             o = vocab[other]
             if o[0] != w[0]:
                 continue
-            if known(w) and known(o) and _spelling(w) != _spelling(o):
+            if w in known and o in known and _spelling(w) != _spelling(o):
                 continue  # two dictionary words (nearly / nearby) are two words
             limit = int(max(len(w), len(o)) * (1 - min_ratio))
             if limit >= 1 and _levenshtein(w, o, limit) <= limit:
@@ -245,9 +244,8 @@ def build_sentence_terms(
         for t in terms:
             if not t.number:
                 surface.setdefault(t.key, set()).add(t.text.lower())
-    groups = variant_groups(
-        surface, surface=surface, known=lambda k: any(is_common_word(w) for w in surface.get(k, ()))
-    )
+    known = {k for k, forms in surface.items() if any(map(is_common_word, forms))}
+    groups = variant_groups(surface, known=known)
     if synonyms:
         table = synonym_keys(stem)
         for key, rep in list(groups.items()):
