@@ -15,14 +15,18 @@ def version(place: str = "lighthouse", part: str = "roof", visitors: str = "visi
     return TEXT.format(place=place, part=part, visitors=visitors)
 
 
-def test_a_word_no_other_version_uses_is_flagged_with_what_they_say() -> None:
-    story = story_of(
+def four_versions() -> list[str]:
+    """ "stairs" and "tourists" each in two of them: choices, not outliers."""
+    return [
         version(),
         version(part="stairs"),
         version(visitors="tourists"),
         version(part="stairs", visitors="tourists"),
-        version(place="submarine"),
-    )
+    ]
+
+
+def test_a_word_no_other_version_uses_is_flagged_with_what_they_say() -> None:
+    story = story_of(*four_versions(), version(place="submarine"))
     found = [w for w in check_minority(story) if w.article == "a5"]
     assert spans(story, found) == ["submarine"]
     w = found[0]
@@ -41,13 +45,7 @@ def test_a_word_no_other_version_uses_is_flagged_with_what_they_say() -> None:
 
 def test_a_wording_shared_by_half_the_versions_is_not_flagged() -> None:
     # "stairs" and "tourists" are each in two of the five versions: a choice, not an outlier.
-    story = story_of(
-        version(),
-        version(part="stairs"),
-        version(visitors="tourists"),
-        version(part="stairs", visitors="tourists"),
-        version(),
-    )
+    story = story_of(*four_versions(), version())
     assert check_minority(story) == []
 
 
