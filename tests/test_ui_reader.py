@@ -68,6 +68,9 @@ async def test_columns_and_headers_at_160() -> None:
         assert "Coastal Courier" in header and "Harbour bridge reopens" in header
         assert "2024-03-05" in header and "shared" in header
         assert "⚠ 2 + 1 minor" in str(column(app, "a3").header.render())
+        # the top bar counts as the headers do: the minor (info) marks apart
+        title = str(app.reader.query_one("#story-title").render())
+        assert title.endswith("· 2 + 1 minor warnings"), title
         assert column(app, "a1").focused
         assert cursor_id(app) == "a1:s1"
         # the cursor's claim is lit in every other column
@@ -106,6 +109,9 @@ async def test_h_l_tab_move_between_columns_and_page_at_80x24() -> None:
     async with app.run_test(size=SMALL) as pilot:
         await ready(pilot)
         assert [c.article_id for c in app.reader.columns] == ["a1", "a2"]
+        # a narrow top bar words its counts shorter rather than cutting the last one off
+        title = str(app.reader.query_one("#story-title").render())
+        assert "5 claims" in title and title.endswith("⚠ 2 + 1 minor"), title
         await pilot.press("l")
         assert app.reader.cursor and app.reader.cursor.article == "a2"
         assert cursor_id(app) == "a2:s1"  # landed on the corresponding sentence
@@ -275,6 +281,8 @@ async def test_overview_lists_and_enter_jumps() -> None:
         assert "%" in str(screen.query_one("#heat-map").render())
         warnings = screen.query_one("#warning-list")
         assert warnings.option_count == 3  # type: ignore[attr-defined]
+        titles = [str(t.render()) for t in screen.query(".list-title")]
+        assert "2 + 1 minor warnings" in titles, titles
         warnings.focus()
         await pilot.press("down", "enter")
         await ready(pilot)

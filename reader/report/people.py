@@ -9,6 +9,7 @@ from reader.core.loading import visible_text
 from reader.core.model import Article, Claim, Story, Warning
 from reader.core.overlap import overlap_matrix, shared_fraction
 from reader.core.textsafe import printable
+from reader.core.warning_tally import warning_tally, warnings_phrase
 
 
 def _one_line(text: str) -> str:
@@ -52,22 +53,12 @@ def _matrix_lines(story: Story) -> Iterable[list[str]]:
         ]
 
 
-def _warning_count(warnings: Iterable[Warning]) -> str:
-    """Warnings and minor (info) ones apart, as the reader's column headers count them."""
-    items = list(warnings)
-    minor = sum(1 for w in items if w.severity == "info")
-    major = len(items) - minor
-    if not minor:
-        return str(major)
-    return f"{major} + {minor} minor" if major else f"{minor} minor"
-
-
 def _summary(story: Story) -> list[str]:
     return [
         f"{len(story.articles)} articles, {len(story.sentences)} sentences, "
         f"{len(story.claims)} claims, {len(story.passages)} shared passages, "
         f"{len(story.discrepancies)} discrepancies, "
-        f"{_warning_count(story.warnings)} warnings"
+        f"{warnings_phrase(story.warnings)}"
     ]
 
 
@@ -120,7 +111,7 @@ def render_markdown(story: Story) -> str:
         out.append(
             f"| {a.id} | {_md_cell(a.name)} | {_md_cell(a.source or '')} | "
             f"{_md_cell(a.title or '')} | {a.date or ''} | {shared_fraction(story, a.id):.0%} | "
-            f"{_warning_count(_of_article(story, a.id))} |"
+            f"{warning_tally(_of_article(story, a.id))} |"
         )
     if len(story.articles) > 1:
         out += [
@@ -147,7 +138,7 @@ def render_markdown(story: Story) -> str:
     out += ["## Warnings by article", ""]
     for a in story.articles:
         warns = _of_article(story, a.id)
-        out.append(f"### {a.id} {_md_cell(_label(a))} ({_warning_count(warns)})")
+        out.append(f"### {a.id} {_md_cell(_label(a))} ({warning_tally(warns)})")
         out.append("")
         for kind, items in _by_kind(warns).items():
             out.append(f"- **{kind}**")
@@ -169,7 +160,7 @@ def _article_lines(story: Story) -> list[str]:
             _one_line(a.name),
             _clip(_one_line(a.title or ""), 50),
             f"{shared_fraction(story, a.id):.0%}",
-            _warning_count(_of_article(story, a.id)),
+            warning_tally(_of_article(story, a.id)),
         )
         for a in story.articles
     ]

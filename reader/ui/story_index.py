@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from reader.core.model import Article, Discrepancy, Sentence, Story, Value, Warning
 from reader.core.overlap import overlap_matrix, shared_fraction
+from reader.core.warning_tally import split_count
 from reader.core.words import count_words
 
 
@@ -282,10 +283,9 @@ class StoryIndex:
             a = self.story.article(article_id)
             words = sum(count_words(a.text, s, e) for s, e in visible_ranges(a))
             shared = shared_fraction(self.story, a.id) if self._has_passages(a.id) else 0.0
-            warnings = self.warnings_of(a.id)
-            minor = sum(1 for w in warnings if w.severity == "info")
+            major, minor = split_count(self.warnings_of(a.id))
             found = self._stats[article_id] = ArticleStats(
-                words=words, shared=shared, warnings=len(warnings) - minor, minor=minor
+                words=words, shared=shared, warnings=major, minor=minor
             )
         return found
 

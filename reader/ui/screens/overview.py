@@ -15,6 +15,7 @@ from textual.style import Style
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.core.warning_tally import warnings_phrase
 from reader.ui.story_index import Stop, StoryIndex
 from reader.ui.text_layout import clean_line
 
@@ -126,7 +127,7 @@ class OverviewScreen(Screen[Stop | None]):
                 yield Static(f"{len(index.discrepancies)} discrepancies", classes="list-title")
                 yield OptionList(*self._discrepancy_options(), id="discrepancy-list")
             with Vertical():
-                yield Static(f"{len(index.warnings)} warnings", classes="list-title")
+                yield Static(warnings_phrase(index.warnings), classes="list-title")
                 yield OptionList(*self._warning_options(), id="warning-list")
         yield Footer(compact=True)
 

@@ -14,11 +14,13 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from reader.core.model import Sentence, Story, Warning
+from reader.core.warning_tally import warning_tally, warnings_phrase
 from reader.ui.bindings import READER_BINDINGS
 from reader.ui.story_index import Hit, Stop, StoryIndex
 from reader.ui.text_layout import clean_line
 from reader.ui.widgets.article_column import ArticleColumn
 from reader.ui.widgets.article_text import ArticleText, Marks
+from reader.ui.widgets.fitting_label import FittingLabel
 from reader.ui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -30,6 +32,20 @@ WIDE_HEADER = 120  # narrower: the review progress is shortened, the story's tit
 
 def columns_for(width: int, articles: int) -> int:
     return max(1, min(articles, width // MIN_COLUMN_WIDTH))
+
+
+def _titles(story: Story) -> tuple[str, ...]:
+    """The top bar's wordings, longest first; narrower ones keep every count (the page status
+    beside them says how many articles there are)."""
+    claims, found = f"{len(story.claims)} claims", len(story.discrepancies)
+    warnings = f"⚠ {warning_tally(story.warnings)}"
+    return (
+        f"{len(story.articles)} articles · {claims} · {found} discrepancies · "
+        f"{warnings_phrase(story.warnings)}",
+        f"{claims} · {found} discrepancies · {warnings_phrase(story.warnings)}",
+        f"{claims} · {found} discrepancies · {warnings}",
+        f"{claims} · {found} disc. · {warnings}",
+    )
 
 
 class Cursor:
@@ -124,13 +140,13 @@ class ReaderScreen(Screen[None]):
         self._review_text = ("", "")
         self.columns: list[ArticleColumn] = []
         self._page_text = ""
-        self._title = "samestory"
+        self._title: tuple[str, ...] = ("samestory",)
         self._resumed = False
         self.inspector: Inspector | None = None  # mounted on first use
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top-bar"):
-            yield Static(self._title, id="story-title")
+            yield FittingLabel(*self._title, id="story-title")
             yield Static(self._review_shown(), id="review-status")
             yield Static("", id="page-status")
         with Grid(id="columns", classes="-loading" if self.index is None else "") as grid:
@@ -184,15 +200,11 @@ class ReaderScreen(Screen[None]):
         cursor = start if start and start.article in self.index.position else Cursor(first, 0)
         count = len(self.index.sentences(cursor.article))
         self.cursor = Cursor(cursor.article, max(0, min(cursor.index, count - 1)))
-        n_claims, n_warn = len(story.claims), len(story.warnings)
-        self._title = (
-            f"{len(story.articles)} articles · {n_claims} claims · "
-            f"{len(story.discrepancies)} discrepancies · {n_warn} warnings"
-        )
+        self._title = _titles(story)
         if self.is_mounted:
             self.query_one("#loading").remove()
             self.query_one("#columns").remove_class("-loading")
-            self.query_one("#story-title", Static).update(self._title)
+            self.query_one("#story-title", FittingLabel).set_texts(*self._title)
             self._story_shown()
 
     def _story_shown(self) -> None:

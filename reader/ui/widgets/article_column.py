@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from reader.core.warning_tally import tally
 from reader.ui.story_index import StoryIndex
 from reader.ui.text_layout import clean_line
 from reader.ui.widgets.article_text import ArticleText, Marks
@@ -26,11 +27,10 @@ def header_content(index: StoryIndex, article_id: str) -> Content:
         else Content("(no title)").stylize("dim")
     )
     facts = [f"{stats.words} words", f"{stats.shared:.0%} shared"]
-    minor = f"{stats.minor} minor" if stats.minor else ""
     if stats.warnings:
-        facts.append(f"⚠ {stats.warnings}" + (f" + {minor}" if minor else ""))
+        facts.append(f"⚠ {tally(stats.warnings, stats.minor)}")
     else:
-        facts.append(minor or "no warnings")
+        facts.append(tally(0, stats.minor) if stats.minor else "no warnings")
     return Content("\n").join([who, title, Content(" · ".join(facts))])
 
 
