@@ -130,7 +130,7 @@ def test_directory_without_articles(tmp_path: Path) -> None:
     assert "no .txt or .md articles" in _error([tmp_path])
 
 
-@pytest.mark.parametrize("data", [b"", b"   \n\r\n\t  \n", "\ufeff\n".encode()])
+@pytest.mark.parametrize("data", [b"", b"   \n\r\n\t  \n", "\ufeff\n".encode(), b"... -- *\n"])
 def test_empty_file(tmp_path: Path, data: bytes) -> None:
     f = tmp_path / "empty.txt"
     f.write_bytes(data)
@@ -150,8 +150,9 @@ def test_markdown_with_only_markup_is_empty(tmp_path: Path) -> None:
         b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n",
         b"some text\x00\x01\x02 and more\xff\xfe\x00",
         bytes(range(1, 32)) * 20,
+        b"\x00\x01\x02\xff",  # so short that it passes for UTF-16
     ],
-    ids=["png", "pdf", "nul-bytes", "control-bytes"],
+    ids=["png", "pdf", "nul-bytes", "control-bytes", "four-bytes"],
 )
 def test_binary_file(tmp_path: Path, data: bytes) -> None:
     f = tmp_path / "picture.txt"

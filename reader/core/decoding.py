@@ -51,6 +51,10 @@ def decode_article(data: bytes, where: str) -> str:
         raise InputError(f"empty article: {where}")
     if _looks_binary(text):
         raise InputError(f"not a text file (binary data): {where}")
+    if not any(c.isalnum() for c in text):  # a few stray bytes, or punctuation alone
+        if _CONTROL.search(text):
+            raise InputError(f"not a text file (binary data): {where}")
+        raise InputError(f"empty article (no words): {where}")
     return text
 
 
