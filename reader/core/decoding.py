@@ -47,14 +47,10 @@ def decode_article(data: bytes, where: str) -> str:
             raise InputError(f"not a text file ({kind}): {where}")
     text = _decode(data, where)
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        raise InputError(f"empty article: {where}")
     if _looks_binary(text):
         raise InputError(f"not a text file (binary data): {where}")
-    if not any(c.isalnum() for c in text):  # a few stray bytes, or punctuation alone
-        if _CONTROL.search(text):
-            raise InputError(f"not a text file (binary data): {where}")
-        raise InputError(f"empty article (no words): {where}")
+    if not _has_words(text):  # blank, or punctuation alone
+        raise InputError(f"empty article: {where}")
     return text
 
 
@@ -142,7 +138,15 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return None
 
 
+def _has_words(text: str) -> bool:
+    return any(c.isalnum() for c in text)
+
+
 def _looks_binary(text: str) -> bool:
+    """NUL, more control characters than text has, or a few stray bytes with no word at all
+    (four bytes can pass for UTF-16)."""
     sample = text[:8192]
     controls = len(_CONTROL.findall(sample))
-    return "\x00" in sample or controls > max(2, len(sample) // 100)
+    if "\x00" in sample or controls > max(2, len(sample) // 100):
+        return True
+    return controls > 0 and not _has_words(sample)

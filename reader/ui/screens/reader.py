@@ -38,13 +38,12 @@ def _titles(story: Story) -> tuple[str, ...]:
     """The top bar's wordings, longest first; narrower ones keep every count (the page status
     beside them says how many articles there are)."""
     claims, found = f"{len(story.claims)} claims", len(story.discrepancies)
-    warnings = f"⚠ {warning_tally(story.warnings)}"
+    phrase, short = warnings_phrase(story.warnings), f"⚠ {warning_tally(story.warnings)}"
     return (
-        f"{len(story.articles)} articles · {claims} · {found} discrepancies · "
-        f"{warnings_phrase(story.warnings)}",
-        f"{claims} · {found} discrepancies · {warnings_phrase(story.warnings)}",
-        f"{claims} · {found} discrepancies · {warnings}",
-        f"{claims} · {found} disc. · {warnings}",
+        f"{len(story.articles)} articles · {claims} · {found} discrepancies · {phrase}",
+        f"{claims} · {found} discrepancies · {phrase}",
+        f"{claims} · {found} discrepancies · {short}",
+        f"{claims} · {found} disc. · {short}",
     )
 
 

@@ -27,10 +27,8 @@ def header_content(index: StoryIndex, article_id: str) -> Content:
         else Content("(no title)").stylize("dim")
     )
     facts = [f"{stats.words} words", f"{stats.shared:.0%} shared"]
-    if stats.warnings:
-        facts.append(f"⚠ {tally(stats.warnings, stats.minor)}")
-    else:
-        facts.append(tally(0, stats.minor) if stats.minor else "no warnings")
+    counted = tally(stats.warnings, stats.minor)
+    facts.append(f"⚠ {counted}" if stats.warnings else counted if stats.minor else "no warnings")
     return Content("\n").join([who, title, Content(" · ".join(facts))])
 
 
