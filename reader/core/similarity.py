@@ -86,7 +86,7 @@ def _spelling(word: str) -> str:
 
 
 def variant_groups(
-    words: Iterable[str] | Mapping[str, Iterable[str]],
+    surface: Mapping[str, Iterable[str]],
     min_len: int = 5,
     min_ratio: float = 0.8,
     known: Collection[str] = frozenset(),
@@ -95,10 +95,9 @@ def variant_groups(
 
     Candidates come from a trigram index over the vocabulary, so this stays near linear. Two
     `known` dictionary words are never variants of each other (nearly / nearby, prison / poison)
-    unless they differ only as British and American spellings do. `words` may map each key to the
+    unless they differ only as British and American spellings do. `surface` maps each key to the
     words written for it, which finds derived forms ("Syrian" of "Syria").
     """
-    surface = words if isinstance(words, Mapping) else {w: (w,) for w in words}
     vocab = sorted({w for w in surface if len(w) >= min_len and w.isalpha()})
     index: dict[str, list[int]] = {}
     grams_of: list[set[str]] = []

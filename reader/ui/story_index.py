@@ -223,9 +223,8 @@ class StoryIndex:
         i = bisect.bisect_left(keys, after) - 1
         return i % count
 
-    def warning_keys(self, warnings: list[Warning] | None = None) -> list[tuple[int, int]]:
-        listed = self.warnings if warnings is None else warnings
-        return [self._reading_key(w.article, w.start) for w in listed]
+    def warning_keys(self, warnings: list[Warning]) -> list[tuple[int, int]]:
+        return [self._reading_key(w.article, w.start) for w in warnings]
 
     def discrepancy_keys(self) -> list[tuple[int, int]]:
         return [self._reading_key(*self._first(d)) for d in self.discrepancies]

@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from reader.core.checks.common import warn
-from reader.core.checks.parallel import counterparts
+from reader.core.checks.parallel import counterparts, words
 from reader.core.model import Story, Warning
 from reader.core.similarity import stem
 from reader.core.tokens import STOPWORDS, Token, is_content, tokenize
@@ -55,7 +55,7 @@ def _versions(story: Story, mine: list[str], others: list[str]) -> list[_Version
     best: dict[str, tuple[float, str, list[str]]] = {}
     for o in others:
         s = story.sentence(o)
-        norms = [t.norm for t in tokenize(story.article(s.article).text, s.start, s.end)]
+        norms = words(story, s)
         matcher.set_seq1(norms)
         if matcher.real_quick_ratio() < PARALLEL or matcher.quick_ratio() < PARALLEL:
             continue
@@ -153,7 +153,7 @@ def check_minority(story: Story) -> list[Warning]:
     # A cheap bound first: counterparts come from the claims, so this costs no comparison, and
     # only articles with enough such partners are compared word by word.
     partners = _versions_of_whole(story, parallel)
-    found: dict[str, list[_Version]] = {}
+    found: dict[str, tuple[list[Token], list[_Version]]] = {}
     for s in story.sentences:
         if len(partners.get(s.article, ())) < MIN_VERSIONS:
             continue
@@ -162,25 +162,24 @@ def check_minority(story: Story) -> list[Warning]:
         ]
         if len({story.sentence(o).article for o in others}) < MIN_VERSIONS:
             continue
-        mine = [t.norm for t in tokenize(story.article(s.article).text, s.start, s.end)]
-        found[s.id] = _versions(story, mine, others)
-    whole = _versions_of_whole(story, {k: [v.sentence for v in vs] for k, vs in found.items()})
+        tokens = tokenize(story.article(s.article).text, s.start, s.end)
+        found[s.id] = (tokens, _versions(story, [t.norm for t in tokens], others))
+    whole = _versions_of_whole(story, {k: [v.sentence for v in vs] for k, (_, vs) in found.items()})
     out: list[Warning] = []
-    for sid, candidates in found.items():
+    for sid, (tokens, candidates) in found.items():
         s = story.sentence(sid)
         mine_whole = whole.get(s.article, set())
         versions = [v for v in candidates if story.sentence(v.sentence).article in mine_whole]
         if len(versions) < MIN_VERSIONS:
             continue
-        words = tokenize(story.article(s.article).text, s.start, s.end)
-        mine = [t.norm for t in words]
-        uses = _uses(words, versions)
+        mine = [t.norm for t in tokens]
+        uses = _uses(tokens, versions)
         limit = MINORITY * len(versions)
         diffs: list[tuple[_Version, list[Opcode]]] | None = None
-        for i1, i2 in _runs(words, [u is not None and u < limit for u in uses]):
+        for i1, i2 in _runs(tokens, [u is not None and u < limit for u in uses]):
             if i2 - i1 > MAX_SPAN:
                 continue
-            text = " ".join(t.text for t in words[i1:i2])
+            text = " ".join(t.text for t in tokens[i1:i2])
             used = max(u for u in uses[i1:i2] if u is not None)
             if diffs is None:
                 diffs = _diffs(mine, versions)
@@ -190,8 +189,8 @@ def check_minority(story: Story) -> list[Warning]:
             out.append(
                 warn(
                     s.article,
-                    words[i1].start,
-                    words[i2 - 1].end,
+                    tokens[i1].start,
+                    tokens[i2 - 1].end,
                     "wrong-word",
                     f"“{text}”: in {who} of the {len(versions)} other versions of this"
                     f" sentence{said}",
