@@ -204,3 +204,67 @@ def test_message_topic_does_not_depend_on_hash_order() -> None:
     }
     assert len(messages) == 1, messages
     assert next(iter(messages)).startswith("boat")
+
+
+# Unseen news clusters (ECB+) showed each of these as a disagreement; invented sentences here.
+
+
+def test_a_clock_time_is_not_compared_with_a_bare_figure() -> None:
+    story = _story(
+        [
+            "The fire broke out on the roof of the depot at about 2045 GMT.",
+            "Crews fought the fire, which broke out on the roof of the depot before 9.",
+        ]
+    )
+    assert find_discrepancies(story) == []
+
+
+def test_a_figure_the_other_sentence_also_states_is_not_contradicted() -> None:
+    story = _story(
+        [
+            "About 32 million viewers tuned in to the final, compared with 55.3 million in 1998.",
+            "A total of 55.3 million viewers tuned in to the final.",
+        ]
+    )
+    assert find_discrepancies(story) == []
+
+
+def test_measures_of_different_things_are_not_compared() -> None:
+    story = _story(
+        [
+            "The maker calls it the lightest 17-inch laptop on the market.",
+            "The maker says the laptop is the lightest on the market at 0.98 inches thick.",
+        ]
+    )
+    assert find_discrepancies(story) == []
+
+
+def test_durations_far_apart_in_other_units_are_other_facts() -> None:
+    story = _story(
+        [
+            "The baker, who had worked at the plant for 15 years, was suspended after a fight.",
+            "The baker was suspended from the plant after a fight, the second time in two months.",
+        ]
+    )
+    assert find_discrepancies(story) == []
+
+
+def test_a_page_time_stamp_and_its_weekday_date_the_page_not_the_event() -> None:
+    story = _story(
+        [
+            "Friday, Sep 10, 2010 | Updated 9:28 AM The plant reopened on Monday after a fire.",
+            "Thursday, Sep 9, 2010 | Updated 8:02 PM The plant reopened on Monday after a fire.",
+        ]
+    )
+    assert find_discrepancies(story) == []
+
+
+def test_a_different_figure_is_still_found_beside_these_rules() -> None:
+    story = _story(
+        [
+            "Friday, Sep 10, 2010 | Updated 9:28 AM EDT The fire destroyed 12 homes on Monday.",
+            "Friday, Sep 10, 2010 | Updated 9:30 AM EDT The fire destroyed 21 homes on Monday.",
+        ]
+    )
+    [d] = find_discrepancies(story)
+    assert _values(d) == {("a1", "12"), ("a2", "21")}

@@ -63,7 +63,8 @@ def test_units_convert_to_one_scale() -> None:
 @pytest.mark.parametrize(
     "text",
     ["the M5 motorway", "COVID-19 cases", "in 2020 alone", "the 12th day", "at 10:30 pm",
-     "a 9-3 vote", "Juror No. 12", "one of them", "one by one"],
+     "a 9-3 vote", "Juror No. 12", "one of them", "one by one", "at about 2045 GMT",
+     "call 0845 125 2222", "code 007"],
 )  # fmt: skip
 def test_codes_years_times_and_pronouns_are_not_amounts(text: str) -> None:
     assert find_amounts(text) == []

@@ -144,14 +144,34 @@ def _token_range(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
 
 
 _AFTER_DATELINE = re.compile(r"\s*(?:\d{1,2}\s?:\s?\d{2}|\n|[-–—|])")
+_AFTER_STAMP = re.compile(r"\s*(?:\d{1,2}\s?:\s?\d{2}\s?[AaPp]\.?[Mm]\b|\|)")
 
 
 def _is_dateline(text: str, sentence: Sentence, ref: TimeRef) -> bool:
-    """A publication date heading the text ("September 10, 2012 4:15 PM A judge ..."): it
-    dates the article, not the event."""
-    if ref.kind != "date" or text[sentence.start : ref.start].strip(" \t\n*_#([") != "":
+    """A publication date heading the text ("September 10, 2012 4:15 PM A judge ..."), or a
+    page's time stamp anywhere ("Friday, Sep 10, 2010 | Updated 9:28 AM"): it dates the
+    article, not the event."""
+    if ref.kind != "date":
+        return False
+    if _AFTER_STAMP.match(text, ref.end) is not None:
+        return True
+    if text[sentence.start : ref.start].strip(" \t\n*_#([") != "":
         return False
     return _AFTER_DATELINE.match(text, ref.end) is not None
+
+
+def _stamps(text: str, sentence: Sentence, times: list[TimeRef]) -> set[int]:
+    """Starts of the time stamps among a sentence's days and dates, with the weekday that
+    heads one ("Friday, Sep 10, 2010 | Updated")."""
+    out: set[int] = set()
+    for i, r in enumerate(times):
+        if _is_dateline(text, sentence, r):
+            out.add(r.start)
+            before = times[i - 1] if i else None
+            joined = before is not None and text[before.end : r.start].strip() in ("", ",")
+            if before is not None and before.kind == "day" and joined:
+                out.add(before.start)
+    return out
 
 
 def mentions_of(story: Story, sentence: Sentence) -> list[_Mention]:
@@ -188,8 +208,9 @@ def mentions_of(story: Story, sentence: Sentence) -> list[_Mention]:
                 proper=proper,
             )
         )
+    stamps = _stamps(text, sentence, times)
     for r in times:
-        if _is_dateline(text, sentence, r):
+        if r.start in stamps:
             continue
         first, after = _token_range(tokens, r.start, r.end)
         out.append(
@@ -265,7 +286,22 @@ def _comparable(a: _Mention, b: _Mention) -> bool:
         return False
     if a.proper and b.proper and not a.proper & b.proper:
         return False  # "13 Syrian soldiers" and "eight Turkish soldiers" count different people
+    if a.amount is not None and b.amount is not None and a.amount.unit != b.amount.unit:
+        small, large = sorted((abs(a.amount.value), abs(b.amount.value)))
+        if large >= 10 * small:
+            return False  # "15 years" at the plant and "two months" suspended: other facts
     return a.kind == b.kind
+
+
+def _same_value(a: _Mention, b: _Mention) -> bool:
+    """Both say one definite value: an amount the other allows, or the same day or date."""
+    if not _comparable(a, b) or not _agree(a, b):
+        return False
+    if a.amount is not None and b.amount is not None:
+        return "vague" not in (a.amount.qualifier, b.amount.qualifier)
+    if a.time is None or b.time is None:
+        return False
+    return "relative" not in (a.time.kind, b.time.kind)
 
 
 def _affinity(a: _Mention, b: _Mention) -> int:
@@ -276,7 +312,9 @@ def _affinity(a: _Mention, b: _Mention) -> int:
     if a.kind != "number":
         return score
     if a.dimension != "count":
-        return score  # the unit says what is measured
+        if a.head and b.head and a.head != b.head:
+            score -= 2  # a "17-inch notebook" is not "0.98 inches thick"
+        return score  # else the unit says what is measured
     related = bool(a.head) and a.head == b.head
     if related:
         score += 3
@@ -344,9 +382,11 @@ def _pair_links(xs: list[_Mention], ys: list[_Mention], strict: bool) -> list[_L
         used.update((id(m), id(c)))
         if tie and not _agree(m, c):
             continue  # two equally likely counterparts: no way to tell which one
-        excuse = not _agree(m, c) and any(
-            _agree(m, y) or _agree(x, c) for _, _, x, y in scored if (x is m) != (y is c)
-        )
+        excuse = not _agree(m, c) and (
+            any(_agree(m, y) or _agree(x, c) for _, _, x, y in scored if (x is m) != (y is c))
+            or any(_same_value(m, y) for y in ys if y.sentence == c.sentence)
+            or any(_same_value(x, c) for x in xs if x.sentence == m.sentence)
+        )  # the other sentence also states this very value: it may be the counterpart
         if not excuse:
             links.append(_Link(m, c, not _agree(m, c)))
     return links

@@ -356,12 +356,31 @@ _TIME_OR_SCORE = re.compile(r"\d\s?[:/\-]\s?$|^\s?[:/\-]\s?\d|^\s?[ap]\.?m\b", r
 _LABELS = frozenset({"no", "nos", "number", "#", "article", "chapter", "section", "page", "route"})
 
 
+# Written after a clock time: "at about 2045 GMT", "before 9 ET".
+_TIME_ZONES = frozenset(
+    "gmt utc bst cet cest eet eest msk ist jst est edt cst cdt mst mdt pst pdt et pt".split()
+)
+
+
 def _not_an_amount(text: str, toks: list[_Tok], i: int) -> bool:
-    """Times ("11:18 pm"), scores ("9-3"), labels ("No. 12") and model names ("FireWire 800")."""
+    """Times ("11:18 pm", "2045 GMT"), scores ("9-3"), labels ("No. 12"), model names
+    ("FireWire 800") and phone numbers ("0845 125 2222": digit groups side by side)."""
     tok = toks[i]
     if _TIME_OR_SCORE.search(text[max(0, tok.start - 3) : tok.start]) or _TIME_OR_SCORE.search(
         text[tok.end : tok.end + 4]
     ):
+        return True
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    zone = nxt is not None and nxt.low in _TIME_ZONES and nxt.text.isupper()
+    if zone and nxt is not None and _joined(text, tok, nxt):
+        return True
+    if tok.low.isdigit() and len(tok.low) > 1 and tok.low[0] == "0":
+        return True  # a leading zero: a code or a phone number, not a figure
+    if any(
+        other is not None and _is_digits(other) and "," not in other.low
+        and text[min(tok.end, other.end) : max(tok.start, other.start)] == " "
+        for other in (nxt, toks[i - 1] if i > 0 else None)
+    ):  # fmt: skip
         return True
     if i == 0:
         return False
