@@ -30,3 +30,11 @@ def test_two_versions_with_synonyms_are_not_flagged() -> None:
         "The town lies at the crossroads of two old trade roads near the coast.",
     )
     assert check_wording(story) == []
+
+
+def test_british_and_american_spellings_are_not_flagged() -> None:
+    us = "The army said the defense minister would analyze the attack at the center."
+    story = story_of(
+        us, us, "The army said the defence minister would analyse the attack at the centre."
+    )
+    assert check_wording(story) == []

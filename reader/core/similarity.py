@@ -13,8 +13,10 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reader.core.claim_lexicon import attribution_keys, synonym_keys
+from reader.core.spelling import american, undoubled
 from reader.core.tokens import STOPWORDS, normalize_word, tokenize
 from reader.core.word_frequency import is_common_word
 
@@ -29,9 +31,11 @@ _WEAK = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A light stem: enough to match 'fighters' / 'fighter', 'entered' / 'enters'."""
     w = word.replace("'", "")
+    w = american(w)  # "centre" and "center" are one term
     if w.endswith("s") and len(w) > 3 and not w.endswith(("ss", "us", "is")):
         w = w[:-1]
     for suffix in _SUFFIXES:
@@ -79,12 +83,6 @@ def _levenshtein(a: str, b: str, limit: int) -> int:
 _DERIVED = ("n", "an", "al", "ern", "ic", "ist", "ism")
 
 
-def _spelling(word: str) -> str:
-    """British and American spellings of one word alike (organise / organize, rumour / rumor)."""
-    w = word.replace("z", "s").replace("our", "or")
-    return re.sub(r"(.)\1", r"\1", w)
-
-
 def variant_groups(
     surface: Mapping[str, Iterable[str]],
     min_len: int = 5,
@@ -95,7 +93,8 @@ def variant_groups(
 
     Candidates come from a trigram index over the vocabulary, so this stays near linear. Two
     `known` dictionary words are never variants of each other (nearly / nearby, prison / poison)
-    unless they differ only as British and American spellings do. `surface` maps each key to the
+    unless they differ only in doubled letters (programme / program; keys already have American
+    endings). `surface` maps each key to the
     words written for it, which finds derived forms ("Syrian" of "Syria").
     """
     vocab = sorted({w for w in surface if len(w) >= min_len and w.isalpha()})
@@ -127,7 +126,7 @@ def variant_groups(
             o = vocab[other]
             if o[0] != w[0]:
                 continue
-            if w in known and o in known and _spelling(w) != _spelling(o):
+            if w in known and o in known and undoubled(w) != undoubled(o):
                 continue  # two dictionary words (nearly / nearby) are two words
             limit = int(max(len(w), len(o)) * (1 - min_ratio))
             if limit >= 1 and _levenshtein(w, o, limit) <= limit:

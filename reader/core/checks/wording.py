@@ -8,7 +8,6 @@ are shown as info.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from difflib import SequenceMatcher
 from reader.core.checks.common import warn
 from reader.core.checks.parallel import counterparts
 from reader.core.model import Story, Warning, WarningKind
+from reader.core.spelling import american, undoubled
 from reader.core.tokens import STOPWORDS, Token, tokenize
 
 MIN_CONTEXT = 4  # equal words around a differing slot, both sides together
@@ -118,24 +118,10 @@ def _stem(word: str) -> str:
     return word
 
 
-_SPELLINGS = (
-    (re.compile(r"(?<=[^aeiou])re$"), "er"),
-    (re.compile(r"our$"), "or"),
-    (re.compile(r"is(e|ed|es|ing|ation)$"), r"iz\1"),
-    (re.compile(r"ll(ed|ing)$"), r"l\1"),
-)
-
-
-def _american(word: str) -> str:
-    for pattern, repl in _SPELLINGS:
-        word = pattern.sub(repl, word)
-    return word
-
-
 def _same_stem(a: str, b: str) -> bool:
     """Inflections, hyphenation and British/American spelling of one word."""
-    a, b = _american(a), _american(b)
-    return _stem(a) == _stem(b) or a.replace("-", "") == b.replace("-", "")
+    a, b = american(a), american(b)
+    return _stem(undoubled(a)) == _stem(undoubled(b)) or a.replace("-", "") == b.replace("-", "")
 
 
 def _letters(text: str) -> str:
