@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from reader.core.discrepancies import find_discrepancies
@@ -268,3 +269,29 @@ def test_a_different_figure_is_still_found_beside_these_rules() -> None:
     )
     [d] = find_discrepancies(story)
     assert _values(d) == {("a1", "12"), ("a2", "21")}
+
+
+def _dated(texts: list[tuple[str, str | None]]) -> Story:
+    story = _story([t for t, _ in texts])
+    articles = [replace(a, date=d) for a, (_, d) in zip(story.articles, texts, strict=True)]
+    return replace(story, articles=articles)
+
+
+def test_yesterday_in_a_dated_article_is_that_weekday() -> None:
+    said = "Engineers {} closed the old bridge over the river to all traffic."
+    agree = _dated([(said.format("yesterday"), "2020-02-07"), (said.format("on Thursday"), None)])
+    assert find_discrepancies(agree) == []
+    differ = _dated([(said.format("yesterday"), "2020-02-07"), (said.format("on Wednesday"), None)])
+    [d] = find_discrepancies(differ)
+    assert d.message == "day: yesterday (Thursday) vs Wednesday"
+    assert {v.normalized for v in d.values} == {"thursday", "wednesday"}
+
+
+def test_an_undated_today_is_no_value_of_a_disagreement() -> None:
+    said = "Engineers {} closed the old bridge over the river to all traffic."
+    story = _dated(
+        [(said.format("on Friday"), None), (said.format("on Saturday"), None),
+         (said.format("today"), None)]
+    )  # fmt: skip
+    [d] = find_discrepancies(story)
+    assert _values(d) == {("a1", "Friday"), ("a2", "Saturday")}

@@ -12,13 +12,14 @@ are imperfect.
 
 from __future__ import annotations
 
+import datetime
 import itertools
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from reader.core.model import Claim, Discrepancy, Sentence, Story, Value
-from reader.core.numbers import Amount, TimeRef, find_mentions, is_number_word
+from reader.core.numbers import WEEKDAYS, Amount, TimeRef, find_mentions, is_number_word
 from reader.core.tokens import STOPWORDS, Token, normalize_word, tokenize
 
 LEFT_WORDS = 6  # content words before a mention that describe it
@@ -209,9 +210,11 @@ def mentions_of(story: Story, sentence: Sentence) -> list[_Mention]:
             )
         )
     stamps = _stamps(text, sentence, times)
+    dated = story.article(sentence.article).date
     for r in times:
         if r.start in stamps:
             continue
+        r = _resolved(r, dated)
         first, after = _token_range(tokens, r.start, r.end)
         out.append(
             _Mention(
@@ -230,6 +233,21 @@ def mentions_of(story: Story, sentence: Sentence) -> list[_Mention]:
             )
         )
     return _ranked(out)
+
+
+_DAYS_BACK = {"today": 0, "yesterday": 1}
+
+
+def _resolved(ref: TimeRef, dated: str | None) -> TimeRef:
+    """ "Yesterday" in an article dated Tuesday is Monday: a weekday like any other."""
+    back = _DAYS_BACK.get(ref.normalized) if ref.kind == "relative" else None
+    if back is None or dated is None:
+        return ref
+    try:
+        day = datetime.date.fromisoformat(dated) - datetime.timedelta(days=back)
+    except ValueError:
+        return ref
+    return replace(ref, kind="day", normalized=WEEKDAYS[day.weekday()])
 
 
 def _ranked(mentions: list[_Mention]) -> list[_Mention]:
@@ -459,12 +477,17 @@ def _message(members: list[_Mention]) -> str:
     seen: dict[str, str] = {}  # case-folded -> as first written: "Nearly" and "nearly" are one
     for m in members:
         shown = " ".join(m.text.split())
+        day = m.time.normalized if m.time is not None else ""
+        if day in WEEKDAYS and day != shown.casefold():
+            shown += f" ({day.capitalize()})"  # "yesterday (Monday)"
         seen.setdefault(shown.casefold(), shown)
     return f"{topic}: " + " vs ".join(seen.values())
 
 
 def _discrepancy(claim: str, group: _Group) -> Discrepancy:
-    members = sorted(group.members.values(), key=lambda m: (_article_order(m.article), m.start))
+    # "Earlier this week" or an undated "yesterday" fits every day: it says nothing here.
+    definite = [m for m in group.members.values() if m.time is None or m.time.kind != "relative"]
+    members = sorted(definite, key=lambda m: (_article_order(m.article), m.start))
     return Discrepancy(
         claim=claim,
         kind=members[0].kind,
