@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -300,6 +301,23 @@ async def test_overview_lists_and_enter_jumps() -> None:
         sel = column(app, "a1").text.marks.selected
         text = app.reader.index.story.article("a1").text if app.reader.index else ""
         assert sel and text[sel[0] : sel[1]] == "Tuesday"
+
+
+@run_async
+async def test_overview_lists_an_article_saying_one_value_twice_once() -> None:
+    story = fixture_story()
+    d = next(d for d in story.discrepancies if d.kind == "day")
+    tuesday = d.values[0]
+    again = dataclasses.replace(tuesday, start=tuesday.start + 1)  # a second mention, same words
+    twice = dataclasses.replace(d, values=(tuesday, again, *d.values[1:]))
+    app = SameStoryApp(story=dataclasses.replace(story, discrepancies=[twice]))
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press("o")
+        await ready(pilot)
+        listed = app.screen.query_one("#discrepancy-list")
+        label = str(listed.get_option_at_index(0).prompt)  # type: ignore[attr-defined]
+        assert label.count("a1 Tuesday") == 1 and "a2 Wednesday" in label, label
 
 
 @run_async

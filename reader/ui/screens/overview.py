@@ -160,7 +160,8 @@ class OverviewScreen(Screen[Stop | None]):
     def _discrepancy_options(self) -> list[Option]:
         out = []
         for i, d in enumerate(self.index.discrepancies):
-            values = " | ".join(f"{v.article} {clean_line(v.text)}" for v in d.values)
+            said = dict.fromkeys(f"{v.article} {clean_line(v.text)}" for v in d.values)
+            values = " | ".join(said)  # an article saying "today" twice is listed once
             label = Content.assemble(
                 ("≠ ", "$warning"), (d.kind, "bold"), f" {values}  ", (clean_line(d.message), "dim")
             )
