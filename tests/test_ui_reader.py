@@ -391,6 +391,23 @@ async def test_help_lists_every_key(key: str) -> None:
 
 
 @run_async
+async def test_narrow_help_wraps_each_tooltip_under_its_key() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("f1")
+        await ready(pilot)
+        body = app.screen.query_one("#help-body")
+        width = body.content_region.width
+        lines = app.screen.body.plain.splitlines()  # type: ignore[attr-defined]
+        tips = [line for line in lines if line.startswith("      ")]
+        from reader.ui.bindings import READER_BINDINGS
+
+        assert len(tips) >= len(READER_BINDINGS), "tooltips go under their keys"
+        assert all(len(line) <= width for line in tips), width  # wrapped here, not by Static
+
+
+@run_async
 async def test_command_palette_runs_reader_actions() -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:

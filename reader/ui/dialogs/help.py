@@ -18,6 +18,7 @@ from reader.ui.bindings import key_display
 BOX_SHARE, BOX_MAX = 0.95, 130  # the help box: share of the screen's width, at most this
 TIP_AT = 62  # column of the tooltips beside the keys
 MIN_TIP = 30  # a narrower tooltip column goes under the key instead
+TIP_INDENT = 6  # the tooltip's indent under the key
 
 
 def help_content(
@@ -44,8 +45,9 @@ def help_content(
                     )
                 )
                 lines += [Content(" " * TIP_AT + more).stylize("dim") for more in rest]
-            else:
-                lines += [head, Content(f"      {b.tooltip}").stylize("dim")]
+            else:  # narrow: the tooltip under the key, each wrapped line indented alike
+                under = textwrap.wrap(b.tooltip, max(MIN_TIP, box - TIP_INDENT)) or [""]
+                lines += [head, *(Content(" " * TIP_INDENT + t).stylize("dim") for t in under)]
         lines.append(Content(""))
     lines.append(
         Content(
