@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Checkbox, Input, OptionList
-from ui_story import fixture_story, run_async
+from ui_story import fixture_story, gutter_at, run_async
 
 from reader.store.notes import open_store
 from reader.store.notes_model import NoteDraft
@@ -458,11 +458,7 @@ def gutter(app: SameStoryApp, sentence_id: str) -> str:
     story = app.reader.index.story if app.reader.index else None
     assert story is not None
     s = story.sentence(sentence_id)
-    column = next(c for c in app.reader.columns if c.article_id == s.article)
-    text = column.text
-    assert text._layout is not None
-    row = text._layout.line_of(s.start) - int(text.scroll_y)
-    return text.render_line(row).text[:3]
+    return gutter_at(app, s.article, s.start)
 
 
 @run_async

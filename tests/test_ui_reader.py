@@ -6,7 +6,7 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from ui_story import fixture_story, run_async
+from ui_story import fixture_story, gutter_at, run_async
 
 from reader.core.model import Story
 from reader.store.settings import load_settings
@@ -24,13 +24,6 @@ SMALL = (80, 24)
 
 def make_app() -> SameStoryApp:
     return SameStoryApp(story=fixture_story())
-
-
-def gutter_at(app: SameStoryApp, article: str, offset: int) -> str:
-    """The gutter character drawn beside the line that holds `offset` of `article`."""
-    text = column(app, article).text
-    assert text._layout is not None
-    return text.render_line(text._layout.line_of(offset) - int(text.scroll_y)).text[0]
 
 
 def reader(app: SameStoryApp) -> ReaderScreen:
@@ -626,7 +619,7 @@ async def test_m_hides_minor_marks_and_w_then_walks_warnings_only() -> None:
         info = next(w for w in index.warnings if w.severity == "info")
 
         def gutter() -> str:
-            return gutter_at(app, info.article, info.start)
+            return gutter_at(app, info.article, info.start)[0]
 
         assert gutter() == "╎"
         await pilot.press("m")
@@ -661,7 +654,7 @@ async def test_hidden_minor_marks_stay_hidden_after_a_restart() -> None:
         index = again.reader.index
         assert index is not None and again.reader.show_minor is False
         info = next(w for w in index.warnings if w.severity == "info")
-        assert gutter_at(again, info.article, info.start) == " "
+        assert gutter_at(again, info.article, info.start)[0] == " "
         await pilot.press("m")
         await ready(pilot)
     assert load_settings().settings.minor_marks is True

@@ -13,7 +13,7 @@ import functools
 import hashlib
 import re
 from collections.abc import Callable, Coroutine
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.core.model import (
     Article,
@@ -26,6 +26,9 @@ from reader.core.model import (
     Value,
     Warning,
 )
+
+if TYPE_CHECKING:
+    from reader.ui.app import SameStoryApp
 
 SHARE = "Share this article"
 MORE = "Read more: weather on the coast"
@@ -231,6 +234,14 @@ def fixture_story() -> Story:
         ),
     ]
     return Story(articles, sentences, claims, passages, warnings, discrepancies)
+
+
+def gutter_at(app: SameStoryApp, article: str, offset: int) -> str:
+    """The gutter cells (change mark, review mark, note mark) beside the row holding `offset`."""
+    column = next(c for c in app.reader.columns if c.article_id == article)
+    text = column.text
+    assert text._layout is not None
+    return text.render_line(text._layout.line_of(offset) - int(text.scroll_y)).text[:3]
 
 
 def run_async(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
