@@ -106,3 +106,47 @@ def _drop_contained(claims: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
             continue
         keep.append(c)
     return keep
+
+
+def join_shared_partners(
+    claims: list[tuple[int, ...]],
+    article_of: Callable[[int], str],
+    apart: Callable[[str, str], bool],
+    min_common: int,
+    max_partners: int = 40,
+) -> list[tuple[int, ...]]:
+    """Claims grown by sentences that share `min_common` partners with a member.
+
+    Grouping refuses chains, so two reports of one fact worded too differently to link stay
+    apart even when several other sentences match both: that many common partners is evidence
+    of its own. Each such sentence joins the claim of its partner that holds most of their
+    common partners, if its article is not there yet. `apart(x, y)` says whether two articles
+    may be joined this way (versions of one text are aligned instead). A sentence with more
+    than `max_partners` partners proposes no pairs: there would be too many to weigh.
+    """
+    partners: dict[int, set[int]] = {}
+    holding: dict[int, list[int]] = {}  # sentence -> the claims it is in
+    for k, members in enumerate(claims):
+        for m in members:
+            holding.setdefault(m, []).append(k)
+        for a, b in itertools.combinations(members, 2):
+            if article_of(a) != article_of(b):
+                partners.setdefault(a, set()).add(b)
+                partners.setdefault(b, set()).add(a)
+    pairs: set[Link] = set()
+    for ns in partners.values():
+        if len(ns) <= max_partners:
+            pairs.update(itertools.combinations(sorted(ns), 2))
+    grown = [set(members) for members in claims]
+    for a, b in sorted(pairs):
+        x, y = article_of(a), article_of(b)
+        if x == y or b in partners[a] or not apart(x, y):
+            continue
+        common = partners[a] & partners[b]
+        if len(common) < min_common:
+            continue
+        for have, new in ((a, b), (b, a)):
+            best = max(holding[have], key=lambda k: (len(common.intersection(claims[k])), -k))
+            if all(article_of(m) != article_of(new) for m in grown[best]):
+                grown[best].add(new)
+    return _drop_contained([tuple(sorted(g)) for g in grown])

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from reader.core.alignment import align, ordered_share
-from reader.core.claim_groups import GroupParams, Link, group_links, link
+from reader.core.claim_groups import GroupParams, Link, group_links, join_shared_partners, link
 from reader.core.model import Article, Claim, Sentence
 from reader.core.similarity import (
     SentenceTerms,
@@ -45,6 +45,7 @@ class ClaimParams:
     merge_margin: float = 0.1  # a 1-2 / 2-1 unit must beat its best single pair by this
     pair_budget: int = 400_000  # sentence pairs the inverted index may propose (speed bound)
     label_words: int = 6
+    shared_partners: int = 3  # unlinked sentences with this many claim partners in common join
 
 
 DEFAULT_PARAMS = ClaimParams()
@@ -60,6 +61,7 @@ class _Story:
     question: list[bool] = field(default_factory=list)
     repeated: list[bool] = field(default_factory=list)  # same terms as another of its article
     where: dict[tuple[str, int], int] = field(default_factory=dict)  # (article, index) -> i
+    versions: set[frozenset[str]] = field(default_factory=set)  # article pairs of one text
 
     def sim(self, a: int, b: int) -> float:
         s = similarity(self.terms[a], self.terms[b], self.vocab, self.params.sim)
@@ -147,6 +149,7 @@ def _accept_links(story: _Story, scores: dict[Link, float]) -> dict[Link, float]
             for (a, b), s in pair_scores.items()
         }
         if ordered_share(local, n_a, n_b, p.version_near) >= p.version_share:
+            story.versions.add(frozenset((art_a, art_b)))
             links = _version_links(story, pair_scores, local, first_a, first_b, art_a, art_b)
             accepted.update(links)
             for (a, b), s in links.items():
@@ -319,6 +322,13 @@ def find_claims(
 
     article = [s.article for s in sents]
     groups = group_links(links, article.__getitem__, related, params.group)
+    if params.shared_partners:
+        groups = join_shared_partners(
+            groups,
+            article.__getitem__,
+            lambda x, y: frozenset((x, y)) not in story.versions,
+            params.shared_partners,
+        )
     order = {a.id: k for k, a in enumerate(articles)}
     groups.sort(key=lambda g: min((order[sents[m].article], sents[m].index) for m in g))
     claims = []
