@@ -26,6 +26,8 @@ def _one(text: str) -> Amount:
         ("at least 13 ships", "at least 13", 13),
         ("two thousand five hundred and six", "two thousand five hundred and six", 2506),
         ("a $5bn deal", "$5bn", 5e9),
+        ("more than 580 000 refugees", "more than 580 000", 580_000),  # grouped by spaces
+        ("580\u00a0000 refugees", "580\u00a0000", 580_000),
     ],
 )
 def test_values_and_spans(text: str, span: str, value: float) -> None:
@@ -64,7 +66,7 @@ def test_units_convert_to_one_scale() -> None:
     "text",
     ["the M5 motorway", "COVID-19 cases", "in 2020 alone", "the 12th day", "at 10:30 pm",
      "a 9-3 vote", "Juror No. 12", "one of them", "one by one", "at about 2045 GMT",
-     "call 0845 125 2222", "code 007"],
+     "call 0845 125 2222", "code 007", "call 555 123 4567"],
 )  # fmt: skip
 def test_codes_years_times_and_pronouns_are_not_amounts(text: str) -> None:
     assert find_amounts(text) == []

@@ -230,7 +230,13 @@ def _fmt(x: float) -> str:
 
 # --- tokens --------------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[^\W\d_]+\.?|[$€£¥%²]")
+# Thousands grouped by commas ("580,000") or by spaces, as French and Russian texts and their
+# translations write them ("580 000"); other digit groups side by side are phone numbers.
+_TOKEN = re.compile(
+    r"\d+(?:,\d{3})+(?:\.\d+)?|[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?!\d|\s\d)(?:\.\d+)?"
+    r"|\d+(?:\.\d+)?|[^\W\d_]+\.?|[$€£¥%²]"
+)
+_GROUPING = str.maketrans("", "", ", \u00a0\u202f")
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,7 +278,7 @@ def _joined(text: str, a: _Tok, b: _Tok) -> bool:
 
 def _digits_value(tok: _Tok) -> tuple[float, float]:
     """(value, rounding step) of "580,000" / "3.5"."""
-    raw = tok.low.replace(",", "")
+    raw = tok.low.translate(_GROUPING)
     if "." in raw:
         decimals = len(raw.split(".")[1])
         return float(raw), 10.0**-decimals
