@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from reader.core.discrepancies import find_discrepancies
 from reader.core.model import Article, Claim, Discrepancy, Sentence, Story
 
@@ -295,3 +297,28 @@ def test_an_undated_today_is_no_value_of_a_disagreement() -> None:
     )  # fmt: skip
     [d] = find_discrepancies(story)
     assert _values(d) == {("a1", "Friday"), ("a2", "Saturday")}
+
+
+V = "of the residents of the valley fled the floods on Monday."
+G = "was shot near the old mill on Monday night."
+C = "to the border on Monday."
+
+
+@pytest.mark.parametrize(
+    ("said", "other", "differ"),
+    [
+        (f"About two-thirds {V}", f"About 40 percent {V}", True),
+        (f"About two-thirds {V}", f"About 67 percent {V}", False),
+        (f"Half {V}", f"Ten percent {V}", True),
+        (f"Half {V}", f"Fifty percent {V}", False),
+        (f"A 10-year-old girl {G}", f"A girl, 12, {G}", True),
+        (f"A 10-year-old girl {G}", f"A girl, 10, {G}", False),
+        (f"The convoy travelled 100 kilometres {C}", f"The convoy travelled 100 miles {C}", True),
+        (f"The convoy travelled 100 kilometres {C}", f"The convoy travelled 62 miles {C}", False),
+        (f"The convoy travelled 30 km {C}", f"The convoy travelled 20 miles {C}", False),
+    ],
+)
+def test_shares_ages_and_converted_distances(said: str, other: str, differ: bool) -> None:
+    """A share in words is a percentage, a bare number after a person an age, and a converted
+    distance may be rounded but not by more than a tenth."""
+    assert bool(find_discrepancies(_story([said, other]))) == differ

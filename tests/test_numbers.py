@@ -28,6 +28,8 @@ def _one(text: str) -> Amount:
         ("a $5bn deal", "$5bn", 5e9),
         ("more than 580 000 refugees", "more than 580 000", 580_000),  # grouped by spaces
         ("580\u00a0000 refugees", "580\u00a0000", 580_000),
+        ("two-thirds of voters", "two-thirds", 200 / 3),  # a share: a percentage
+        ("one in five voters", "one in five", 20),
     ],
 )
 def test_values_and_spans(text: str, span: str, value: float) -> None:
@@ -66,7 +68,7 @@ def test_units_convert_to_one_scale() -> None:
     "text",
     ["the M5 motorway", "COVID-19 cases", "in 2020 alone", "the 12th day", "at 10:30 pm",
      "a 9-3 vote", "Juror No. 12", "one of them", "one by one", "at about 2045 GMT",
-     "call 0845 125 2222", "code 007", "call 555 123 4567"],
+     "call 0845 125 2222", "code 007", "call 555 123 4567", "a third worker"],
 )  # fmt: skip
 def test_codes_years_times_and_pronouns_are_not_amounts(text: str) -> None:
     assert find_amounts(text) == []

@@ -268,9 +268,15 @@ def _amounts_agree(a: Amount, b: Amount) -> bool:
     if a.qualifier == b.qualifier and a.qualifier != "vague":
         if a.unit == b.unit:
             return abs(a.value - b.value) <= 1e-9 * max(1.0, abs(a.value))
-        return abs(a.value - b.value) <= max(a.step, b.step) / 2
-    tol = max(a.step, b.step) / 2 if a.unit != b.unit else 0.0
+        return abs(a.value - b.value) <= _rounding(a, b)
+    tol = _rounding(a, b) if a.unit != b.unit else 0.0
     return a.low <= b.high + tol and b.low <= a.high + tol
+
+
+def _rounding(a: Amount, b: Amount) -> float:
+    """How far a converted figure may stray: half its rounding step ("9 miles" for 15 km), but
+    no more than a tenth of it, so that 100 km and 100 miles still differ."""
+    return min(max(a.step, b.step) / 2, 0.1 * max(abs(a.value), abs(b.value)))
 
 
 _WEEK_RELATIVE = {"this-week", "last-week", "this-month", "last-month"}

@@ -74,6 +74,25 @@ _VAGUE_HEADS: dict[tuple[str, ...], tuple[float, float]] = {
     ("billions",): (2e9, 9.99e9),
 }
 
+# Shares in words, as percentages: "two-thirds of", "half the", "one in five".
+_FRACTIONS: dict[tuple[str, ...], float] = {
+    ("half",): 50.0,
+    ("a", "third"): 100 / 3,
+    ("one", "third"): 100 / 3,
+    ("two", "thirds"): 200 / 3,
+    ("a", "quarter"): 25.0,
+    ("one", "quarter"): 25.0,
+    ("three", "quarters"): 75.0,
+    ("a", "fifth"): 20.0,
+    ("one", "fifth"): 20.0,
+    ("one", "in", "three"): 100 / 3,
+    ("one", "in", "four"): 25.0,
+    ("one", "in", "five"): 20.0,
+    ("one", "in", "ten"): 10.0,
+    ("nine", "in", "ten"): 90.0,
+}
+FRACTION_SPREAD = 5.0  # percentage points a share in words may stand for either way
+
 Qualifier = str  # "", "approx", "lower", "near", "upper", "vague"
 
 _QUALIFIERS: dict[tuple[str, ...], Qualifier] = {
@@ -165,7 +184,7 @@ _RELATIVE = {
 _MENTION_WORDS = (
     *_SMALL, *_TENS, *_SCALES, "half", "dozens?", "hundreds", "thousands", "millions",
     "billions", "tens", *WEEKDAYS, *_MONTHS, *_MONTH_ABBR, "today", "tonight", "tomorrow",
-    "yesterday", "week", "month", "night", "morning",
+    "yesterday", "week", "month", "night", "morning", "thirds?", "quarters?", "fifth",
 )  # fmt: skip
 _MAY_MENTION = re.compile(r"\d|\b(?:" + "|".join(_MENTION_WORDS) + r")\b", re.IGNORECASE)
 
@@ -351,6 +370,7 @@ def _phrase_at(
 
 _QUALIFIER_INDEX = _by_first_word(_QUALIFIERS)
 _VAGUE_INDEX = _by_first_word(_VAGUE_HEADS)
+_FRACTION_INDEX = _by_first_word(_FRACTIONS)
 _RELATIVE_INDEX = _by_first_word(_RELATIVE)
 
 
@@ -490,13 +510,20 @@ def _amounts(text: str, toks: list[_Tok], dates: list[TimeRef]) -> list[Amount]:
     return out
 
 
+_PERSONS = frozenset(
+    "girl girls boy boys man men woman women teenager teen child mother father son daughter "
+    "wife husband victim suspect driver resident".split()
+)
+
+
 def _is_age(text: str, toks: list[_Tok], j: int, k: int) -> bool:
-    """ "Yvonne Hiller, 43, ...": a bare number set off by commas right after a name."""
+    """ "Yvonne Hiller, 43, ...", "a girl, 10, ...": a bare number set off by commas right
+    after a name or a person."""
     if j == 0 or k != j + 1 or not toks[j].low.isdigit():
         return False
     prev = toks[j - 1]
     return (
-        prev.text[:1].isupper()
+        (prev.text[:1].isupper() or prev.low in _PERSONS)
         and text[prev.end : toks[j].start] == ", "
         and text[toks[j].end : toks[j].end + 1] == ","
     )
@@ -520,6 +547,28 @@ def _counts_one(toks: list[_Tok], j: int) -> bool:
 def _qualifier_at(toks: list[_Tok], i: int) -> tuple[Qualifier, int]:
     found = _phrase_at(toks, i, _QUALIFIER_INDEX)
     return ("", 0) if found is None else (found[1], len(found[0]))
+
+
+def _share_at(text: str, toks: list[_Tok], first: int, j: int) -> tuple[Amount, int] | None:
+    """A share in words at toks[j] ("two-thirds of", "half the"; not "a third worker", an
+    ordinal, nor "half a million"), as a range of percentages, and the token after it."""
+    found = _phrase_at(toks, j, _FRACTION_INDEX)
+    if found is None:
+        return None
+    phrase, value = found
+    after = j + len(phrase)
+    if any(not _joined(text, toks[k - 1], toks[k]) for k in range(j + 1, after)):
+        return None
+    nxt = toks[after].low if after < len(toks) else ""
+    if not (nxt == "of" or (phrase == ("half",) and nxt == "the") or "in" in phrase):
+        return None
+    s, e = toks[first].start, toks[after - 1].end
+    spread = FRACTION_SPREAD
+    amount = Amount(
+        s, e, text[s:e], value, value - spread, value + spread, 2 * spread, "vague",
+        " ".join(t.low for t in toks[first:j]), "%", "percent", True,
+    )  # fmt: skip
+    return amount, after
 
 
 def _amount_at(text: str, toks: list[_Tok], i: int) -> tuple[Amount, int] | None:
@@ -547,6 +596,9 @@ def _amount_at(text: str, toks: list[_Tok], i: int) -> tuple[Amount, int] | None
             True,
         )
         return amount, j + len(phrase)
+    share = _share_at(text, toks, first, j)
+    if share is not None:
+        return share
     currency: Unit | None = None
     if j < len(toks) and toks[j].low in CURRENCY_SIGNS:
         currency = CURRENCY_SIGNS[toks[j].low]
