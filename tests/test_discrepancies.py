@@ -322,3 +322,24 @@ def test_shares_ages_and_converted_distances(said: str, other: str, differ: bool
     """A share in words is a percentage, a bare number after a person an age, and a converted
     distance may be rounded but not by more than a tenth."""
     assert bool(find_discrepancies(_story([said, other]))) == differ
+
+
+S = "said the bridge over the river would reopen to traffic on Monday."
+
+
+@pytest.mark.parametrize(
+    ("said", "other", "message"),
+    [
+        (f"Dr John Smith {S}", f"Dr James Smith {S}", "Dr John Smith vs Dr James Smith"),
+        (f"Foreign Minister Anna Berg {S}", f"Defence Minister Anna Berg {S}",
+         "Foreign Minister Anna Berg vs Defence Minister Anna Berg"),
+        (f"Kremlin spokesman Dmitri Peskow {S}", f"Kremlin spokesman Dmitry Peskov {S}", None),
+        (f"The Kremlin {S}", f"Moscow {S}", None),
+        (f"From February the mayor {S}", f"Since February the mayor {S}", None),
+    ],
+)  # fmt: skip
+def test_names_that_differ_inside_one_statement(said: str, other: str, message: str | None) -> None:
+    """Part of a name or title swapped is a disagreement about who; a spelling variant, a
+    whole name in other words ("Moscow" for "the Kremlin") and an opening word are not."""
+    found = [d for d in find_discrepancies(_story([said, other])) if d.kind == "name"]
+    assert [d.message for d in found] == ([f"name: {message}"] if message else [])

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from reader.core.model import Claim, Discrepancy, Sentence, Story, Value
+from reader.core.name_discrepancies import find_name_discrepancies
 from reader.core.numbers import WEEKDAYS, Amount, TimeRef, find_mentions, is_number_word
 from reader.core.tokens import STOPWORDS, Token, normalize_word, tokenize
 
@@ -577,7 +578,7 @@ def _best_claim(story: Story, group: _Group, cache: dict[str, frozenset[str]]) -
 
 
 def find_discrepancies(story: Story) -> list[Discrepancy]:
-    """Numbers, days and dates that the articles of one fact state incompatibly."""
+    """Numbers, days, dates and names that the articles of one fact state incompatibly."""
     cache: dict[str, list[_Mention]] = {}
     found: list[tuple[str, _Group]] = []
 
@@ -617,4 +618,4 @@ def find_discrepancies(story: Story) -> list[Discrepancy]:
     words: dict[str, frozenset[str]] = {}
     for group in _groups(links):
         emit(_best_claim(story, group, words), group)
-    return [_discrepancy(claim, group) for claim, group in found]
+    return [_discrepancy(claim, group) for claim, group in found] + find_name_discrepancies(story)
