@@ -1,16 +1,19 @@
 """Names that differ: the same statement, one name swapped ("John Smith" / "James Smith").
 
-Two sentences of one claim that read alike word for word but for part of a name or a title
+Two sentences of one claim that read alike but for part of a name or a title in the same place
 ("Foreign Minister Anna Berg" / "Defence Minister Anna Berg") disagree about who acted. Only a
-name phrase that keeps some of its words counts: a whole name replaced ("Moscow" / "the
-Kremlin") is as often the same actor in other words, and a spelling variant ("Peskow" /
-"Peskov") is the warnings' business.
+name phrase that keeps its last word counts: a whole name replaced ("Moscow" / "the Kremlin")
+is as often the same actor in other words, and a spelling variant ("Peskow" / "Peskov") is the
+warnings' business.
 """
 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from reader.core.model import Discrepancy, Sentence, Story, Value
 from reader.core.tokens import STOPWORDS, Token, tokenize
@@ -35,60 +38,117 @@ def _headline(capital: list[bool]) -> bool:
     return sum(capital) > HEADLINE_SHARE * len(capital)
 
 
-def _phrase(tokens: list[Token], capital: list[bool], i: int, j: int, text: str) -> tuple[int, int]:
-    """The capitalised run around tokens[i:j] (a name with its title), single-spaced."""
-    while i > 0 and capital[i - 1] and text[tokens[i - 1].end : tokens[i].start] == " ":
-        i -= 1
-    while j < len(tokens) and capital[j] and text[tokens[j - 1].end : tokens[j].start] == " ":
-        j += 1
-    return i, j
-
-
-def _swaps(story: Story, a: Sentence, b: Sentence) -> list[tuple[Value, Value]]:
-    """Name phrases of two alike sentences that differ in some words but not all."""
-    ta, tb = story.article(a.article).text, story.article(b.article).text
-    wa, wb = tokenize(ta, a.start, a.end), tokenize(tb, b.start, b.end)
-    na, nb = [t.norm for t in wa], [t.norm for t in wb]
-    matcher = SequenceMatcher(None, na, nb, autojunk=False)
-    ca, cb = _capitals(wa), _capitals(wb)
-    if matcher.ratio() < MIN_ALIKE or _headline(ca) or _headline(cb):
-        return []
-    out = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op != "replace" or i2 - i1 > MAX_SWAP or j2 - j1 > MAX_SWAP:
+def _runs(tokens: list[Token], capital: list[bool], text: str) -> list[tuple[int, int]]:
+    """The capitalised runs of a sentence (a name with its title), words single-spaced."""
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < len(tokens):
+        if not capital[k]:
+            k += 1
             continue
-        if not all(ca[i1:i2] + cb[j1:j2]):
-            continue
-        if any(
-            SequenceMatcher(None, x, y).ratio() >= MAX_SPELLING
-            for x, y in itertools.product(na[i1:i2], nb[j1:j2])
-        ):
-            continue
-        pa, pb = _phrase(wa, ca, i1, i2, ta), _phrase(wb, cb, j1, j2, tb)
-        if pa == (i1, i2) or pb == (j1, j2):
-            continue  # nothing of the name is kept: perhaps the same actor in other words
-        if pa[1] - pa[0] < 2 or pb[1] - pb[0] < 2:
-            continue
-        sa, ea = wa[pa[0]].start, wa[pa[1] - 1].end
-        sb, eb = wb[pb[0]].start, wb[pb[1] - 1].end
-        out.append(
-            (
-                Value(a.article, sa, ea, ta[sa:ea], " ".join(na[pa[0] : pa[1]])),
-                Value(b.article, sb, eb, tb[sb:eb], " ".join(nb[pb[0] : pb[1]])),
-            )
-        )
+        j = k + 1
+        while j < len(tokens) and capital[j] and text[tokens[j - 1].end : tokens[j].start] == " ":
+            j += 1
+        out.append((k, j))
+        k = j
     return out
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    span: tuple[int, int]  # token range
+    words: tuple[str, ...]
+    slot: tuple[str, str]  # the words just before and after it
+
+
+@dataclass(frozen=True)
+class _Words:
+    """A sentence as the name comparison reads it, worked out once per sentence."""
+
+    sentence: Sentence
+    text: str
+    tokens: list[Token]
+    names: frozenset[str]  # the words of its name phrases
+    vocabulary: frozenset[str]
+    headline: bool
+    by_last: dict[str, list[_Phrase]]  # name phrases by their last word
+
+    @classmethod
+    def of(cls, story: Story, s: Sentence) -> _Words:
+        text = story.article(s.article).text
+        tokens = tokenize(text, s.start, s.end)
+        norms = [t.norm for t in tokens]
+        capital = _capitals(tokens)
+        by_last: dict[str, list[_Phrase]] = {}
+        for i, j in _runs(tokens, capital, text):
+            if norms[j - 1] in STOPWORDS:
+                continue  # "9:28 AM The plant": no name ends with "The"
+            slot = (norms[i - 1] if i else "", norms[j] if j < len(norms) else "")
+            by_last.setdefault(norms[j - 1], []).append(_Phrase((i, j), tuple(norms[i:j]), slot))
+        names = frozenset(n for n, c in zip(norms, capital, strict=True) if c)
+        headline = _headline(capital)
+        return cls(s, text, tokens, names, frozenset(norms), headline, by_last)
+
+
+def _swaps(a: _Words, b: _Words) -> list[tuple[Value, Value]]:
+    """Name phrases in the same slot of two alike sentences that differ in some words, not all.
+
+    The name itself (its last word) must be kept: "United Kingdom" and "United States" share
+    a word, not a name, and a whole name replaced ("Moscow" / "the Kremlin") may be the same
+    actor in other words."""
+    if a.headline or b.headline:
+        return []
+    shared = len(a.vocabulary & b.vocabulary)
+    if 2 * shared < MIN_ALIKE * (len(a.vocabulary) + len(b.vocabulary)):
+        return []  # two statements, not one
+    out = []
+    for last, mine in a.by_last.items():
+        for pa, pb in itertools.product(mine, b.by_last.get(last, ())):
+            if pa.words == pb.words or (pa.slot[0] != pb.slot[0] and pa.slot[1] != pb.slot[1]):
+                continue
+            only_a, only_b = set(pa.words) - set(pb.words), set(pb.words) - set(pa.words)
+            if not only_a or not only_b or len(only_a) > MAX_SWAP or len(only_b) > MAX_SWAP:
+                continue
+            if any(_spelled_alike(x, y) for x, y in itertools.product(only_a, only_b)):
+                continue
+            out.append((_value(a, pa), _value(b, pb)))
+    return out
+
+
+@lru_cache(maxsize=1 << 14)
+def _spelled_alike(x: str, y: str) -> bool:
+    return SequenceMatcher(None, x, y).ratio() >= MAX_SPELLING
+
+
+def _value(w: _Words, phrase: _Phrase) -> Value:
+    i, j = phrase.span
+    start, end = w.tokens[i].start, w.tokens[j - 1].end
+    return Value(w.sentence.article, start, end, w.text[start:end], " ".join(phrase.words))
+
+
+def _pairs(members: list[_Words]) -> Iterator[tuple[_Words, _Words]]:
+    """Members of different articles whose names differ but overlap: sentences with the same
+    names (most of a large claim) are grouped first, so that their pairs are never formed."""
+    by_names: dict[frozenset[str], list[_Words]] = {}
+    for m in members:
+        by_names.setdefault(m.names, []).append(m)
+    for (na, ga), (nb, gb) in itertools.combinations(by_names.items(), 2):
+        if na & nb:
+            for a, b in itertools.product(ga, gb):
+                if a.sentence.article != b.sentence.article:
+                    yield a, b
 
 
 def find_name_discrepancies(story: Story) -> list[Discrepancy]:
     """One discrepancy per name phrase that the members of a claim write differently."""
     found: list[tuple[str, dict[tuple[str, int], Value]]] = []
+    words: dict[str, _Words] = {}
     for claim in story.claims:
-        members = [story.sentence(m) for m in claim.members]
-        for a, b in itertools.combinations(members, 2):
-            if a.article == b.article:
-                continue
-            for va, vb in _swaps(story, a, b):
+        for sid in claim.members:
+            if sid not in words:
+                words[sid] = _Words.of(story, story.sentence(sid))
+        for a, b in _pairs([words[sid] for sid in claim.members]):
+            for va, vb in _swaps(a, b):
                 keys = {(va.article, va.start): va, (vb.article, vb.start): vb}
                 for _, seen in found:
                     if keys.keys() & seen.keys():
@@ -96,9 +156,10 @@ def find_name_discrepancies(story: Story) -> list[Discrepancy]:
                         break
                 else:
                     found.append((claim.id, keys))
+    order = {a.id: k for k, a in enumerate(story.articles)}
     out = []
     for claim_id, values in found:
-        ordered = tuple(sorted(values.values(), key=lambda v: (v.article, v.start)))
+        ordered = tuple(sorted(values.values(), key=lambda v: (order[v.article], v.start)))
         shown = list(dict.fromkeys(" ".join(v.text.split()) for v in ordered))
         if len(shown) > 1:
             out.append(Discrepancy(claim_id, "name", "name: " + " vs ".join(shown), ordered))
