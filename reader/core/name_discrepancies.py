@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from reader.core.model import Discrepancy, Sentence, Story, Value
-from reader.core.tokens import STOPWORDS, Token, tokenize
+from reader.core.tokens import STOPWORDS, Token, runs, tokenize
 
 MIN_ALIKE = 0.6  # share of words two sentences must have in order to be one statement
 MAX_SWAP = 3  # words of a name that may differ
@@ -38,20 +38,13 @@ def _headline(capital: list[bool]) -> bool:
     return sum(capital) > HEADLINE_SHARE * len(capital)
 
 
-def _runs(tokens: list[Token], capital: list[bool], text: str) -> list[tuple[int, int]]:
+def _names(tokens: list[Token], capital: list[bool], text: str) -> list[tuple[int, int]]:
     """The capitalised runs of a sentence (a name with its title), words single-spaced."""
-    out: list[tuple[int, int]] = []
-    k = 0
-    while k < len(tokens):
-        if not capital[k]:
-            k += 1
-            continue
-        j = k + 1
-        while j < len(tokens) and capital[j] and text[tokens[j - 1].end : tokens[j].start] == " ":
-            j += 1
-        out.append((k, j))
-        k = j
-    return out
+
+    def joins(j: int) -> bool:
+        return capital[j] and text[tokens[j - 1].end : tokens[j].start] == " "
+
+    return runs(capital, joins)
 
 
 @dataclass(frozen=True)
@@ -80,7 +73,7 @@ class _Words:
         norms = [t.norm for t in tokens]
         capital = _capitals(tokens)
         by_last: dict[str, list[_Phrase]] = {}
-        for i, j in _runs(tokens, capital, text):
+        for i, j in _names(tokens, capital, text):
             if norms[j - 1] in STOPWORDS:
                 continue  # "9:28 AM The plant": no name ends with "The"
             slot = (norms[i - 1] if i else "", norms[j] if j < len(norms) else "")

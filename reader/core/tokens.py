@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -55,3 +56,19 @@ def _tokenize(text: str, start: int, stop: int) -> tuple[Token, ...]:
 
 def is_content(norm: str) -> bool:
     return norm not in STOPWORDS and not (len(norm) == 1 and norm.isalpha() and norm < "\u3040")
+
+
+def runs(flags: Sequence[bool], joins: Callable[[int], bool]) -> list[tuple[int, int]]:
+    """Ranges of items: each starts at a flagged item and goes on while `joins(j)` holds."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(flags):
+        if not flags[i]:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(flags) and joins(j):
+            j += 1
+        out.append((i, j))
+        i = j
+    return out

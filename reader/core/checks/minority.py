@@ -19,7 +19,7 @@ from reader.core.checks.common import warn
 from reader.core.checks.parallel import counterparts, words
 from reader.core.model import Story, Warning
 from reader.core.similarity import stem
-from reader.core.tokens import STOPWORDS, Token, is_content, tokenize
+from reader.core.tokens import STOPWORDS, Token, is_content, runs, tokenize
 
 MIN_VERSIONS = 3  # other versions a sentence needs before a minority means anything
 MINORITY = 0.25  # a word that fewer than this share of the other versions use is flagged
@@ -81,20 +81,11 @@ def _uses(words: list[Token], versions: list[_Version]) -> list[int | None]:
 
 def _runs(words: list[Token], flags: list[bool]) -> list[tuple[int, int]]:
     """Token ranges of flagged words; one stop word between two flagged ones joins them."""
-    runs: list[tuple[int, int]] = []
-    i = 0
-    while i < len(words):
-        if not flags[i]:
-            i += 1
-            continue
-        j = i + 1
-        while j < len(words) and (
-            flags[j] or (j + 1 < len(words) and flags[j + 1] and words[j].norm in STOPWORDS)
-        ):
-            j += 1
-        runs.append((i, j))
-        i = j
-    return runs
+
+    def joins(j: int) -> bool:
+        return flags[j] or (j + 1 < len(words) and flags[j + 1] and words[j].norm in STOPWORDS)
+
+    return runs(flags, joins)
 
 
 Opcode = tuple[str, int, int, int, int]
