@@ -83,29 +83,44 @@ class _Words:
         return cls(s, text, tokens, names, frozenset(norms), headline, by_last)
 
 
-def _swaps(a: _Words, b: _Words) -> list[tuple[Value, Value]]:
-    """Name phrases in the same slot of two alike sentences that differ in some words, not all.
+def _variants(xa: tuple[str, ...], xb: tuple[str, ...]) -> bool:
+    """Two writings of one name phrase: a few of its words swapped, none merely respelled.
 
-    The name itself (its last word) must be kept: "United Kingdom" and "United States" share
-    a word, not a name, and a whole name replaced ("Moscow" / "the Kremlin") may be the same
-    actor in other words."""
-    if a.headline or b.headline:
-        return []
+    The phrases end in the same word: the name itself must be kept ("United Kingdom" and
+    "United States" share a word, not a name; "Moscow" may be "the Kremlin" in other words)."""
+    only_a, only_b = set(xa) - set(xb), set(xb) - set(xa)
+    if not only_a or not only_b or len(only_a) > MAX_SWAP or len(only_b) > MAX_SWAP:
+        return False
+    return not any(_spelled_alike(x, y) for x, y in itertools.product(only_a, only_b))
+
+
+def _one_statement(a: _Words, b: _Words) -> bool:
+    """Two sentences of different articles that read alike (not title-case headlines)."""
+    if a.sentence.article == b.sentence.article or a.headline or b.headline:
+        return False
     shared = len(a.vocabulary & b.vocabulary)
-    if 2 * shared < MIN_ALIKE * (len(a.vocabulary) + len(b.vocabulary)):
-        return []  # two statements, not one
-    out = []
-    for last, mine in a.by_last.items():
-        for pa, pb in itertools.product(mine, b.by_last.get(last, ())):
-            if pa.words == pb.words or (pa.slot[0] != pb.slot[0] and pa.slot[1] != pb.slot[1]):
+    return 2 * shared >= MIN_ALIKE * (len(a.vocabulary) + len(b.vocabulary))
+
+
+def _swaps(members: list[_Words]) -> Iterator[tuple[Value, Value]]:
+    """Name phrases in the same place of two alike members that differ in some words.
+
+    Phrases are grouped by their last word and then by their words, so that only differing
+    writings are compared, and only the sentences that hold them are read side by side."""
+    by_last: dict[str, dict[tuple[str, ...], list[tuple[_Words, _Phrase]]]] = {}
+    for m in members:
+        for last, phrases in m.by_last.items():
+            for p in phrases:
+                by_last.setdefault(last, {}).setdefault(p.words, []).append((m, p))
+    for writings in by_last.values():
+        for (xa, held_a), (xb, held_b) in itertools.combinations(writings.items(), 2):
+            if not _variants(xa, xb):
                 continue
-            only_a, only_b = set(pa.words) - set(pb.words), set(pb.words) - set(pa.words)
-            if not only_a or not only_b or len(only_a) > MAX_SWAP or len(only_b) > MAX_SWAP:
-                continue
-            if any(_spelled_alike(x, y) for x, y in itertools.product(only_a, only_b)):
-                continue
-            out.append((_value(a, pa), _value(b, pb)))
-    return out
+            for (a, pa), (b, pb) in itertools.product(held_a, held_b):
+                if pa.slot[0] != pb.slot[0] and pa.slot[1] != pb.slot[1]:
+                    continue  # not in the same place of the statement
+                if _one_statement(a, b):
+                    yield _value(a, pa), _value(b, pb)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -119,19 +134,6 @@ def _value(w: _Words, phrase: _Phrase) -> Value:
     return Value(w.sentence.article, start, end, w.text[start:end], " ".join(phrase.words))
 
 
-def _pairs(members: list[_Words]) -> Iterator[tuple[_Words, _Words]]:
-    """Members of different articles whose names differ but overlap: sentences with the same
-    names (most of a large claim) are grouped first, so that their pairs are never formed."""
-    by_names: dict[frozenset[str], list[_Words]] = {}
-    for m in members:
-        by_names.setdefault(m.names, []).append(m)
-    for (na, ga), (nb, gb) in itertools.combinations(by_names.items(), 2):
-        if na & nb:
-            for a, b in itertools.product(ga, gb):
-                if a.sentence.article != b.sentence.article:
-                    yield a, b
-
-
 def find_name_discrepancies(story: Story) -> list[Discrepancy]:
     """One discrepancy per name phrase that the members of a claim write differently."""
     found: list[tuple[str, dict[tuple[str, int], Value]]] = []
@@ -140,15 +142,14 @@ def find_name_discrepancies(story: Story) -> list[Discrepancy]:
         for sid in claim.members:
             if sid not in words:
                 words[sid] = _Words.of(story, story.sentence(sid))
-        for a, b in _pairs([words[sid] for sid in claim.members]):
-            for va, vb in _swaps(a, b):
-                keys = {(va.article, va.start): va, (vb.article, vb.start): vb}
-                for _, seen in found:
-                    if keys.keys() & seen.keys():
-                        seen.update(keys)
-                        break
-                else:
-                    found.append((claim.id, keys))
+        for va, vb in _swaps([words[sid] for sid in claim.members]):
+            keys = {(va.article, va.start): va, (vb.article, vb.start): vb}
+            for _, seen in found:
+                if keys.keys() & seen.keys():
+                    seen.update(keys)
+                    break
+            else:
+                found.append((claim.id, keys))
     order = {a.id: k for k, a in enumerate(story.articles)}
     out = []
     for claim_id, values in found:
