@@ -602,7 +602,7 @@ async def test_minor_warnings_are_drawn_quieter_than_warnings() -> None:
         by_severity = {w.severity: w for w in index.warnings_of("a3")}
         rows = {k: text._layout.line_of(w.start) for k, w in by_severity.items()}
         assert rows["info"] != rows["warning"]
-        gutter = {k: text.render_line(row - int(text.scroll_y)).text[0] for k, row in rows.items()}
+        gutter = {k: gutter_at(app, "a3", w.start)[0] for k, w in by_severity.items()}
         assert gutter == {"warning": "▌", "info": "╎"}
         styles = {k: text._style("artifact" if k == "warning" else "artifact-info") for k in rows}
         assert styles["warning"] != styles["info"]
