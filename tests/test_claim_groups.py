@@ -39,3 +39,9 @@ def test_a_claim_takes_no_second_sentence_of_an_article_this_way() -> None:
     claims = [(0, 2, 3, 4, 5), (1, 2, 3, 4)]
     grown = join_shared_partners(claims, "ABCDEB".__getitem__, _always, 3)
     assert grown == [(0, 2, 3, 4, 5), (0, 1, 2, 3, 4)]  # 0 joins 1's claim; 1 stays out of 0's
+
+
+def test_a_sentence_with_very_many_partners_proposes_no_pairs() -> None:
+    # 2, 3 and 4 have four partners each, more than the cap: none of them proposes 0 and 1.
+    claims = [(0, 2, 3, 4), (1, 2, 3, 4)]
+    assert join_shared_partners(claims, _article, _always, 3, max_partners=2) == claims

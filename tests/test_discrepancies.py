@@ -336,10 +336,14 @@ S = "said the bridge over the river would reopen to traffic on Monday."
         (f"Kremlin spokesman Dmitri Peskow {S}", f"Kremlin spokesman Dmitry Peskov {S}", None),
         (f"The Kremlin {S}", f"Moscow {S}", None),
         (f"From February the mayor {S}", f"Since February the mayor {S}", None),
+        (f"Envoys of the United Kingdom {S}", f"Envoys of the United States {S}", None),
+        ("Dr John Smith Says The Bridge Will Reopen On Monday",
+         "Dr James Smith Says The Bridge Will Reopen On Monday", None),  # a title-case headline
     ],
 )  # fmt: skip
 def test_names_that_differ_inside_one_statement(said: str, other: str, message: str | None) -> None:
     """Part of a name or title swapped is a disagreement about who; a spelling variant, a
-    whole name in other words ("Moscow" for "the Kremlin") and an opening word are not."""
+    whole name in other words ("Moscow" for "the Kremlin"), two names that share a first word
+    only, an opening word and a headline's capitals are not."""
     found = [d for d in find_discrepancies(_story([said, other])) if d.kind == "name"]
     assert [d.message for d in found] == ([f"name: {message}"] if message else [])

@@ -388,6 +388,16 @@ _TIME_ZONES = frozenset(
 )
 
 
+def _before_zone(text: str, tok: _Tok, nxt: _Tok | None) -> bool:
+    """ "2045 GMT": a clock time, its zone right after it."""
+    return (
+        nxt is not None
+        and nxt.low in _TIME_ZONES
+        and nxt.text.isupper()
+        and _joined(text, tok, nxt)
+    )
+
+
 def _not_an_amount(text: str, toks: list[_Tok], i: int) -> bool:
     """Times ("11:18 pm", "2045 GMT"), scores ("9-3"), labels ("No. 12"), model names
     ("FireWire 800") and phone numbers ("0845 125 2222": digit groups side by side)."""
@@ -397,8 +407,7 @@ def _not_an_amount(text: str, toks: list[_Tok], i: int) -> bool:
     ):
         return True
     nxt = toks[i + 1] if i + 1 < len(toks) else None
-    zone = nxt is not None and nxt.low in _TIME_ZONES and nxt.text.isupper()
-    if zone and nxt is not None and _joined(text, tok, nxt):
+    if _before_zone(text, tok, nxt):
         return True
     if tok.low.isdigit() and len(tok.low) > 1 and tok.low[0] == "0":
         return True  # a leading zero: a code or a phone number, not a figure

@@ -94,8 +94,8 @@ def variant_groups(
     Candidates come from a trigram index over the vocabulary, so this stays near linear. Two
     `known` dictionary words are never variants of each other (nearly / nearby, prison / poison)
     unless they differ only in doubled letters (programme / program; keys already have American
-    endings). `surface` maps each key to the
-    words written for it, which finds derived forms ("Syrian" of "Syria").
+    endings). `surface` maps each key to the words written for it, which finds derived forms
+    ("Syrian" of "Syria").
     """
     vocab = sorted({w for w in surface if len(w) >= min_len and w.isalpha()})
     index: dict[str, list[int]] = {}

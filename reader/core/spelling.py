@@ -29,5 +29,6 @@ def american(word: str) -> str:
 def undoubled(word: str) -> str:
     """Doubled letters single (travelled / traveled, programme / program).
 
-    Applied after a stemmer, whose length guards need the word as written."""
+    Claims apply it to stems, not words: their stemmer's length guards need the word as
+    written ("killed" keeps its "ed" only while it has five letters)."""
     return _DOUBLED.sub(r"\1", word)
