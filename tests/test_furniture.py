@@ -73,6 +73,29 @@ def _hidden(article: Article) -> list[str]:
         "Want to read more? Subscribe today",
         "Read the full story here",
         "Sign up",
+        "Link copied!",
+        "Image copyright",
+        "Image caption",
+        "Published",
+        "Hide comments",
+        "Report an error",
+        "Register",
+        "Privacy policy",
+        "Terms of use",
+        "Contact us",
+        "Menu",
+        "Topics",
+        "In pictures",
+        "Follow Example News English:",
+        "Sign up to our Breaking News email",
+        "Get the latest news delivered to your inbox",
+        "Want more stories like this? Sign up here",
+        "Keep up to date with the latest news",
+        "Source: Example News and news agencies",
+        "SOURCE: NEWS AGENCIES",
+        "Source: AFP, Reuters",
+        "Our Standards: The Example Trust Principles.",
+        "This material may not be published, broadcast, rewritten or redistributed.",
     ],
 )
 def test_furniture_phrases(line: str) -> None:
@@ -95,6 +118,14 @@ def test_furniture_phrases(line: str) -> None:
         "Published reports differ on the number of victims.",
         "Watching the river rise, residents packed their cars.",
         "Tagged animals were released on Friday.",
+        "Search teams found two more survivors overnight.",
+        "Home secretary Jane Doe visited the site.",
+        "Source: the county's emergency office",
+        "Registered voters can cast ballots until 8 p.m.",
+        "Topics on the agenda include the dam and the levees.",
+        "Published figures do not include the missing.",
+        "Terms of the deal were not disclosed.",
+        "Army Takes Town | Example News",
     ],
 )
 def test_sentences_are_not_phrases(line: str) -> None:
@@ -189,6 +220,20 @@ def test_navigation_menu_above_the_body() -> None:
 def test_byline_under_the_title() -> None:
     text = f"Bridge Shut\n\nBy Jane Doe, Valley Notes\n\n{BODY}By the river, people waited.\n"
     assert _hidden_lines(text) == [["By Jane Doe, Valley Notes"]]
+
+
+def test_byline_under_a_standfirst() -> None:
+    standfirst = "The county says the old bridge will stay shut until engineers have checked it."
+    text = f"Bridge Shut\n\n{standfirst}\n\nBy Jane Doe\n\n{BODY}By the river, people waited.\n"
+    assert _hidden_lines(text) == [["By Jane Doe"]]
+
+
+def test_breadcrumb_above_the_title_is_hidden_and_not_the_title(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(f"Home > World > Europe\n\nBridge Shut\n\n{BODY}")
+    (tmp_path / "b.txt").write_text(f"News | Floods\n\nRiver Rises\n\n{BODY}")
+    a, b = load_paths([tmp_path])
+    assert (a.title, _hidden(a)) == ("Bridge Shut", ["Home > World > Europe"])
+    assert (b.title, _hidden(b)) == ("River Rises", ["News | Floods"])
 
 
 def test_title_is_never_hidden_by_shape_rules() -> None:

@@ -50,27 +50,39 @@ _PHRASES = [
     r"(?: advert(?:isement)?)?|continue reading\b.{0,60}|keep reading|"
     r"scroll (?:down )?to continue(?: with content| reading)?|skip (?:advert|ad)(?:isement)?|"
     r"ad feedback|report (?:this )?ad",
-    # page navigation and app prompts
-    r"skip to (?:main )?content|back to top|loading\W*|(?:next|previous|prev) (?:article|story|"
-    r"post)\b.*|(?:download|get|open in) (?:the |our )?app\b.*|(?:click|tap) here\b.*|"
-    r"(?:tags?|topics?|filed under)\s*:.*|watch(?: live| now| video| the video)?(?:\s*:.*)?|"
+    # page navigation and app prompts; a breadcrumb trail ("Home > World > Middle East")
+    r"[\w'’.&-]+(?: [\w'’.&-]+)?(?: [|>›»] [\w'’.&-]+(?: [\w'’.&-]+)?){1,5}|"
+    r"skip to (?:main )?content|back to top|loading\W*|menu|search|home|donate|in pictures|"
+    r"link copied\W*|copy(?:ed)? (?:the )?link|cookie (?:settings|policy|preferences)|"
+    r"privacy (?:policy|settings|notice)|terms (?:of (?:use|service)|and conditions)|"
+    r"contact us|about us|report (?:an? )?(?:error|typo|correction)|our standards\s*:.*|"
+    r"this material may not be published, broadcast, rewritten,? or redistributed\W*|"
+    r"(?:next|previous|prev) (?:article|story|post)\b.*|"
+    r"(?:download|get|open in) (?:the |our )?app\b.*|(?:click|tap) here\b.*|"
+    r"(?:tags?|topics?|filed under)(?:\s*:.*)?|watch(?: live| now| video| the video)?(?:\s*:.*)?|"
+    r"(?:first |last )?(?:published|updated|posted)|"
     r"(?:first |last )?(?:published|updated|posted)(?: on| at)?\s*:?\s*(?:\d|(?:mon|tue|wed|"
     r"thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b).{0,60}",
     # related links: a header alone, or with the linked title after it
     rf"(?:{_HEADER})(?:\s*[:|\-–—»›>]\s*.*)?",
     # social and sharing
-    rf"follow us\b.*|follow [\w .'@-]{{1,30}} (?:on|at|via) (?:social media|{_SOCIAL})\b.*|"
+    rf"follow us\b.*|follow [\w .'@-]{{1,30}}:|"
+    rf"follow [\w .'@-]{{1,30}} (?:on|at|via) (?:social media|{_SOCIAL})\b.*|"
     r"(?:like|find|join|connect with) us (?:on|at) .*|join (?:our|the) [\w ]{1,30} (?:channel|"
     r"group|community)\b.*|share this|share (?:this|the) (?:article|story|page|post|video)\b.*|"
     rf"share (?:on|via|with|to) .*|(?:share|tweet|email|print|save)(?: this)?(?: article)?|"
     rf"(?:(?:share|{_SOCIAL})[\s|,·•/]*){{1,12}}|"
-    r"(?:leave a|show|view|post a) comments?|\d+ comments?|comments?(?: \(\d+\))?",
+    r"(?:leave a|show|hide|view|load|post a) (?:all |more )?comments?|\d+ comments?|"
+    r"comments?(?: \(\d+\))?",
     # newsletters and paywalls
     r"(?:sign up|subscribe|register)\b.*\bnewsletters?\b.*|newsletters? sign[- ]?up.*|"
-    r"sign up(?: now| here| today| for free| free)?|want to read more\b.*|"
+    r"(?:sign up|register)(?: now| here| today| for free| free)?|want to read more\b.*|"
     r"read (?:the )?(?:full|whole|original) (?:story|article|report|statement)\b.*|"
     r"join the (?:conversation|discussion)\b.*|"
-    r"get (?:the|our) .*(?:newsletter|in your inbox).*|"
+    r"get (?:the|our) .*(?:newsletter|(?:in|to) your inbox).*|"
+    r"sign up (?:to|for) (?:our|the) .*\b(?:emails?|alerts?|briefings?)\b.*|"
+    r"want more (?:stories|news|articles) like this\b.*|"
+    r"keep up(?: to date)? with (?:the |all the )?latest (?:news|updates|headlines)\b.*|"
     r"to (?:read|continue reading|view) the (?:full|whole|entire|rest of the) (?:story|article|"
     r"text|piece)\b.*|(?:are you )?already (?:a subscriber|subscribed|a member|registered|"
     r"have an account)\b.*|(?:click|tap) (?:here )?to (?:log ?in|sign ?in|subscribe|"
@@ -92,7 +104,9 @@ _PHRASES = [
     # credits, copyright
     r"(?:photo|photograph|picture|image|video|graphic|illustration|file photo)s?"
     r"(?: credits?)?\s*(?::|by\b|courtesy\b|via\b).*|(?:image |photo )?credits?\s*:.*|"
-    r"(?:image|media|photo|video) (?:source|caption)\s*[:,].*|caption\s*:.*|"
+    r"(?:image|media|photo|video) (?:source|caption|copyright)(?:\s*[:,].*)?|"
+    rf"source\s*:\s*(?:[\w .'-]{{1,40}} and )?(?:news )?agencies|"
+    rf"source\s*:\s*(?:{_AGENCIES})(?:\s*(?:,|/|&|and)\s*(?:{_AGENCIES}))*|caption\s*:.*|"
     r"©.*|\(c\) ?\d{4}.*|copyright\s*(?:©|\(c\)|\d{4}).*|all rights reserved\b.*|"
     rf"[(\[]?(?:{_AGENCIES})(?: photo)?(?:\s*/\s*[\w .'-]+)*[)\]]?",
 ]
@@ -277,7 +291,9 @@ def _article_furniture(lines: list[Line], title: int, repeated: set[str]) -> lis
         if len(run) >= 3:
             for k in run:
                 hide[k] = True
-    for i in range(title + 1, min(first_body, title + 6)):
+    # A byline under the title, or under the standfirst (one sentence) that follows it.
+    second_body = body[1] if len(body) > 1 else len(lines)
+    for i in range(title + 1, min(second_body, title + 6)):
         if _BYLINE.fullmatch(lines[i].content) and len(lines[i].content.split()) <= 10:
             hide[i] = True
     return [(ln.start, ln.end) for ln, h in zip(lines, hide, strict=True) if h]
