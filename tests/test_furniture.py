@@ -236,6 +236,30 @@ def test_breadcrumb_above_the_title_is_hidden_and_not_the_title(tmp_path: Path) 
     assert (b.title, _hidden(b)) == ("River Rises", ["News | Floods"])
 
 
+def test_page_header_with_kicker_age_banner_byline_and_time_stamp(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Flooding\nThis article is more than 4 years old\nBridge Shut After Three Days of Rain\n"
+        "Jane Doe Transport correspondent\nThu 6 Feb 2020 18.43 GMT\n"
+        f"Last modified on Thu 6 Feb 2020 19.10 GMT\n{BODY}"
+    )
+    (a,) = load_paths([tmp_path])
+    assert (a.title, a.date) == ("Bridge Shut After Three Days of Rain", "2020-02-06")
+    assert _hidden(a) == [
+        "Flooding",
+        "This article is more than 4 years old",
+        "Jane Doe Transport correspondent",
+        "Thu 6 Feb 2020 18.43 GMT",
+        "Last modified on Thu 6 Feb 2020 19.10 GMT",
+    ]
+
+
+def test_short_title_over_a_caption_or_byline_is_no_kicker() -> None:
+    caption = "Water over the road near the old mill [Example Images]"
+    byline = "By Jane Doe, Valley Notes"
+    for second in (caption, byline):
+        assert _hidden_lines(f"Bridge Shut\n\n{second}\n\n{BODY}") == [[second]]
+
+
 def test_title_is_never_hidden_by_shape_rules() -> None:
     a = f"Road Closed Today\n\n{BODY}"
     b = f"Road Closed Today\n\n{BODY}"

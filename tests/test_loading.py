@@ -274,6 +274,7 @@ def test_parse_date(text: str, iso: str | None) -> None:
 def test_date_lines_and_datelines() -> None:
     assert is_date_line("06 February, 2020")
     assert is_date_line("Published: Thursday, Feb. 7, 2020 10:15 GMT")
+    assert is_date_line("Last modified on Thu 6 Feb 2020 19.10 GMT")  # a dotted time
     assert not is_date_line("On Feb. 7, 2020 the bridge was closed.")
     assert dateline_source("BEIRUT (Reuters) —") == "Reuters"
     assert dateline_source("WASHINGTON, Feb. 7 (AP) -- Officials said") == "AP"

@@ -6,7 +6,8 @@ Furniture is hidden, never deleted: offsets stay exact. A line is furniture when
 - it is a short non-sentence line repeated within one article or across articles,
 - it is a headline-shaped line in the tail of an article that already ends in furniture
   (the "You might also like" link list), or follows a related-links header,
-- it is one of a run of very short lines above the first sentence (a navigation menu).
+- it is one of a run of very short lines above the first sentence (a navigation menu),
+- it stands above the title: a breadcrumb trail, a section's one- or two-word kicker.
 The title (the first visible line) is only ever hidden by a phrase rule.
 """
 
@@ -61,6 +62,7 @@ _PHRASES = [
     r"(?:download|get|open in) (?:the |our )?app\b.*|(?:click|tap) here\b.*|"
     r"(?:tags?|topics?|filed under)(?:\s*:.*)?|watch(?: live| now| video| the video)?(?:\s*:.*)?|"
     r"(?:first |last )?(?:published|updated|posted)|"
+    r"this (?:article|story|page|content) is (?:more than|over) \w+ (?:years?|months?|days?) old|"
     r"(?:first |last )?(?:published|updated|posted)(?: on| at)?\s*:?\s*(?:\d|(?:mon|tue|wed|"
     r"thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b).{0,60}",
     # related links: a header alone, or with the linked title after it
@@ -123,11 +125,16 @@ _CREDIT_TAIL = re.compile(  # "... on Tuesday. Photo: Jane Doe/AFP", "... AFP vi
     re.IGNORECASE,
 )
 _SEPARATOR = re.compile(r"[_\-*=~•·#+.—–]{3,}")
-_BYLINE = re.compile(r"[Bb]y:?\s+[A-Z][\w.'’-]+,?(?:\s+(?:[A-Z][\w.'’-]*,?|and|&|in|,))*")
+_BYLINE = re.compile(
+    r"[Bb]y:?\s+[A-Z][\w.'’-]+,?(?:\s+(?:[A-Z][\w.'’-]*,?|and|&|in|,))*"
+    r"|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2},?(?: [A-Za-z-]+){0,3} (?:correspondent|editor|"
+    r"reporter|writer|columnist)"  # "Jane Doe Environment correspondent"
+)
 _CLOSERS = "\"'”’»)]*_"
 _MAX_PHRASE_WORDS = 25
 _SHORT_WORDS = 6  # a repeated line this short is a label, not prose
 _TOP_MENU_WORDS = 3
+_KICKER_WORDS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,11 +242,29 @@ def find_furniture(articles: Sequence[tuple[str, Sequence[Span]]]) -> list[list[
 
 
 def _title_index(lines: list[Line]) -> int:
-    """The first line that no phrase rule hides: the title, or the first line of the body."""
-    for i, ln in enumerate(lines):
-        if not (is_phrase(ln.content) or _SEPARATOR.fullmatch(ln.content)):
-            return i
-    return len(lines)
+    """The first line that no phrase rule hides: the title, or the first line of the body.
+
+    A one- or two-word label over a longer headline is the section's kicker ("Flooding"), not
+    the title: no news headline is that short when a headline-shaped line follows it.
+    """
+    kept = [
+        i
+        for i, ln in enumerate(lines)
+        if not (is_phrase(ln.content) or _SEPARATOR.fullmatch(ln.content))
+    ]
+    if not kept:
+        return len(lines)
+    if len(kept) > 1:
+        first, second = lines[kept[0]].content, lines[kept[1]].content
+        if (
+            len(first.split()) <= _KICKER_WORDS
+            and is_headline_shaped(first)
+            and len(second.split()) > _KICKER_WORDS + 1
+            and is_headline_shaped(second)
+            and not (_is_caption(second) or _BYLINE.fullmatch(second))
+        ):
+            return kept[1]
+    return kept[0]
 
 
 def _is_label(content: str) -> bool:
@@ -249,7 +274,7 @@ def _is_label(content: str) -> bool:
 def _article_furniture(lines: list[Line], title: int, repeated: set[str]) -> list[Span]:
     if not lines:
         return []
-    hide = [False] * len(lines)
+    hide = [i < title for i in range(len(lines))]  # phrases and a kicker above the title
     for i, ln in enumerate(lines):
         c = ln.content
         if (

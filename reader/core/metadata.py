@@ -30,7 +30,7 @@ _DATE_LABEL = re.compile(
     r"mon|tue|wed|thu|fri|sat|sun)\b",
     re.IGNORECASE,
 )
-_TIME = re.compile(r"\b\d{1,2}\s?:\s?\d{2}(?:\s?:\s?\d{2})?\s?(?:[ap]\.?m\.?)?", re.IGNORECASE)
+_TIME = re.compile(r"\b\d{1,2}\s?[:.]\s?\d{2}(?:\s?:\s?\d{2})?\s?(?:[ap]\.?m\.?)?", re.IGNORECASE)
 _DATE_LABEL_PREFIX = re.compile(r"(?:date|published|posted|updated)[ \t]*:?[ \t]+", re.IGNORECASE)
 # "BEIRUT (Reuters) —", "WASHINGTON, Feb. 7 (AP) --": city in capitals, agency in brackets.
 _DATELINE = re.compile(
