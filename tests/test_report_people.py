@@ -82,9 +82,19 @@ def test_markdown_groups_each_articles_warnings_by_kind() -> None:
 def test_markdown_shows_claims_side_by_side_with_discrepancies() -> None:
     md = render_markdown(_story())
     claim = md.split("### c1: cables replaced", 1)[1].split("### c2", 1)[0]
-    assert "| a.txt | The mayor said that 40 cables were replaced. |" in claim
-    assert "| b.txt | The mayor said that 45 cables were replaced. |" in claim
+    assert "| a1 a.txt | The mayor said that 40 cables were replaced. |" in claim
+    assert "| a2 b.txt | The mayor said that 45 cables were replaced. |" in claim
     assert "**Discrepancy** number: cables: 40 vs 45 (a1: 40; a2: 45)" in claim
+
+
+def test_a_message_that_names_its_kind_is_not_prefixed_twice() -> None:
+    story = _story()
+    day = Discrepancy("c2", "day", "day: Monday vs Tuesday", story.discrepancies[0].values)
+    story = Story(story.articles, story.sentences, story.claims, discrepancies=[day])
+    md, text = render_markdown(story), render_text(story)
+    assert "**Discrepancy** day: Monday vs Tuesday (a1: 40; a2: 45)" in md
+    assert "≠ day: Monday vs Tuesday (a1: 40; a2: 45)" in text
+    assert "day: day:" not in md + text
 
 
 def test_text_report_marks_flagged_versions() -> None:
@@ -135,7 +145,7 @@ def test_markdown_table_cells_cannot_break_the_table() -> None:
     )
     md = render_markdown(piped)
     assert "x\\|y.txt" in md
-    assert render_markdown(story).count("\n| a.txt |") >= 2
+    assert render_markdown(story).count("\n| a1 a.txt |") >= 2
 
 
 def test_markdown_articles_are_reported_as_a_reader_sees_them(tmp_path: Path) -> None:

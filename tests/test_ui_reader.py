@@ -314,6 +314,25 @@ async def test_overview_lists_an_article_saying_one_value_twice_once() -> None:
 
 
 @run_async
+async def test_inspector_names_a_discrepancy_kind_once() -> None:
+    story = fixture_story()
+    d = next(d for d in story.discrepancies if d.kind == "day")
+    day = dataclasses.replace(d, message="day: Tuesday vs Wednesday")
+    app = SameStoryApp(story=dataclasses.replace(story, discrepancies=[day]))
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press("i")
+        await ready(pilot)
+        inspector = app.reader.query_one(Inspector)
+        index = app.reader.index
+        assert index is not None
+        sid = next(s.id for s in story.sentences if s.article == d.values[0].article
+                   and s.start <= d.values[0].start < s.end)  # fmt: skip
+        plain = inspector.render_claim(index, sid).plain
+        assert "• day: Tuesday vs Wednesday" in plain and "day: day:" not in plain
+
+
+@run_async
 async def test_inspector_shows_versions_diff_values_and_warnings() -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:

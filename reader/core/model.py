@@ -112,6 +112,16 @@ class Discrepancy:
     message: str
     values: tuple[Value, ...]
 
+    @property
+    def detail(self) -> str:
+        """The message without a leading "day:" that repeats the kind, for lines that show it."""
+        prefix = f"{self.kind}:"
+        return (
+            self.message[len(prefix) :].lstrip()
+            if self.message.startswith(prefix)
+            else self.message
+        )
+
 
 @dataclass
 class Story:

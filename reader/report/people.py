@@ -97,7 +97,7 @@ def _discrepancy_values(story: Story, claim_id: str) -> list[str]:
     for d in story.discrepancies:
         if d.claim == claim_id:
             vals = "; ".join(f"{v.article}: {_one_line(v.text)}" for v in d.values)
-            out.append(f"{d.kind}: {_one_line(d.message)} ({vals})")
+            out.append(f"{d.kind}: {_one_line(d.detail)} ({vals})")
     return out
 
 
@@ -131,7 +131,7 @@ def render_markdown(story: Story) -> str:
         out += ["", "| article | version | flags |", "|---|---|---|"]
         for article, text, warns in _claim_rows(story, claim):
             flags = "; ".join(f"⚠ {w.kind}: {_md_cell(w.message)}" for w in warns)
-            out.append(f"| {_md_cell(_label(article))} | {_md_cell(text)} | {flags} |")
+            out.append(f"| {article.id} {_md_cell(_label(article))} | {_md_cell(text)} | {flags} |")
         for line in _discrepancy_values(story, claim.id):
             out.append(f"\n**Discrepancy** {_md_cell(line)}")
         out.append("")

@@ -163,7 +163,7 @@ class OverviewScreen(Screen[Stop | None]):
             said = dict.fromkeys(f"{v.article} {clean_line(v.text)}" for v in d.values)
             values = " | ".join(said)  # an article saying "today" twice is listed once
             label = Content.assemble(
-                ("≠ ", "$warning"), (d.kind, "bold"), f" {values}  ", (clean_line(d.message), "dim")
+                ("≠ ", "$warning"), (d.kind, "bold"), f" {values}  ", (clean_line(d.detail), "dim")
             )
             self.stops[f"d:{i}"] = self.index.discrepancy_stop(d, d.values[0].article)
             out.append(Option(label, id=f"d:{i}"))

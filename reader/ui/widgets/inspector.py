@@ -129,7 +129,7 @@ class Inspector(VerticalScroll, can_focus=False):
             for d in discrepancies:
                 lines.append(
                     Content.assemble(
-                        "• ", (d.kind, self._style("value")), ": ", clean_line(d.message)
+                        "• ", (d.kind, self._style("value")), ": ", clean_line(d.detail)
                     )
                 )
                 for v in d.values:
