@@ -10,6 +10,10 @@ def test_us_office_speaking_in_another_capital() -> None:
     found = check_roles(story)
     assert spans(story, found) == ["the State Department"]
     assert found[0].kind == "wrong-title"
+    assert found[0].suggestion == "the French Foreign Ministry"
+    message = found[0].message
+    assert "an office of the US, but the sentence reports from Paris (France)" in message
+    assert "probably that country's own Foreign Ministry" in message
 
 
 def test_us_office_at_home_is_fine() -> None:

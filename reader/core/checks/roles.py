@@ -25,6 +25,8 @@ def check_office_country(story: Story) -> list[Warning]:
     data = bundled("offices.toml")
     offices: dict[str, str] = data.get("offices", {})
     places = {c: _place_pattern(ns) for c, ns in data.get("places", {}).items()}
+    adjectives: dict[str, str] = data.get("adjectives", {})
+    counterparts_of: dict[str, str] = data.get("counterparts", {})
     out: list[Warning] = []
     parallel = counterparts(story)
     for s in story.sentences:
@@ -44,16 +46,18 @@ def check_office_country(story: Story) -> list[Warning]:
             if owner in _countries_in(rest, places):
                 continue  # "In Moscow, the US State Department's envoy ..." names its owner
             start = s.start + om.start()
+            own = counterparts_of.get(office, "ministry")
+            owner_name = f"the {owner}" if owner.isupper() else owner  # "the US"
             out.append(
                 warn(
                     s.article,
                     start,
                     s.start + om.end(),
                     "wrong-title",
-                    f"“{om.group(0)}” is an office of {owner}, but the sentence reports from "
-                    f"{m.group(1)} ({country}): probably that country's own ministry",
+                    f"“{om.group(0)}” is an office of {owner_name}, but the sentence reports from"
+                    f" {m.group(1)} ({country}): probably that country's own {own}",
                     "office-country",
-                    suggestion=f"the {country} ministry",
+                    suggestion=f"the {adjectives.get(country, country)} {own}",
                     evidence=evidence_for(story, s.article, parallel.get(s.id, [])),
                 )
             )
