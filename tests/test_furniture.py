@@ -64,6 +64,7 @@ def _hidden(article: Article) -> list[str]:
         "Tags: floods, bridges, weather",
         "Published: 3 hours ago",
         "Updated 12:30 GMT",
+        "Last modified on Thu 6 Feb 2020 19.10 GMT",
         "Watch: Drone footage of the river",
         "Download the app",
         "Click here for live updates",

@@ -61,10 +61,10 @@ _PHRASES = [
     r"(?:next|previous|prev) (?:article|story|post)\b.*|"
     r"(?:download|get|open in) (?:the |our )?app\b.*|(?:click|tap) here\b.*|"
     r"(?:tags?|topics?|filed under)(?:\s*:.*)?|watch(?: live| now| video| the video)?(?:\s*:.*)?|"
-    r"(?:first |last )?(?:published|updated|posted)|"
     r"this (?:article|story|page|content) is (?:more than|over) \w+ (?:years?|months?|days?) old|"
-    r"(?:first |last )?(?:published|updated|posted)(?: on| at)?\s*:?\s*(?:\d|(?:mon|tue|wed|"
-    r"thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b).{0,60}",
+    r"(?:first |last )?(?:published|updated|posted|modified)(?:(?: on| at)?\s*:?\s*(?:\d|"
+    r"(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
+    r".{0,60})?",
     # related links: a header alone, or with the linked title after it
     rf"(?:{_HEADER})(?:\s*[:|\-–—»›>]\s*.*)?",
     # social and sharing
