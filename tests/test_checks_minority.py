@@ -74,3 +74,20 @@ def test_independent_reports_of_one_event_are_not_versions() -> None:
         )
     )
     assert check_minority(story) == []
+
+
+def test_common_words_that_few_versions_put_together_are_flagged_as_one() -> None:
+    # Every version has "mill" and "bridge"; only the last one joins them into a term.
+    same = "The council will repair the bridge near the old mill next year."
+    story = story_of(
+        same,
+        same,
+        same,
+        same,
+        "The council will repair the mill bridge near the old mill next year.",
+    )
+    found = [w for w in check_minority(story) if w.article == "a5"]
+    assert spans(story, found) == ["mill bridge"]
+    assert found[0].message.startswith(
+        "“mill bridge”: these words together in none of the 4 other versions of this sentence"
+    )

@@ -3,6 +3,8 @@
 Where four or more versions of one text render a sentence (machine translations of one source,
 edited copies of one wire story), a content word that fewer than a quarter of the others share is
 where this version departs from the rest: a mistranslated term, a garbled name, an addition.
+Two common words that few versions put side by side are one too ("returning students" where the
+others write "overseas returnees"): a term translated word by word.
 The consensus check (wording.py) needs near-copies with one differing slot; translations by
 different systems rarely line up that well, so this one compares vocabularies instead and asks
 the word order only for what the others say in that place.
@@ -10,6 +12,7 @@ the word order only for what the others say in that place.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -34,6 +37,7 @@ class _Version:
     sentence: str
     norms: list[str]
     _vocabulary: frozenset[str] | None = None
+    _pairs: frozenset[tuple[str, str]] | None = None
 
     @property
     def vocabulary(self) -> frozenset[str]:
@@ -41,6 +45,14 @@ class _Version:
         if self._vocabulary is None:
             self._vocabulary = frozenset(self.norms) | {_stem(n) for n in self.norms}
         return self._vocabulary
+
+    @property
+    def pairs(self) -> frozenset[tuple[str, str]]:
+        """Stems of consecutive content words, function words between them skipped."""
+        if self._pairs is None:
+            stems = [_stem(n) for n in self.norms if is_content(n)]
+            self._pairs = frozenset(itertools.pairwise(stems))
+        return self._pairs
 
 
 @lru_cache(maxsize=65536)
@@ -76,6 +88,27 @@ def _uses(words: list[Token], versions: list[_Version]) -> list[int | None]:
             continue
         key = _stem(n)
         out.append(sum(1 for v in versions if n in v.vocabulary or key in v.vocabulary))
+    return out
+
+
+def _rare_pairs(
+    words: list[Token], uses: list[int | None], flagged: list[bool], versions: list[_Version]
+) -> list[tuple[int, int, int]]:
+    """Adjacent content words, each common, that few versions put together: token ranges and
+    how many versions have the best-shared pair of the range."""
+    limit = MINORITY * len(versions)
+    out: list[tuple[int, int, int]] = []
+    for i in range(len(words) - 1):
+        if uses[i] is None or uses[i + 1] is None or flagged[i] or flagged[i + 1]:
+            continue
+        pair = (_stem(words[i].norm), _stem(words[i + 1].norm))
+        used = sum(1 for v in versions if pair in v.pairs)
+        if used >= limit:
+            continue
+        if out and out[-1][1] == i + 1:  # "A B" and "B C": one range "A B C"
+            out[-1] = (out[-1][0], i + 2, max(out[-1][2], used))
+        else:
+            out.append((i, i + 2, used))
     return out
 
 
@@ -166,12 +199,20 @@ def check_minority(story: Story) -> list[Warning]:
         mine = [t.norm for t in tokens]
         uses = _uses(tokens, versions)
         limit = MINORITY * len(versions)
+        flags = [u is not None and u < limit for u in uses]
+        runs = [
+            (i1, i2, max(u for u in uses[i1:i2] if u is not None), "")
+            for i1, i2 in _runs(tokens, flags)
+        ]
+        runs += [
+            (i1, i2, used, "these words together ")
+            for i1, i2, used in _rare_pairs(tokens, uses, flags, versions)
+        ]
         diffs: list[tuple[_Version, list[Opcode]]] | None = None
-        for i1, i2 in _runs(tokens, [u is not None and u < limit for u in uses]):
+        for i1, i2, used, what in sorted(runs):
             if i2 - i1 > MAX_SPAN:
                 continue
             text = " ".join(t.text for t in tokens[i1:i2])
-            used = max(u for u in uses[i1:i2] if u is not None)
             if diffs is None:
                 diffs = _diffs(mine, versions)
             alt, n = _alternative(i1, i2, diffs)
@@ -183,7 +224,7 @@ def check_minority(story: Story) -> list[Warning]:
                     tokens[i1].start,
                     tokens[i2 - 1].end,
                     "wrong-word",
-                    f"“{text}”: in {who} of the {len(versions)} other versions of this"
+                    f"“{text}”: {what}in {who} of the {len(versions)} other versions of this"
                     f" sentence{said}",
                     "minority-wording",
                     suggestion=alt or None,
