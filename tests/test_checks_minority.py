@@ -91,3 +91,37 @@ def test_common_words_that_few_versions_put_together_are_flagged_as_one() -> Non
     assert found[0].message.startswith(
         "“mill bridge”: these words together in none of the 4 other versions of this sentence"
     )
+
+
+def _costs(*figures: str) -> list[str]:
+    return [
+        f"The new bridge over the river will cost {f} and should open next spring." for f in figures
+    ]
+
+
+def test_a_figure_most_versions_state_otherwise_is_a_warning() -> None:
+    story = story_of(
+        *_costs("1,200 euros", "1200 euros", "1,200 euros", "1,200 euros", "12,000 euros")
+    )
+    found = [w for w in check_minority(story) if w.rule == "minority-number"]
+    assert spans(story, found) == ["12,000 euros"]
+    w = found[0]
+    assert (w.article, w.severity, w.suggestion) == ("a5", "warning", "1,200 euros")
+    assert w.message == (
+        "“12,000 euros”: a figure in none of the 4 other versions of this sentence;"
+        " 3 have “1,200 euros”"
+    )
+
+
+def test_figures_the_versions_scatter_on_are_only_contested() -> None:
+    story = story_of(
+        *_costs("1,200 euros", "1,200 euros", "12,000 euros", "120 euros", "2,100 euros")
+    )
+    found = {w.article: w for w in check_minority(story) if w.rule == "minority-number"}
+    assert sorted(found) == ["a3", "a4", "a5"]  # "1,200" is in two of the five: a choice
+    assert all(w.severity == "info" and w.suggestion is None for w in found.values())
+
+
+def test_one_figure_in_digits_or_words_is_one_figure() -> None:
+    story = story_of(*_costs("seven million euros", "7 million euros", "7,000,000 euros", "€7m"))
+    assert [w for w in check_minority(story) if w.rule == "minority-number"] == []

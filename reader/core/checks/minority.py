@@ -4,7 +4,9 @@ Where four or more versions of one text render a sentence (machine translations 
 edited copies of one wire story), a content word that fewer than a quarter of the others share is
 where this version departs from the rest: a mistranslated term, a garbled name, an addition.
 Two common words that few versions put side by side are one too ("returning students" where the
-others write "overseas returnees"): a term translated word by word.
+others write "overseas returnees"): a term translated word by word. So is a figure: versions of
+one text carry the same numbers, and one that few of them state ("167,000 yuan" where most say
+"16,000 to 17,000 yuan") was mistranslated.
 The consensus check (wording.py) needs near-copies with one differing slot; translations by
 different systems rarely line up that well, so this one compares vocabularies instead and asks
 the word order only for what the others say in that place.
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -21,6 +24,7 @@ from functools import lru_cache
 from reader.core.checks.common import warn
 from reader.core.checks.parallel import counterparts, words
 from reader.core.model import Story, Warning
+from reader.core.numbers import Amount, find_mentions, is_number_word
 from reader.core.similarity import stem
 from reader.core.tokens import STOPWORDS, Token, is_content, runs, tokenize
 
@@ -171,6 +175,50 @@ def _versions_of_whole(story: Story, matches: dict[str, list[str]]) -> dict[str,
     return out
 
 
+def _same_amount(a: Amount, b: Amount) -> bool:
+    return a.dimension == b.dimension and abs(a.value - b.value) <= 1e-9 * max(1.0, abs(a.value))
+
+
+def _odd_amounts(
+    story: Story, sid: str, versions: list[_Version], amounts: Callable[[str], list[Amount]]
+) -> list[Warning]:
+    """Figures of this sentence that fewer than a quarter of its other versions state."""
+    s = story.sentence(sid)
+    limit = MINORITY * len(versions)
+    theirs = [amounts(v.sentence) for v in versions]
+    out: list[Warning] = []
+    for a in amounts(sid):
+        used = sum(1 for found in theirs if any(_same_amount(a, b) for b in found))
+        if used >= limit:
+            continue
+        said: Counter[str] = Counter(
+            b.text for found in theirs for b in {b.text: b for b in found}.values()
+            if b.dimension == a.dimension
+        )  # fmt: skip
+        alt, n = said.most_common(1)[0] if said else ("", 0)
+        if n < 2:
+            alt = ""
+        # Most versions agreeing on another figure make this one wrong; where they scatter,
+        # this one is only contested (and the most common may be the wrong one).
+        settled = 2 * n > len(versions)
+        who = f"only {used}" if used else "none"
+        out.append(
+            warn(
+                s.article,
+                a.start,
+                a.end,
+                "wrong-word",
+                f"“{a.text}”: a figure in {who} of the {len(versions)} other versions of this"
+                f" sentence" + (f"; {n} have “{alt}”" if alt else ""),
+                "minority-number",
+                suggestion=alt if alt and settled else None,
+                evidence=[v.sentence for v in versions[:3]],
+                severity="warning" if settled else "info",
+            )
+        )
+    return out
+
+
 def check_minority(story: Story) -> list[Warning]:
     """Content words of a sentence that few of its other versions use."""
     parallel = counterparts(story)
@@ -190,6 +238,14 @@ def check_minority(story: Story) -> list[Warning]:
         found[s.id] = (tokens, _versions(story, [t.norm for t in tokens], others))
     whole = _versions_of_whole(story, {k: [v.sentence for v in vs] for k, (_, vs) in found.items()})
     out: list[Warning] = []
+    cache: dict[str, list[Amount]] = {}
+
+    def amounts(sid: str) -> list[Amount]:
+        if sid not in cache:
+            s = story.sentence(sid)
+            cache[sid] = find_mentions(story.article(s.article).text, s.start, s.end)[0]
+        return cache[sid]
+
     for sid, (tokens, candidates) in found.items():
         s = story.sentence(sid)
         mine_whole = whole.get(s.article, set())
@@ -197,7 +253,13 @@ def check_minority(story: Story) -> list[Warning]:
         if len(versions) < MIN_VERSIONS:
             continue
         mine = [t.norm for t in tokens]
-        uses = _uses(tokens, versions)
+        figures = amounts(sid)  # "seven" or "million" in a figure: compared as figures below
+        uses = [
+            None
+            if is_number_word(t.norm) and any(a.start <= t.start < a.end for a in figures)
+            else u
+            for t, u in zip(tokens, _uses(tokens, versions), strict=True)
+        ]
         limit = MINORITY * len(versions)
         flags = [u is not None and u < limit for u in uses]
         runs = [
@@ -232,4 +294,5 @@ def check_minority(story: Story) -> list[Warning]:
                     severity="info",
                 )
             )
+        out += _odd_amounts(story, sid, versions, amounts)
     return out
