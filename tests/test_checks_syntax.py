@@ -31,3 +31,18 @@ def test_ordinary_sentences_are_clean() -> None:
         "Crowds of residents from every district of the old town gathered along the river."
     )
     assert check_syntax(story) == []
+
+
+def test_a_word_written_twice_in_a_row() -> None:
+    story = story_of("The fee covers the dental implant implant and the crown, the clinic said.")
+    found = [w for w in check_syntax(story) if w.rule == "doubled-word"]
+    assert spans(story, found) == ["implant implant"]
+    assert (found[0].suggestion, found[0].severity) == ("implant", "warning")
+
+
+def test_words_that_may_double_on_purpose_are_left_alone() -> None:
+    story = story_of(
+        "What he had had was enough. She said that that was all. The band played in Walla Walla "
+        "on Friday. It was a long, long road."
+    )
+    assert [w for w in check_syntax(story) if w.rule == "doubled-word"] == []

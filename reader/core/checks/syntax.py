@@ -1,10 +1,14 @@
-"""Garbled syntax by shape: a phrase repeated inside one sentence, a sentence with no verb.
+"""Garbled syntax by shape: a phrase repeated inside one sentence, a word written twice in a
+row, a sentence with no verb.
 
-Both are typical of MT systems that lose track of a long source sentence: they translate a
-clause twice, or emit a noun-phrase fragment where the source verb was dropped.
+All are typical of MT systems that lose track of a source sentence: they translate a clause or
+a word twice ("dental implant implant"), or emit a noun-phrase fragment where the source verb
+was dropped.
 """
 
 from __future__ import annotations
+
+import itertools
 
 from reader.core.checks.common import warn
 from reader.core.checks.parallel import counterparts, words
@@ -92,6 +96,35 @@ _SUBJECTS = frozenset("i we you he she it they who which that there".split())
 _CONTRACTIONS = ("'s", "'m", "'re", "'ve", "'ll", "'d", "n't")
 
 
+def _doubled_words(story: Story) -> list[Warning]:
+    """A content word twice in a row with only a space between ("implant implant"); function
+    words ("had had", "that that") and names ("Walla Walla") may double on purpose."""
+    out: list[Warning] = []
+    for s in story.sentences:
+        text = story.article(s.article).text
+        toks = tokenize(text, s.start, s.end)
+        for a, b in itertools.pairwise(toks):
+            if (
+                a.norm == b.norm
+                and a.norm not in STOPWORDS
+                and a.norm.isalpha()
+                and a.text[:1].islower()
+                and text[a.end : b.start] == " "
+            ):
+                out.append(
+                    warn(
+                        s.article,
+                        a.start,
+                        b.end,
+                        "other",
+                        f"“{a.text}” is written twice in a row: a word translated twice",
+                        "doubled-word",
+                        suggestion=a.text,
+                    )
+                )
+    return out
+
+
 def _has_finite_verb(toks: list[Token]) -> bool:
     for k, t in enumerate(toks):
         w = t.norm
@@ -129,4 +162,4 @@ def _fragments(story: Story) -> list[Warning]:
 
 
 def check_syntax(story: Story) -> list[Warning]:
-    return _repeats(story) + _fragments(story)
+    return _repeats(story) + _doubled_words(story) + _fragments(story)
