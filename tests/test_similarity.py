@@ -28,6 +28,12 @@ def _scores(texts: list[str]) -> list[list[float]]:
     return [[similarity(a, b, vocab, P) for b in terms] for a in terms]
 
 
+def test_a_final_s_that_is_no_plural_stays() -> None:
+    assert stem("news") != stem("new")
+    assert stem("series") == "series"
+    assert stem("fighters") == stem("fighter")
+
+
 def test_stem_joins_inflections() -> None:
     assert stem("fighters") == stem("fighter")
     assert stem("entered") == stem("enters")

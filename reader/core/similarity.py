@@ -31,11 +31,17 @@ _WEAK = frozenset(
 )
 
 
+# Words whose final s is no plural: "news" is not "new".
+_NOT_PLURAL = frozenset({"news", "series", "species"})
+
+
 @lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A light stem: enough to match 'fighters' / 'fighter', 'entered' / 'enters'."""
     w = word.replace("'", "")
     w = american(w)  # "centre" and "center" are one term
+    if w in _NOT_PLURAL:
+        return w
     if w.endswith("s") and len(w) > 3 and not w.endswith(("ss", "us", "is")):
         w = w[:-1]
     for suffix in _SUFFIXES:
