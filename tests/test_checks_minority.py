@@ -125,3 +125,12 @@ def test_figures_the_versions_scatter_on_are_only_contested() -> None:
 def test_one_figure_in_digits_or_words_is_one_figure() -> None:
     story = story_of(*_costs("seven million euros", "7 million euros", "7,000,000 euros", "€7m"))
     assert [w for w in check_minority(story) if w.rule == "minority-number"] == []
+
+
+def test_an_odd_figure_is_flagged_whole_not_word_by_word() -> None:
+    story = story_of(
+        *_costs("1,200 euros", "1,200 euros", "1,200 euros", "1,200 euros", "1,200 dollars")
+    )
+    found = [w for w in check_minority(story) if w.article == "a5"]
+    assert spans(story, found) == ["1,200 dollars"]
+    assert found[0].rule == "minority-number"

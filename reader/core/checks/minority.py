@@ -219,6 +219,16 @@ def _odd_amounts(
     return out
 
 
+def _in_figures(words: list[Token], odd: list[Warning], figures: list[Amount]) -> list[bool]:
+    """Words compared as figures, not as words: those of an odd figure ("seven thousand
+    dollars", flagged whole) and the number words of any figure ("seven" / "7")."""
+    return [
+        any(w.start <= t.start < w.end for w in odd)
+        or (is_number_word(t.norm) and any(a.start <= t.start < a.end for a in figures))
+        for t in words
+    ]
+
+
 def check_minority(story: Story) -> list[Warning]:
     """Content words of a sentence that few of its other versions use."""
     parallel = counterparts(story)
@@ -253,13 +263,9 @@ def check_minority(story: Story) -> list[Warning]:
         if len(versions) < MIN_VERSIONS:
             continue
         mine = [t.norm for t in tokens]
-        figures = amounts(sid)  # "seven" or "million" in a figure: compared as figures below
-        uses = [
-            None
-            if is_number_word(t.norm) and any(a.start <= t.start < a.end for a in figures)
-            else u
-            for t, u in zip(tokens, _uses(tokens, versions), strict=True)
-        ]
+        odd = _odd_amounts(story, sid, versions, amounts)
+        figure = _in_figures(tokens, odd, amounts(sid))
+        uses = [None if f else u for f, u in zip(figure, _uses(tokens, versions), strict=True)]
         limit = MINORITY * len(versions)
         flags = [u is not None and u < limit for u in uses]
         runs = [
@@ -294,5 +300,5 @@ def check_minority(story: Story) -> list[Warning]:
                     severity="info",
                 )
             )
-        out += _odd_amounts(story, sid, versions, amounts)
+        out += odd
     return out
