@@ -134,3 +134,12 @@ def test_an_odd_figure_is_flagged_whole_not_word_by_word() -> None:
     found = [w for w in check_minority(story) if w.article == "a5"]
     assert spans(story, found) == ["1,200 dollars"]
     assert found[0].rule == "minority-number"
+
+
+def test_a_subject_pronoun_the_other_versions_lack_is_flagged() -> None:
+    same = "The harbour mayor said the new bridge over the river would open in June."
+    odd = "He said the new bridge over the river would open in June."
+    story = story_of(same, same, same, same, odd)
+    found = [w for w in check_minority(story) if w.article == "a5"]
+    assert spans(story, found) == ["He"]
+    assert (found[0].kind, found[0].severity) == ("pronoun", "info")

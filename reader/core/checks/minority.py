@@ -34,6 +34,7 @@ PARALLEL = 0.3  # difflib ratio of the word sequences: a version of this sentenc
 MAX_VERSIONS = 12  # closest versions compared per sentence: enough for a consensus, bounded cost
 VERSION_SHARE = 0.8  # share of an article's sentences with a parallel one in a version of it
 MAX_SPAN = 4  # longer runs of unshared words are a rewritten clause, not a word choice
+SUBJECTS = frozenset("i we you he she they".split())
 
 
 @dataclass
@@ -83,12 +84,16 @@ def _versions(story: Story, mine: list[str], others: list[str]) -> list[_Version
 
 
 def _uses(words: list[Token], versions: list[_Version]) -> list[int | None]:
-    """How many versions use each content word (None for the words never flagged)."""
+    """How many versions use each content word or subject pronoun (None for the words never
+    flagged)."""
     out: list[int | None] = []
     for t in words:
         n = t.norm
+        if n in SUBJECTS:  # "We will formulate" where the others have no subject: an addition
+            out.append(sum(1 for v in versions if n in v.vocabulary))
+            continue
         if not is_content(n) or any(c.isdigit() for c in n) or not any(c.isalpha() for c in n):
-            out.append(None)  # numbers are the discrepancy stage's business
+            out.append(None)  # figures are compared as figures (_odd_amounts)
             continue
         key = _stem(n)
         out.append(sum(1 for v in versions if n in v.vocabulary or key in v.vocabulary))
@@ -105,6 +110,8 @@ def _rare_pairs(
     for i in range(len(words) - 1):
         if uses[i] is None or uses[i + 1] is None or flagged[i] or flagged[i + 1]:
             continue
+        if words[i].norm in SUBJECTS or words[i + 1].norm in SUBJECTS:
+            continue  # pairs are of content words
         pair = (_stem(words[i].norm), _stem(words[i + 1].norm))
         used = sum(1 for v in versions if pair in v.pairs)
         if used >= limit:
@@ -291,7 +298,7 @@ def check_minority(story: Story) -> list[Warning]:
                     s.article,
                     tokens[i1].start,
                     tokens[i2 - 1].end,
-                    "wrong-word",
+                    "pronoun" if i2 - i1 == 1 and mine[i1] in SUBJECTS else "wrong-word",
                     f"“{text}”: {what}in {who} of the {len(versions)} other versions of this"
                     f" sentence{said}",
                     "minority-wording",
