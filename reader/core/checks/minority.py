@@ -198,10 +198,11 @@ def _odd_amounts(
         used = sum(1 for found in theirs if any(_same_amount(a, b) for b in found))
         if used >= limit:
             continue
-        said: Counter[str] = Counter(
-            b.text for found in theirs for b in {b.text: b for b in found}.values()
-            if b.dimension == a.dimension
-        )  # fmt: skip
+        said = Counter(
+            text
+            for found in theirs
+            for text in {b.text for b in found if b.dimension == a.dimension}
+        )  # each version's figures of this kind, once each
         alt, n = said.most_common(1)[0] if said else ("", 0)
         if n < 2:
             alt = ""
@@ -237,7 +238,8 @@ def _in_figures(words: list[Token], odd: list[Warning], figures: list[Amount]) -
 
 
 def check_minority(story: Story) -> list[Warning]:
-    """Content words of a sentence that few of its other versions use."""
+    """Words, pairs of words, subject pronouns and figures of a sentence that few of its other
+    versions use."""
     parallel = counterparts(story)
     # A cheap bound first: counterparts come from the claims, so this costs no comparison, and
     # only articles with enough such partners are compared word by word.
