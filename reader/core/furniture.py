@@ -13,6 +13,7 @@ The title (the first visible line) is only ever hidden by a phrase rule.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -247,11 +248,12 @@ def _title_index(lines: list[Line]) -> int:
     A one- or two-word label over a longer headline is the section's kicker ("Flooding"), not
     the title: no news headline is that short when a headline-shaped line follows it.
     """
-    kept = [
+    shown = (
         i
         for i, ln in enumerate(lines)
         if not (is_phrase(ln.content) or _SEPARATOR.fullmatch(ln.content))
-    ]
+    )
+    kept = list(itertools.islice(shown, 2))  # the phrase rules run over every line once, later
     if not kept:
         return len(lines)
     if len(kept) > 1:

@@ -104,23 +104,23 @@ def _rare_pairs(
     words: list[Token], uses: list[int | None], flagged: list[bool], versions: list[_Version]
 ) -> list[tuple[int, int, int]]:
     """Adjacent content words, each common, that few versions put together: token ranges and
-    how many versions have the best-shared pair of the range."""
+    how many versions have the best-shared pair of the range ("A B" and "B C" make "A B C")."""
     limit = MINORITY * len(versions)
-    out: list[tuple[int, int, int]] = []
+    shared: list[int | None] = []  # versions with pair (i, i + 1); None: not a pair of words
     for i in range(len(words) - 1):
-        if uses[i] is None or uses[i + 1] is None or flagged[i] or flagged[i + 1]:
-            continue
-        if words[i].norm in SUBJECTS or words[i + 1].norm in SUBJECTS:
-            continue  # pairs are of content words
-        pair = (_stem(words[i].norm), _stem(words[i + 1].norm))
-        used = sum(1 for v in versions if pair in v.pairs)
-        if used >= limit:
-            continue
-        if out and out[-1][1] == i + 1:  # "A B" and "B C": one range "A B C"
-            out[-1] = (out[-1][0], i + 2, max(out[-1][2], used))
+        plain = (
+            not (flagged[i] or flagged[i + 1]) and uses[i] is not None and uses[i + 1] is not None
+        )
+        if plain and words[i].norm not in SUBJECTS and words[i + 1].norm not in SUBJECTS:
+            pair = (_stem(words[i].norm), _stem(words[i + 1].norm))
+            shared.append(sum(1 for v in versions if pair in v.pairs))
         else:
-            out.append((i, i + 2, used))
-    return out
+            shared.append(None)
+    rare = [n is not None and n < limit for n in shared]
+    return [
+        (i, j + 1, max(n for n in shared[i:j] if n is not None))
+        for i, j in runs(rare, rare.__getitem__)
+    ]
 
 
 def _runs(words: list[Token], flags: list[bool]) -> list[tuple[int, int]]:
