@@ -38,3 +38,25 @@ def test_british_and_american_spellings_are_not_flagged() -> None:
         us, us, "The army said the defence minister would analyse the attack at the centre."
     )
     assert check_wording(story) == []
+
+
+def test_a_function_word_alternative_is_style_not_a_wrong_word() -> None:
+    quote = "We talked about the new school plan and I thanked her for the time she gave."
+    story = story_of(
+        quote,
+        quote,
+        "We talked about the new school plan and even thanked her for the time she gave.",
+    )
+    assert check_wording(story) == []
+    said = "The mayor {} that the new school plan would be ready for the council in May."
+    story = story_of(said.format("stated"), said.format("said"), said.format("said"))
+    assert check_wording(story) == []
+
+
+def test_the_suggestion_is_written_as_the_other_versions_write_it() -> None:
+    base = "Neighbours said the family had celebrated {} together at the house every year."
+    story = story_of(base.format("Easter"), base.format("Easter"), base.format("holidays"))
+    found = check_wording(story)
+    assert spans(story, found) == ["holidays"]
+    assert found[0].suggestion == "Easter"
+    assert "“Easter”" in found[0].message

@@ -37,6 +37,7 @@ class Slot:
     end: int
     other: str  # what the other version has here, lower-cased words
     other_sentence: str
+    other_text: str  # ... as that version writes it, for the message and the suggestion
 
 
 def _tokens(story: Story, sid: str) -> list[Token]:
@@ -65,7 +66,9 @@ def _merged(ops: Sequence[tuple[str, int, int, int, int]]) -> list[tuple[str, in
 _SWAPPED = {"insert": "delete", "delete": "insert"}
 
 
-def _slots(matcher: SequenceMatcher[str], a: list[str], b: list[str], sid: str) -> list[Slot]:
+def _slots(
+    matcher: SequenceMatcher[str], a: list[str], b: list[str], sid: str, b_text: list[str]
+) -> list[Slot]:
     """Differing slots of a (this sentence, the matcher's seq2) against b (another version).
 
     The matcher keeps this sentence as seq2, whose index difflib builds once, and takes each
@@ -88,7 +91,7 @@ def _slots(matcher: SequenceMatcher[str], a: list[str], b: list[str], sid: str) 
         at_end = i2 == len(a) and j2 == len(b)
         if left < 1 or (right < 1 and not at_end) or left + right < MIN_CONTEXT:
             continue
-        out.append(Slot(i1, i2, " ".join(b[j1:j2]), sid))
+        out.append(Slot(i1, i2, " ".join(b[j1:j2]), sid, " ".join(b_text[j1:j2])))
     return out
 
 
@@ -102,6 +105,8 @@ def _interesting(words: list[Token], other: str) -> bool:
         return False
     if any(any(c.isdigit() for c in w) for w in everything):
         return False  # numbers are the discrepancy stage's business
+    if all(w in STOPWORDS for w in theirs) and not all(w in PRONOUNS for w in mine + theirs):
+        return False  # "stated" / "said", "within" / "in", "even" / "I": style, not a wrong word
     if any(t.text[:1].isupper() and not t.text.isupper() for t in words if t.start > 0):
         return False  # names: the names check compares them
     return not (len(mine) == 1 and len(theirs) == 1 and _same_stem(mine[0], theirs[0]))
@@ -142,11 +147,11 @@ def check_wording(story: Story) -> list[Warning]:
     """Words of a sentence that its near-copies in other articles word differently."""
     parallel = counterparts(story)
     out: list[Warning] = []
-    cache: dict[str, list[str]] = {}
+    cache: dict[str, list[Token]] = {}
 
-    def norms(sid: str) -> list[str]:
+    def tokens(sid: str) -> list[Token]:
         if sid not in cache:
-            cache[sid] = [t.norm for t in _tokens(story, sid)]
+            cache[sid] = _tokens(story, sid)
         return cache[sid]
 
     for s in story.sentences:
@@ -157,11 +162,12 @@ def check_wording(story: Story) -> list[Warning]:
         mine_norms = [t.norm for t in mine]
         aligned: dict[tuple[int, int], list[Slot]] = {}
         agree: Counter[tuple[int, int]] = Counter()
-        other_norms = {o: norms(o) for o in others[:MAX_VERSIONS]}
+        other_norms = {o: [t.norm for t in tokens(o)] for o in others[:MAX_VERSIONS]}
         matcher: SequenceMatcher[str] = SequenceMatcher(None, autojunk=False)
         matcher.set_seq2(mine_norms)
         for o, theirs in other_norms.items():
-            for slot in _slots(matcher, mine_norms, theirs, o):
+            texts = [t.text for t in tokens(o)]
+            for slot in _slots(matcher, mine_norms, theirs, o, texts):
                 aligned.setdefault((slot.start, slot.end), []).append(slot)
         if not aligned:
             continue
@@ -185,6 +191,8 @@ def check_wording(story: Story) -> list[Warning]:
             support = agree[(i1, i2)]
             kind = _kind([t.norm for t in words], best.split())
             evidence = [sl.other_sentence for sl in slots if sl.other == best]
+            written = Counter(sl.other_text for sl in slots if sl.other == best).most_common(1)
+            shown = written[0][0]
             start, end = words[0].start, words[-1].end
             loose = n + third[(i1, i2, best)]
             if support == 0 and n >= min(3, len(others)) and n >= 2 and 2 * loose >= len(others):
@@ -194,9 +202,9 @@ def check_wording(story: Story) -> list[Warning]:
                         start,
                         end,
                         kind,
-                        f"“{mine_text}”: {loose} other versions of this sentence have “{best}”",
+                        f"“{mine_text}”: {loose} other versions of this sentence have “{shown}”",
                         "consensus-word",
-                        suggestion=best,
+                        suggestion=shown,
                         evidence=evidence,
                         severity="info" if kind == "wrong-word" else "warning",
                     )
@@ -208,9 +216,9 @@ def check_wording(story: Story) -> list[Warning]:
                         start,
                         end,
                         kind,
-                        f"Versions differ here: “{mine_text}” / “{best}” in the other article",
+                        f"Versions differ here: “{mine_text}” / “{shown}” in the other article",
                         "version-word",
-                        suggestion=best,
+                        suggestion=shown,
                         evidence=evidence,
                         severity="info",
                     )
