@@ -3,7 +3,7 @@ other sentences match both, end up in one claim."""
 
 from __future__ import annotations
 
-from reader.core.claim_groups import join_shared_partners
+from reader.core.claim_groups import join_shared_partners, merge_near_duplicates
 
 # Sentence k is in article ARTICLE[k]: a and b (0, 1) never link; c, d, e (2, 3, 4) link both.
 ARTICLE = "ABCDEF"
@@ -45,3 +45,15 @@ def test_a_sentence_with_very_many_partners_proposes_no_pairs() -> None:
     # 2, 3 and 4 have four partners each, more than the cap: none of them proposes 0 and 1.
     claims = [(0, 2, 3, 4), (1, 2, 3, 4)]
     assert join_shared_partners(claims, _article, _always, 3, max_partners=2) == claims
+
+
+def test_claims_with_mostly_the_same_members_become_one() -> None:
+    # 4 of the 6 joint members are common (0.67): one fact grown from two seeds.
+    claims = [(0, 1, 2, 3, 4), (0, 1, 2, 3, 5), (6, 7, 8)]
+    assert merge_near_duplicates(claims, 0.6) == [(0, 1, 2, 3, 4, 5), (6, 7, 8)]
+
+
+def test_claims_that_only_touch_stay_apart() -> None:
+    # One common sentence of five joint members: two facts that one sentence reports together.
+    claims = [(0, 1, 2), (2, 3, 4)]
+    assert merge_near_duplicates(claims, 0.6) == claims

@@ -14,6 +14,7 @@ from reader.core.loading import load_paths
 from reader.core.model import Article, Claim, Sentence
 from reader.core.sentences import split_sentences
 from reader.core.similarity import Vocabulary, build_sentence_terms, similarity
+from reader.resources import sample_dir
 
 STORIES = Path(__file__).parent / "stories" / "claims"
 
@@ -247,3 +248,12 @@ def test_claims_do_not_depend_on_the_hash_order_of_terms() -> None:
         )
         outputs.add(run.stdout)
     assert len(outputs) == 1
+
+
+def test_no_two_claims_of_the_sample_are_near_duplicates() -> None:
+    """Seeds that report one fact grow nearly the same claim: those are joined into one."""
+    articles = load_paths([sample_dir()])
+    members = [set(c.members) for c in find_claims(articles, segment(articles))]
+    pairs = [(a, b) for k, a in enumerate(members) for b in members[k + 1 :]]
+    assert pairs
+    assert all(len(a & b) < 0.6 * len(a | b) for a, b in pairs)

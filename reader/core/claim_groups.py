@@ -150,3 +150,39 @@ def join_shared_partners(
             if all(article_of(m) != article_of(new) for m in grown[best]):
                 grown[best].add(new)
     return _drop_contained([tuple(sorted(g)) for g in grown])
+
+
+def merge_near_duplicates(claims: list[tuple[int, ...]], share: float) -> list[tuple[int, ...]]:
+    """Claims with mostly the same members become one.
+
+    Seeds that report one fact grow nearly the same claim each ("HP acquires EYP" four times
+    over), and the reader would review that fact four times. Claims whose common members are at
+    least `share` of their joint members are joined; a near-duplicate of a near-duplicate joins
+    too, in one pass over the claims that share a sentence.
+    """
+    holding: dict[int, list[int]] = {}
+    for k, members in enumerate(claims):
+        for m in members:
+            holding.setdefault(m, []).append(k)
+    parent = list(range(len(claims)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    sets = [frozenset(c) for c in claims]
+    compared: set[tuple[int, int]] = set()
+    for ks in holding.values():
+        for pair in itertools.combinations(ks, 2):
+            if pair in compared:
+                continue
+            compared.add(pair)
+            i, j = pair
+            if len(sets[i] & sets[j]) >= share * len(sets[i] | sets[j]):
+                parent[root(j)] = root(i)
+    joined: dict[int, set[int]] = {}
+    for k, members in enumerate(claims):
+        joined.setdefault(root(k), set()).update(members)
+    return _drop_contained([tuple(sorted(g)) for g in joined.values()])

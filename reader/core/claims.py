@@ -12,7 +12,14 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from reader.core.alignment import align, ordered_share
-from reader.core.claim_groups import GroupParams, Link, group_links, join_shared_partners, link
+from reader.core.claim_groups import (
+    GroupParams,
+    Link,
+    group_links,
+    join_shared_partners,
+    link,
+    merge_near_duplicates,
+)
 from reader.core.model import Article, Claim, Sentence
 from reader.core.similarity import (
     SentenceTerms,
@@ -46,6 +53,7 @@ class ClaimParams:
     pair_budget: int = 400_000  # sentence pairs the inverted index may propose (speed bound)
     label_words: int = 6
     shared_partners: int = 3  # unlinked sentences with this many claim partners in common join
+    duplicate: float = 0.6  # claims sharing this share of their joint members are one claim
 
 
 DEFAULT_PARAMS = ClaimParams()
@@ -329,6 +337,8 @@ def find_claims(
             lambda x, y: frozenset((x, y)) not in story.versions,
             params.shared_partners,
         )
+    if params.duplicate:
+        groups = merge_near_duplicates(groups, params.duplicate)
     order = {a.id: k for k, a in enumerate(articles)}
     groups.sort(key=lambda g: min((order[sents[m].article], sents[m].index) for m in g))
     claims = []
