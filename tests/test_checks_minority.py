@@ -144,3 +144,11 @@ def test_a_subject_pronoun_the_other_versions_lack_is_flagged() -> None:
     found = [w for w in check_minority(story) if w.article == "a5"]
     assert spans(story, found) == ["He"]
     assert (found[0].kind, found[0].severity) == ("pronoun", "info")
+
+
+def test_what_the_others_say_is_quoted_as_they_write_it() -> None:
+    story = story_of(*[version(place="Old Pier, lighthouse")] * 4, version(place="submarine"))
+    found = [w for w in check_minority(story) if w.article == "a5"]
+    assert spans(story, found) == ["submarine"]
+    assert found[0].suggestion == "Old Pier, lighthouse"
+    assert found[0].message.endswith("4 have “Old Pier, lighthouse”")

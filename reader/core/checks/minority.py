@@ -22,7 +22,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from reader.core.checks.common import warn
-from reader.core.checks.parallel import counterparts, words
+from reader.core.checks.parallel import counterparts
 from reader.core.model import Story, Warning
 from reader.core.numbers import Amount, find_mentions, is_number_word
 from reader.core.similarity import stem
@@ -41,6 +41,8 @@ SUBJECTS = frozenset("i we you he she they".split())
 class _Version:
     sentence: str
     norms: list[str]
+    tokens: list[Token]  # with offsets into `text`, to quote what this version says instead
+    text: str
     _vocabulary: frozenset[str] | None = None
     _pairs: frozenset[tuple[str, str]] | None = None
 
@@ -69,18 +71,21 @@ def _versions(story: Story, mine: list[str], others: list[str]) -> list[_Version
     """The closest parallel sentence of each other article (at most MAX_VERSIONS of them)."""
     matcher: SequenceMatcher[str] = SequenceMatcher(None, autojunk=False)
     matcher.set_seq2(mine)
-    best: dict[str, tuple[float, str, list[str]]] = {}
+    best: dict[str, tuple[float, str, list[Token]]] = {}
     for o in others:
         s = story.sentence(o)
-        norms = words(story, s)
-        matcher.set_seq1(norms)
+        tokens = tokenize(story.article(s.article).text, s.start, s.end)
+        matcher.set_seq1([t.norm for t in tokens])
         if matcher.real_quick_ratio() < PARALLEL or matcher.quick_ratio() < PARALLEL:
             continue
         ratio = matcher.ratio()
         if ratio >= PARALLEL and ratio > best.get(s.article, (0.0, "", []))[0]:
-            best[s.article] = (ratio, o, norms)
+            best[s.article] = (ratio, o, tokens)
     ranked = sorted(best.values(), key=lambda v: -v[0])[:MAX_VERSIONS]
-    return [_Version(o, norms) for _, o, norms in ranked]
+    return [
+        _Version(o, [t.norm for t in ts], ts, story.article(story.sentence(o).article).text)
+        for _, o, ts in ranked
+    ]
 
 
 def _uses(words: list[Token], versions: list[_Version]) -> list[int | None]:
@@ -149,16 +154,20 @@ def _diffs(mine: list[str], versions: list[_Version]) -> list[tuple[_Version, li
 def _alternative(i1: int, i2: int, diffs: list[tuple[_Version, list[Opcode]]]) -> tuple[str, int]:
     """What many other versions say in this place (a third of them, at least two), and how many."""
     said: Counter[str] = Counter()
+    written: dict[str, Counter[str]] = {}
     for v, ops in diffs:
         for op, j1, j2, k1, k2 in ops:
             # Opcodes read from the other version (seq1) to this sentence (seq2).
             if op == "replace" and k1 <= i1 and i2 <= k2 and j2 - j1 <= MAX_SPAN:
-                said[" ".join(v.norms[j1:j2])] += 1
-    for text, n in said.most_common():
+                norm = " ".join(v.norms[j1:j2])
+                said[norm] += 1
+                quote = " ".join(v.text[v.tokens[j1].start : v.tokens[j2 - 1].end].split())
+                written.setdefault(norm, Counter())[quote] += 1
+    for norm, n in said.most_common():
         if n < max(2, len(diffs) // 3):
             break
-        if any(is_content(w) for w in text.split()):
-            return text, n
+        if any(is_content(w) for w in norm.split()):
+            return written[norm].most_common(1)[0][0], n
     return "", 0
 
 
