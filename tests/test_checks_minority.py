@@ -152,3 +152,8 @@ def test_what_the_others_say_is_quoted_as_they_write_it() -> None:
     assert spans(story, found) == ["submarine"]
     assert found[0].suggestion == "Old Pier, lighthouse"
     assert found[0].message.endswith("4 have “Old Pier, lighthouse”")
+
+
+def test_an_abbreviation_of_what_the_others_say_is_not_flagged() -> None:
+    story = story_of(*[version(place="United Nations depot")] * 4, version(place="UN depot"))
+    assert [w for w in check_minority(story) if w.article == "a5"] == []

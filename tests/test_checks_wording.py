@@ -60,3 +60,10 @@ def test_the_suggestion_is_written_as_the_other_versions_write_it() -> None:
     assert spans(story, found) == ["holidays"]
     assert found[0].suggestion == "Easter"
     assert "“Easter”" in found[0].message
+
+
+def test_an_abbreviation_of_the_others_name_is_the_same_name() -> None:
+    base = "Exports to the {} fell by a fifth last year, the trade ministry said on Friday."
+    us = base.format("United States")
+    story = story_of(us, us, base.format("U.S."))
+    assert check_wording(story) == []

@@ -103,3 +103,15 @@ def evidence_for(
     order = {a.id: i for i, a in enumerate(story.articles)}
     out.sort(key=lambda sid: order.get(story.sentence(sid).article, 0))
     return out[:limit]
+
+
+def one_name(a: str, b: str) -> bool:
+    """An abbreviation and the name it stands for ("US" / "U.S." / "United States", "UN" /
+    "United Nations"): two forms of one name, not two word choices."""
+    return _abbreviates(a, b) or _abbreviates(b, a)
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    letters = short.replace(".", "")
+    initials = "".join(w[0] for w in long.replace("-", " ").split() if w[:1].isupper())
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper() and initials == letters

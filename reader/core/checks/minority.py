@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from reader.core.checks.common import warn
+from reader.core.checks.common import one_name, warn
 from reader.core.checks.parallel import counterparts
 from reader.core.model import Story, Warning
 from reader.core.numbers import Amount, find_mentions, is_number_word
@@ -302,6 +302,8 @@ def check_minority(story: Story) -> list[Warning]:
             if diffs is None:
                 diffs = _diffs(mine, versions)
             alt, n = _alternative(i1, i2, diffs)
+            if one_name(text, alt):
+                continue
             who = f"only {used}" if used else "none"
             said = f"; {n} have “{alt}”" if alt else ""
             out.append(

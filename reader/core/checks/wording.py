@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from reader.core.checks.common import warn
+from reader.core.checks.common import one_name, warn
 from reader.core.checks.parallel import counterparts
 from reader.core.model import Story, Warning, WarningKind
 from reader.core.spelling import american, undoubled
@@ -193,6 +193,8 @@ def check_wording(story: Story) -> list[Warning]:
             evidence = [sl.other_sentence for sl in slots if sl.other == best]
             written = Counter(sl.other_text for sl in slots if sl.other == best).most_common(1)
             shown = written[0][0]
+            if one_name(mine_text, shown):
+                continue
             start, end = words[0].start, words[-1].end
             loose = n + third[(i1, i2, best)]
             if support == 0 and n >= min(3, len(others)) and n >= 2 and 2 * loose >= len(others):
