@@ -265,6 +265,11 @@ def test_markdown_fixture_story() -> None:
         ("Sept. 30, 2019", "2019-09-30"),
         ("the 2020 season", None),
         ("2020-13-40", None),
+        ("2010-09-10T14:02:00Z", "2010-09-10"),  # a timestamp
+        ("12.11.2007 14:02", "2007-11-12"),  # dotted: day first
+        ("25/12/2019", "2019-12-25"),
+        ("12/25/2019", "2019-12-25"),
+        ("9/10/2010", None),  # September 10 or 9 October: no date rather than a wrong one
     ],
 )
 def test_parse_date(text: str, iso: str | None) -> None:
@@ -276,6 +281,9 @@ def test_date_lines_and_datelines() -> None:
     assert is_date_line("Published: Thursday, Feb. 7, 2020 10:15 GMT")
     assert is_date_line("Last modified on Thu 6 Feb 2020 19.10 GMT")  # a dotted time
     assert not is_date_line("On Feb. 7, 2020 the bridge was closed.")
+    assert is_date_line("9/10/2010 @ 1:19PM")  # a date line, whichever date it is
+    assert is_date_line("2010-09-10T14:02:00+01:00")
+    assert not is_date_line("Between 3/4/2020 and now the bridge was closed.")
     assert dateline_source("BEIRUT (Reuters) —") == "Reuters"
     assert dateline_source("WASHINGTON, Feb. 7 (AP) -- Officials said") == "AP"
     assert dateline_source("Officials (in Beirut) said") is None

@@ -19,10 +19,17 @@ _MONTH = (
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_ISO = r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+_ISO = r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?=T\d|\b)"  # also a timestamp's date
 _DMY = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>\d{4})"
 _MDY = _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})"
-_DATES = [re.compile(rf"\b{p}\b", re.IGNORECASE) for p in (_ISO, _DMY, _MDY)]
+# 12.11.2007 is day first; 9/10/2010 is either way round, so only a day over 12 dates it.
+_DOTTED = r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})"
+_SLASHED = r"(?P<a>\d{1,2}) ?/ ?(?P<b>\d{1,2}) ?/ ?(?P<y>\d{4})"
+_DATES = [
+    re.compile(rf"\b{p}", re.IGNORECASE) if p == _ISO else re.compile(rf"\b{p}\b", re.IGNORECASE)
+    for p in (_ISO, _DMY, _MDY, _DOTTED, _SLASHED)
+]
+_AMBIGUOUS = "ambiguous"  # a date, but not which one
 
 _DATE_LABEL = re.compile(
     r"\b(?:published|posted|updated|last|modified|date|on|at|am|pm|a\.m\.|p\.m\.|gmt|utc|"
@@ -31,6 +38,7 @@ _DATE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _TIME = re.compile(r"\b\d{1,2}\s?[:.]\s?\d{2}(?:\s?:\s?\d{2})?\s?(?:[ap]\.?m\.?)?", re.IGNORECASE)
+_ISO_TIME = re.compile(r"^T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?")  # T14:02:00Z
 _DATE_LABEL_PREFIX = re.compile(r"(?:date|published|posted|updated)[ \t]*:?[ \t]+", re.IGNORECASE)
 # "BEIRUT (Reuters) —", "WASHINGTON, Feb. 7 (AP) --": city in capitals, agency in brackets.
 _DATELINE = re.compile(
@@ -54,13 +62,25 @@ def parse_date(text: str) -> str | None:
         if m:
             iso = _iso(m)
             if iso:
-                return iso
+                return None if iso == _AMBIGUOUS else iso
     return None
 
 
 def _iso(m: re.Match[str]) -> str | None:
-    y, d = int(m.group("y")), int(m.group("d"))
-    month = int(m.group("m")) if "m" in m.groupdict() else _MONTHS[m.group("mon")[:3].lower()]
+    """The match as yyyy-mm-dd, _AMBIGUOUS for a slashed date either way round, None if no date."""
+    groups = m.groupdict()
+    y = int(m.group("y"))
+    if "a" in groups:  # 9/10/2010
+        a, b = int(m.group("a")), int(m.group("b"))
+        if a > 12 >= b:
+            d, month = a, b
+        elif b > 12 >= a or a == b:
+            d, month = b, a
+        else:
+            return _AMBIGUOUS if 1 <= a <= 12 and 1 <= b <= 12 and 1900 <= y <= 2100 else None
+    else:
+        d = int(m.group("d"))
+        month = int(m.group("m")) if "m" in groups else _MONTHS[m.group("mon")[:3].lower()]
     if not (1 <= month <= 12 and 1 <= d <= 31 and 1900 <= y <= 2100):
         return None
     return f"{y:04d}-{month:02d}-{d:02d}"
@@ -71,7 +91,7 @@ def is_date_line(content: str) -> bool:
     for pattern in _DATES:
         m = pattern.search(content)
         if m and _iso(m):
-            rest = content[: m.start()] + " " + content[m.end() :]
+            rest = content[: m.start()] + " " + _ISO_TIME.sub("", content[m.end() :])
             rest = _DATE_LABEL.sub(" ", _TIME.sub(" ", rest))
             return not re.sub(r"[\W_]+", "", rest)
     return False
