@@ -11,6 +11,8 @@ import itertools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from reader.core.disjoint_sets import DisjointSets
+
 Link = tuple[int, int]  # sentence indices, smaller first
 
 
@@ -164,14 +166,7 @@ def merge_near_duplicates(claims: list[tuple[int, ...]], share: float) -> list[t
     for k, members in enumerate(claims):
         for m in members:
             holding.setdefault(m, []).append(k)
-    parent = list(range(len(claims)))
-
-    def root(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
+    groups = DisjointSets(len(claims))
     sets = [frozenset(c) for c in claims]
     compared: set[tuple[int, int]] = set()
     for ks in holding.values():
@@ -181,8 +176,8 @@ def merge_near_duplicates(claims: list[tuple[int, ...]], share: float) -> list[t
             compared.add(pair)
             i, j = pair
             if len(sets[i] & sets[j]) >= share * len(sets[i] | sets[j]):
-                parent[root(j)] = root(i)
+                groups.join(i, j)
     joined: dict[int, set[int]] = {}
     for k, members in enumerate(claims):
-        joined.setdefault(root(k), set()).update(members)
+        joined.setdefault(groups.find(k), set()).update(members)
     return _drop_contained([tuple(sorted(g)) for g in joined.values()])

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from reader.core.claim_lexicon import attribution_keys, synonym_keys
+from reader.core.disjoint_sets import DisjointSets
 from reader.core.spelling import american, undoubled
 from reader.core.tokens import STOPWORDS, normalize_word, tokenize
 from reader.core.word_frequency import is_common_word
@@ -112,14 +113,7 @@ def variant_groups(
         grams_of.append(grams)
         for g in grams:
             index.setdefault(g, []).append(k)
-    parent = list(range(len(vocab)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets = DisjointSets(len(vocab))
     for k, w in enumerate(vocab):
         counts: Counter[int] = Counter()
         for g in grams_of[k]:
@@ -136,7 +130,7 @@ def variant_groups(
                 continue  # two dictionary words (nearly / nearby) are two words
             limit = int(max(len(w), len(o)) * (1 - min_ratio))
             if limit >= 1 and _levenshtein(w, o, limit) <= limit:
-                parent[find(other)] = find(k)
+                sets.join(k, other)
     at = {w: k for k, w in enumerate(vocab)}
     key_of = {form: key for key, forms in surface.items() for form in forms}
     for form, key in key_of.items():  # derived forms: "Syria" / "Syrian", "governmental"
@@ -147,8 +141,8 @@ def variant_groups(
             if base is None or len(form) - len(ending) < (7 if ending == "al" else 5):
                 continue  # "personal" is not a form of "person"
             if key in at and base in at:
-                parent[find(at[key])] = find(at[base])
-    return {w: vocab[find(k)] for k, w in enumerate(vocab) if find(k) != k}
+                sets.join(at[base], at[key])
+    return {w: vocab[sets.find(k)] for k, w in enumerate(vocab) if sets.find(k) != k}
 
 
 @dataclass
