@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import time
 from pathlib import Path
 
@@ -257,3 +258,19 @@ def test_no_two_claims_of_the_sample_are_near_duplicates() -> None:
     pairs = [(a, b) for k, a in enumerate(members) for b in members[k + 1 :]]
     assert pairs
     assert all(len(a & b) < 0.6 * len(a | b) for a, b in pairs)
+
+
+@pytest.mark.parametrize("name", ["paraphrase", "reordered", "versions", "chaining"])
+def test_a_claims_label_quotes_whole_words_of_a_member(name: str) -> None:
+    """ "Brightwater voted 31 to 12 on Thursday", not a list of its keywords."""
+    articles, sentences, claims, _ = _story(name)
+    text = {a.id: a.text for a in articles}
+    by_id = {s.id: s for s in sentences}
+    for c in claims:
+        assert 2 <= len(c.label.split()) <= DEFAULT_PARAMS.label_words
+        quoted = re.compile(rf"(?<!\S){re.escape(c.label)}(?![^\s.,;:])")
+        members = [
+            " ".join(text[by_id[m].article][by_id[m].start : by_id[m].end].split())
+            for m in c.members
+        ]
+        assert any(quoted.search(m) for m in members), c.label

@@ -20,6 +20,7 @@ from reader.core.claim_groups import (
     link,
     merge_near_duplicates,
 )
+from reader.core.loading import visible_text
 from reader.core.model import Article, Claim, Sentence
 from reader.core.similarity import (
     SentenceTerms,
@@ -51,7 +52,7 @@ class ClaimParams:
     off_align: float = 0.85  # a pair of versions outside the alignment needs this
     merge_margin: float = 0.1  # a 1-2 / 2-1 unit must beat its best single pair by this
     pair_budget: int = 400_000  # sentence pairs the inverted index may propose (speed bound)
-    label_words: int = 6
+    label_words: int = 8  # a claim's label quotes at most this many words of one member
     shared_partners: int = 3  # unlinked sentences with this many claim partners in common join
     duplicate: float = 0.6  # claims sharing this share of their joint members are one claim
 
@@ -272,27 +273,72 @@ def _report_links(story: _Story, pair_scores: dict[Link, float]) -> dict[Link, f
     return out
 
 
-def _label(story: _Story, members: tuple[int, ...], seed: int, words: int) -> str:
-    """The seed's most informative words that other members share, in reading order."""
+def _label_span(
+    story: _Story, members: tuple[int, ...], seed: int, words: int, text: str
+) -> tuple[int, int]:
+    """Where the seed's words that tell most of what the members share are (a claim's label).
+
+    A window of at most `words` words (and _LABEL_CHARS characters, for scripts without spaces)
+    of the seed sentence `text`, chosen by the weight of the terms inside it that the other
+    members also use: "forces entered the key city", not a list of keywords.
+    """
     others = [story.terms[m].keys for m in members if m != seed]
-    scored = []
-    seen: set[str] = set()
-    for t in story.terms[seed].terms:
-        if t.key in seen:
-            continue
-        seen.add(t.key)
-        support = sum(1 for o in others if t.key in o)
-        scored.append((story.vocab.weight(t.key) * (1 + support), t))
-    top = sorted(scored, key=lambda x: -x[0])[:words]
-    chosen = sorted((t for _, t in top), key=lambda t: t.start)
-    label, end = "", -1
-    for t in chosen:  # overlapping terms (bigrams of Chinese characters) join without a space
-        if t.start < end:
-            label += t.text[end - t.start :]
-        else:
-            label += (" " if label else "") + t.text
-        end = max(end, t.end)
-    return label
+    terms = story.terms[seed].terms
+    value = {
+        t.key: story.vocab.weight(t.key) * (1 + sum(1 for o in others if t.key in o)) for t in terms
+    }
+    inside: Counter[str] = Counter()
+    best, span, score, left = -1.0, (0, 0), 0.0, 0
+    for t in terms:
+        if inside[t.key] == 0:
+            score += value[t.key]
+        inside[t.key] += 1
+        while left < len(terms) and _too_long(text[terms[left].start : t.end], words):
+            inside[terms[left].key] -= 1
+            if inside[terms[left].key] == 0:
+                score -= value[terms[left].key]
+            left += 1
+        if left < len(terms) and terms[left].start < t.end and score > best + 1e-9:
+            best, span = score, (terms[left].start, t.end)
+    return _whole_words(text, *span)
+
+
+_LABEL_CHARS = 60
+
+
+def _too_long(text: str, words: int) -> bool:
+    """Over `words` words, an ideograph counting as two thirds of one (Chinese words run to
+    about one and a half characters)."""
+    ideographs = sum(1 for c in text if c >= "\u3040" and c.isalpha())
+    return len(text) > _LABEL_CHARS or len(text.split()) + ideographs * 2 / 3 > words
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span widened to whole words ("UK-based", not "based"); ideographs and full-width
+    punctuation (from U+3000) are words of their own."""
+
+    def inside(c: str) -> bool:
+        return not c.isspace() and c < "\u3000"
+
+    while start > 0 and inside(text[start - 1]) and end - start < _LABEL_CHARS:
+        start -= 1
+    while end < len(text) and inside(text[end]) and end - start < _LABEL_CHARS:
+        end += 1
+    return start, end
+
+
+def _tidy(text: str) -> str:
+    """One line without a dangling comma, a full stop or a quote mark whose partner is outside."""
+    label = " ".join(text.split()).strip(",;:–—-")
+    for opening, closing in ("“”", "()", "[]"):
+        if label.count(opening) != label.count(closing):
+            label = label.replace(opening, "").replace(closing, "")
+    if label.count("‘") > label.count("’"):  # ’ is an apostrophe too ("Assad’s")
+        label = label.replace("‘", "")
+    if label.count('"') % 2:
+        label = label.replace('"', "")
+    label = label.strip(",;: ")
+    return label[:-1] if label.endswith(".") and not label.endswith("..") else label
 
 
 def find_claims(
@@ -300,6 +346,7 @@ def find_claims(
 ) -> list[Claim]:
     """Claims ordered by where they first appear (article order, then sentence order)."""
     texts = {a.id: a.text for a in articles}
+    article_of = {a.id: a for a in articles}
     sents = list(sentences)
     if len({s.article for s in sents}) < 2:
         return []
@@ -353,11 +400,13 @@ def find_claims(
             members,
             key=lambda m: sum(scores.get((m, o) if m < o else (o, m), 0.0) for o in members),
         )
+        a, b = _label_span(story, members, seed, params.label_words, raw[seed])
+        start, end = sents[seed].start + a, sents[seed].start + b
         claims.append(
             Claim(
                 id=f"c{k}",
                 members=tuple(sents[m].id for m in members),
-                label=_label(story, members, seed, params.label_words),
+                label=_tidy(visible_text(article_of[sents[seed].article], start, end)),
                 score=sum(pair_sims) / len(pair_sims) if pair_sims else 0.0,
             )
         )
