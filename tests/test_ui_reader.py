@@ -347,6 +347,8 @@ async def test_inspector_shows_versions_diff_values_and_warnings() -> None:
         assert "workers" in plain and "1,200" in plain and "1,500" in plain
         assert "(focused)" in plain
         content = inspector.render_claim(app.reader.index, "a1:s2")  # type: ignore[arg-type]
+        claim = app.story.claims_of("a1:s2")[0]
+        assert content.plain.startswith(f"Claim {claim.id} “{claim.label}”")  # a quote, with id
         changed = [content.plain[s.start : s.end] for s in content.spans]
         assert "1,500" in changed  # the word diff marks what differs from the focused version
         app.reader.move_to("a1", 2)

@@ -90,11 +90,12 @@ class Inspector(VerticalScroll, can_focus=False):
         lines: list[Content] = []
         claims = story.claims_of(sentence_id)
         partners = index.partners(sentence_id)
-        label = ", ".join(c.label or c.id for c in claims) if claims else "no claim"
+        # A label quotes one member's words: shown as a quote, after the claim's id.
+        label = ", ".join(f"{c.id} “{c.label}”" if c.label else c.id for c in claims)
         lines.append(
             Content.assemble(
-                ("Claim ", heading),
-                (clean_line(label), heading),
+                ("Claims " if len(claims) > 1 else "Claim ", heading),
+                (clean_line(label or "none"), heading),
                 f"  · {1 + len(partners)} of {len(index.order)} articles",
             )
         )
