@@ -160,6 +160,25 @@ def test_unrelated_sentences_outside_claims_are_not_compared() -> None:
     assert find_discrepancies(story) == []
 
 
+@pytest.mark.parametrize(
+    ("said", "other", "differ"),
+    [
+        ("The gunman shot three co-workers", "The gunman killed two co-workers", False),
+        (
+            "The gunman shot the three co-workers",
+            "The gunman shot and killed two co-workers",
+            False,
+        ),
+        ("The gunman killed three co-workers", "The gunman killed two co-workers", True),
+        ("The gunman killed three co-workers", "The gunman slew two co-workers", True),
+    ],
+)
+def test_figures_of_different_events_are_not_compared(said: str, other: str, differ: bool) -> None:
+    """Three shot and two of them killed: both true. Three or two killed: a disagreement."""
+    tail = " at the bakery on Friday night, police said."
+    assert bool(find_discrepancies(_story([said + tail, other + tail]))) == differ
+
+
 def test_figures_for_different_nationalities_are_not_compared() -> None:
     story = _story(
         [

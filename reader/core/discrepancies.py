@@ -18,9 +18,11 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from reader.core.claim_lexicon import synonym_keys
 from reader.core.model import Claim, Discrepancy, Sentence, Story, Value
 from reader.core.name_discrepancies import find_name_discrepancies
 from reader.core.numbers import WEEKDAYS, Amount, TimeRef, find_mentions, is_number_word
+from reader.core.similarity import stem as term_stem
 from reader.core.tokens import STOPWORDS, Token, normalize_word, tokenize
 
 LEFT_WORDS = 6  # content words before a mention that describe it
@@ -81,6 +83,7 @@ class _Mention:
     modifiers: frozenset[str]  # stems of the words before the head: "turkish", "military"
     context: frozenset[str]
     proper: frozenset[str] = frozenset()  # capitalised modifiers: "Syrian" soldiers, "Turkish" dead
+    action: str = ""  # the event word right before a figure: "shot" three, "killed" two
     rank: tuple[int, int] = (0, 1)  # place among its sentence's mentions of this dimension
 
     @property
@@ -131,6 +134,27 @@ def _phrase_after(tokens: list[Token], k: int, text: str) -> list[str]:
         if len(words) == 3:
             break
     return words
+
+
+_BEFORE_FIGURE = frozenset("the a an all its their his her some".split())
+
+
+def _action(tokens: list[Token], first: int, text: str) -> str:
+    """What happened to the counted things, from the word just before the figure ("shot three
+    co-workers", "killing two"), as a news synonym key (data/news_synonyms.toml); "" if none."""
+    table = synonym_keys(term_stem)
+    end = tokens[first].start if first < len(tokens) else len(text)
+    for k in range(first - 1, max(first - 3, -1), -1):
+        if any(c in text[tokens[k].end : end] for c in ',;:()\u2013\u2014"“”'):
+            return ""
+        norm = _norm(tokens[k].text)
+        key = table.get(norm) or table.get(term_stem(norm))
+        if key:
+            return key
+        if norm not in _BEFORE_FIGURE:
+            return ""
+        end = tokens[k].start
+    return ""
 
 
 def _context(tokens: list[Token], first: int, after: int, skip: set[str]) -> frozenset[str]:
@@ -208,6 +232,7 @@ def mentions_of(story: Story, sentence: Sentence) -> list[_Mention]:
                 modifiers=modifiers,
                 context=ctx,
                 proper=proper,
+                action=_action(tokens, first, text),
             )
         )
     stamps = _stamps(text, sentence, times)
@@ -311,6 +336,8 @@ def _comparable(a: _Mention, b: _Mention) -> bool:
         return False
     if a.proper and b.proper and not a.proper & b.proper:
         return False  # "13 Syrian soldiers" and "eight Turkish soldiers" count different people
+    if a.action and b.action and a.action != b.action:
+        return False  # "shot three" and "killed two" of them: both can be true
     if a.amount is not None and b.amount is not None and a.amount.unit != b.amount.unit:
         small, large = sorted((abs(a.amount.value), abs(b.amount.value)))
         if large >= 10 * small:
