@@ -274,3 +274,10 @@ def test_a_claims_label_quotes_whole_words_of_a_member(name: str) -> None:
             for m in c.members
         ]
         assert any(quoted.search(m) for m in members), c.label
+
+
+def test_no_two_claims_of_the_sample_read_alike() -> None:
+    """Two claims about one headline fact get labels from different members."""
+    articles = load_paths([sample_dir()])
+    labels = [c.label.casefold() for c in find_claims(articles, segment(articles))]
+    assert len(set(labels)) == len(labels)

@@ -314,11 +314,12 @@ def _too_long(text: str, words: int) -> bool:
 
 
 def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span widened to whole words ("UK-based", not "based"); ideographs and full-width
-    punctuation (from U+3000) are words of their own."""
+    """The span widened to whole words ("UK-based", not "based"; "U.S."): over letters, digits
+    and the marks inside words, not brackets or quotes. Ideographs (from U+3000) are words of
+    their own."""
 
     def inside(c: str) -> bool:
-        return not c.isspace() and c < "\u3000"
+        return (c.isalnum() or c in "-'’.%&") and c < "\u3000"
 
     while start > 0 and inside(text[start - 1]) and end - start < _LABEL_CHARS:
         start -= 1
@@ -388,7 +389,14 @@ def find_claims(
         groups = merge_near_duplicates(groups, params.duplicate)
     order = {a.id: k for k, a in enumerate(articles)}
     groups.sort(key=lambda g: min((order[sents[m].article], sents[m].index) for m in g))
+
+    def label_of(members: tuple[int, ...], seed: int) -> str:
+        a, b = _label_span(story, members, seed, params.label_words, raw[seed])
+        s = sents[seed]
+        return _tidy(visible_text(article_of[s.article], s.start + a, s.start + b))
+
     claims = []
+    used: set[str] = set()
     for k, members in enumerate(groups, start=1):
         # Members are sorted, so each combination is already a link (smaller, larger).
         pair_sims = [
@@ -396,17 +404,25 @@ def find_claims(
             for ab in itertools.combinations(members, 2)
             if article[ab[0]] != article[ab[1]]
         ]
-        seed = max(
+        seeds = sorted(
             members,
-            key=lambda m: sum(scores.get((m, o) if m < o else (o, m), 0.0) for o in members),
+            key=lambda m: -sum(scores.get((m, o) if m < o else (o, m), 0.0) for o in members),
         )
-        a, b = _label_span(story, members, seed, params.label_words, raw[seed])
-        start, end = sents[seed].start + a, sents[seed].start + b
+        # Two claims of one headline fact would read alike: the most central member whose
+        # words no earlier claim's label quotes names this one.
+        label = label_of(members, seeds[0])
+        for seed in seeds[1:]:
+            if label.casefold() not in used:
+                break
+            label = label_of(members, seed)
+        if label.casefold() in used:
+            label = label_of(members, seeds[0])
+        used.add(label.casefold())
         claims.append(
             Claim(
                 id=f"c{k}",
                 members=tuple(sents[m].id for m in members),
-                label=_tidy(visible_text(article_of[sents[seed].article], start, end)),
+                label=label,
                 score=sum(pair_sims) / len(pair_sims) if pair_sims else 0.0,
             )
         )
