@@ -6,6 +6,7 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+from textual.widgets import OptionList
 from ui_story import fixture_story, gutter_at, run_async
 
 from reader.core.model import Story
@@ -294,6 +295,34 @@ async def test_overview_lists_and_enter_jumps() -> None:
         sel = column(app, "a1").text.marks.selected
         text = app.reader.index.story.article("a1").text if app.reader.index else ""
         assert sel and text[sel[0] : sel[1]] == "Tuesday"
+
+
+@run_async
+async def test_overview_lists_claims_with_review_marks_and_enter_jumps() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press("j", "v")  # the second sentence's claim: verified
+        await ready(pilot)
+        story = app.story
+        assert story is not None
+        verified = story.claims_of("a1:s2")[0]
+        await pilot.press("o")
+        await ready(pilot)
+        claims = app.screen.query_one("#claim-list", OptionList)
+        assert claims.option_count == len(story.claims)
+        titles = [str(t.render()) for t in app.screen.query(".list-title")]
+        assert f"{len(story.claims)} claims · 1 reviewed" in titles, titles
+        shown = str(claims.get_option(f"c:{verified.id}").prompt)
+        assert "✓" in shown and f"“{verified.label}”" in shown
+        last = story.claims[-1]
+        assert "✓" not in str(claims.get_option(f"c:{last.id}").prompt)
+        claims.focus()
+        claims.highlighted = len(story.claims) - 1
+        await pilot.press("enter")
+        await ready(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        assert cursor_id(app) == last.members[0]
 
 
 @run_async

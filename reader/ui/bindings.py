@@ -177,7 +177,7 @@ READER_BINDINGS: list[Binding] = [
         "Overview",
         id="overview",
         group=VIEW,
-        tooltip="Overlap heat map, per-article bars, all discrepancies and warnings.",
+        tooltip="Overlap heat map, per-article bars, all discrepancies, warnings and claims.",
     ),
     Binding(
         "z",

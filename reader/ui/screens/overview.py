@@ -1,7 +1,8 @@
-"""`o`: who shares what with whom, a bar per article, and every discrepancy and warning."""
+"""`o`: who shares what with whom, a bar per article, every discrepancy, warning and claim."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from textual import on
@@ -18,6 +19,7 @@ from textual.widgets.option_list import Option
 from reader.core.warning_tally import warnings_phrase
 from reader.ui.story_index import Stop, StoryIndex
 from reader.ui.text_layout import clean_line
+from reader.ui.widgets.article_text import REVIEW_MARKS
 
 BAR_WIDTH = 20
 
@@ -86,8 +88,8 @@ class OverviewScreen(Screen[Stop | None]):
     #bars-box { width: 1fr; }
     #overview-lists { height: 1fr; }
     .list-title { height: 1; padding: 0 1; color: $primary; text-style: bold; }
-    #article-list, #discrepancy-list, #warning-list { height: 1fr; border: none; }
-    #article-list:focus, #discrepancy-list:focus, #warning-list:focus {
+    #article-list, #discrepancy-list, #warning-list, #claim-list { height: 1fr; border: none; }
+    #article-list:focus, #discrepancy-list:focus, #warning-list:focus, #claim-list:focus {
         background-tint: $primary 5%;
     }
     """
@@ -103,9 +105,10 @@ class OverviewScreen(Screen[Stop | None]):
         ),
     ]
 
-    def __init__(self, index: StoryIndex) -> None:
+    def __init__(self, index: StoryIndex, claim_status: Mapping[str, str] | None = None) -> None:
         super().__init__(id="overview")
         self.index = index
+        self.claim_status = claim_status or {}  # claim id -> review mark
         self.stops: dict[str, Stop] = {}
 
     def compose(self) -> ComposeResult:
@@ -129,6 +132,11 @@ class OverviewScreen(Screen[Stop | None]):
             with Vertical():
                 yield Static(warnings_phrase(index.warnings), classes="list-title")
                 yield OptionList(*self._warning_options(), id="warning-list")
+            with Vertical():
+                claims = story.claims
+                reviewed = sum(1 for c in claims if c.id in self.claim_status)
+                yield Static(f"{len(claims)} claims · {reviewed} reviewed", classes="list-title")
+                yield OptionList(*self._claim_options(), id="claim-list")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -183,6 +191,25 @@ class OverviewScreen(Screen[Stop | None]):
             )
             self.stops[f"w:{i}"] = Stop(w.article, w.start, w.end)
             out.append(Option(label, id=f"w:{i}"))
+        return out or [Option("none found", disabled=True)]
+
+    def _claim_options(self) -> list[Option]:
+        """Every claim by its label and review mark: Enter goes to its first sentence."""
+        out = []
+        story = self.index.story
+        colour = {"verified": "$success", "disputed": "$error", "unclear": "$warning"}
+        for c in story.claims:
+            status = self.claim_status.get(c.id, "")
+            articles = len({story.sentence(m).article for m in c.members})
+            label = Content.assemble(
+                (f"{c.id:>4} ", "dim"),
+                (REVIEW_MARKS.get(status, " ") + " ", f"{colour.get(status, '')} bold".strip()),
+                f"“{clean_line(c.label)}”" if c.label else c.id,
+                (f" · {articles} articles", "dim"),
+            )
+            first = story.sentence(c.members[0])
+            self.stops[f"c:{c.id}"] = Stop(first.article, first.start, first.start)
+            out.append(Option(label, id=f"c:{c.id}"))
         return out or [Option("none found", disabled=True)]
 
     @on(OptionList.OptionSelected)
