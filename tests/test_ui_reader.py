@@ -323,6 +323,18 @@ async def test_overview_lists_claims_with_review_marks_and_enter_jumps() -> None
         await ready(pilot)
         assert isinstance(app.screen, ReaderScreen)
         assert cursor_id(app) == last.members[0]
+        # From another article's column, a claim opens on that article's sentence.
+        other = next(c for c in story.claims if len({m.split(":")[0] for m in c.members}) > 1)
+        there = other.members[-1]
+        app.reader.move_to(there.split(":")[0], 0)
+        await pilot.press("o")
+        await ready(pilot)
+        claims = app.screen.query_one("#claim-list", OptionList)
+        claims.focus()
+        claims.highlighted = story.claims.index(other)
+        await pilot.press("enter")
+        await ready(pilot)
+        assert cursor_id(app) == there
 
 
 @run_async

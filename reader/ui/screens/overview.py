@@ -105,10 +105,16 @@ class OverviewScreen(Screen[Stop | None]):
         ),
     ]
 
-    def __init__(self, index: StoryIndex, claim_status: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        index: StoryIndex,
+        claim_status: Mapping[str, str] | None = None,
+        article: str | None = None,
+    ) -> None:
         super().__init__(id="overview")
         self.index = index
         self.claim_status = claim_status or {}  # claim id -> review mark
+        self.article = article  # the reader's article: a claim opens on its sentence there
         self.stops: dict[str, Stop] = {}
 
     def compose(self) -> ComposeResult:
@@ -194,7 +200,8 @@ class OverviewScreen(Screen[Stop | None]):
         return out or [Option("none found", disabled=True)]
 
     def _claim_options(self) -> list[Option]:
-        """Every claim by its label and review mark: Enter goes to its first sentence."""
+        """Every claim by its label and review mark: Enter goes to its sentence in the reader's
+        article, or to its first one."""
         out = []
         story = self.index.story
         colour = {"verified": "$success", "disputed": "$error", "unclear": "$warning"}
@@ -207,8 +214,9 @@ class OverviewScreen(Screen[Stop | None]):
                 f"“{clean_line(c.label)}”" if c.label else c.id,
                 (f" · {articles} articles", "dim"),
             )
-            first = story.sentence(c.members[0])
-            self.stops[f"c:{c.id}"] = Stop(first.article, first.start, first.start)
+            members = [story.sentence(m) for m in c.members]
+            here = next((m for m in members if m.article == self.article), members[0])
+            self.stops[f"c:{c.id}"] = Stop(here.article, here.start, here.start)
             out.append(Option(label, id=f"c:{c.id}"))
         return out or [Option("none found", disabled=True)]
 

@@ -642,7 +642,8 @@ class ReaderScreen(Screen[None]):
             if stop is not None:
                 self.jump_to_stop(stop)
 
-        self.app.push_screen(OverviewScreen(self.index, self.claim_status), done)
+        article = self.cursor.article if self.cursor else None
+        self.app.push_screen(OverviewScreen(self.index, self.claim_status, article), done)
 
     def action_toggle_inspector(self) -> None:
         """Mounted the first time it is asked for: most sessions never open it, and every
