@@ -175,6 +175,8 @@ def merge_near_duplicates(claims: list[tuple[int, ...]], share: float) -> list[t
                 continue
             compared.add(pair)
             i, j = pair
+            if groups.find(i) == groups.find(j):
+                continue  # already one claim through a third
             if len(sets[i] & sets[j]) >= share * len(sets[i] | sets[j]):
                 groups.join(i, j)
     joined: dict[int, set[int]] = {}

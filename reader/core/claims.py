@@ -410,13 +410,13 @@ def find_claims(
         )
         # Two claims of one headline fact would read alike: the most central member whose
         # words no earlier claim's label quotes names this one.
-        label = label_of(members, seeds[0])
+        first = label = label_of(members, seeds[0])
         for seed in seeds[1:]:
             if label.casefold() not in used:
                 break
             label = label_of(members, seed)
         if label.casefold() in used:
-            label = label_of(members, seeds[0])
+            label = first  # every member's words are taken: the central one's, then
         used.add(label.casefold())
         claims.append(
             Claim(

@@ -19,15 +19,15 @@ _MONTH = (
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_ISO = r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?=T\d|\b)"  # also a timestamp's date
+_ISO = r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
 _DMY = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>\d{4})"
 _MDY = _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})"
 # 12.11.2007 is day first; 9/10/2010 is either way round, so only a day over 12 dates it.
 _DOTTED = r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})"
 _SLASHED = r"(?P<a>\d{1,2}) ?/ ?(?P<b>\d{1,2}) ?/ ?(?P<y>\d{4})"
+# A date ends at a word boundary or runs into a timestamp's time ("2010-09-10T14:02:00Z").
 _DATES = [
-    re.compile(rf"\b{p}", re.IGNORECASE) if p == _ISO else re.compile(rf"\b{p}\b", re.IGNORECASE)
-    for p in (_ISO, _DMY, _MDY, _DOTTED, _SLASHED)
+    re.compile(rf"\b{p}(?=T\d|\b)", re.IGNORECASE) for p in (_ISO, _DMY, _MDY, _DOTTED, _SLASHED)
 ]
 _AMBIGUOUS = "ambiguous"  # a date, but not which one
 

@@ -207,14 +207,13 @@ class OverviewScreen(Screen[Stop | None]):
         colour = {"verified": "$success", "disputed": "$error", "unclear": "$warning"}
         for c in story.claims:
             status = self.claim_status.get(c.id, "")
-            articles = len({story.sentence(m).article for m in c.members})
+            members = [story.sentence(m) for m in c.members]
             label = Content.assemble(
                 (f"{c.id:>4} ", "dim"),
                 (REVIEW_MARKS.get(status, " ") + " ", f"{colour.get(status, '')} bold".strip()),
                 f"“{clean_line(c.label)}”" if c.label else c.id,
-                (f" · {articles} articles", "dim"),
+                (f" · {len({m.article for m in members})} articles", "dim"),
             )
-            members = [story.sentence(m) for m in c.members]
             here = next((m for m in members if m.article == self.article), members[0])
             self.stops[f"c:{c.id}"] = Stop(here.article, here.start, here.start)
             out.append(Option(label, id=f"c:{c.id}"))
