@@ -154,6 +154,13 @@ def test_what_the_others_say_is_quoted_as_they_write_it() -> None:
     assert found[0].message.endswith("4 have “Old Pier, lighthouse”")
 
 
+def test_the_flagged_words_are_quoted_as_this_version_writes_them() -> None:
+    story = story_of(*four_versions(), version(place="sub-marine, base"))
+    found = [w for w in check_minority(story) if w.article == "a5"]
+    assert spans(story, found) == ["sub-marine, base"]
+    assert found[0].message.startswith("“sub-marine, base”: in none of the 4 other versions")
+
+
 def test_an_abbreviation_of_what_the_others_say_is_not_flagged() -> None:
     story = story_of(*[version(place="United Nations depot")] * 4, version(place="UN depot"))
     assert [w for w in check_minority(story) if w.article == "a5"] == []

@@ -15,6 +15,15 @@ def test_clause_translated_twice() -> None:
     assert found[0].severity == "warning"
 
 
+def test_the_repeated_phrase_is_quoted_as_written() -> None:
+    story = story_of(
+        "Two engineers from the St. Mary river district were hurt along with three workers "
+        "from the St. Mary river district, the company said."
+    )
+    found = [w for w in check_syntax(story) if w.rule == "repeated-phrase"]
+    assert found[0].message.startswith("“the St. Mary river district” appears twice")
+
+
 def test_repetition_the_other_versions_share_is_info() -> None:
     text = (
         "The price of a basic river ferry ticket and the price of a basic river ferry pass "

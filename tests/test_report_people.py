@@ -123,6 +123,25 @@ def test_minor_warnings_are_counted_and_marked_apart() -> None:
     assert "   a2: The mayor said that 45 cables were replaced." in lines
 
 
+def test_a_claims_table_marks_minor_warnings_apart() -> None:
+    md = render_markdown(_story())
+    c1 = md.split("### c1: cables replaced", 1)[1].split("### c2", 1)[0]
+    c2 = md.split("### c2", 1)[1].split("##", 1)[0]
+    assert "| · calque (minor): odd word |" in c1
+    assert "| ⚠ casing: 'turkey' is a country here |" in c2
+
+
+def test_a_message_that_opens_with_its_quote_is_not_quoted_twice() -> None:
+    story = _story()
+    w = story.warnings[0]
+    said = Warning(w.id, w.article, w.start, w.end, w.kind, "“turkey” in lower case", w.suggestion)
+    story = Story(story.articles, story.sentences, story.claims, warnings=[said])
+    md, text = render_markdown(story), render_text(story)
+    assert "  - “turkey” in lower case → Turkey" in md
+    assert "a1 casing: “turkey” in lower case (suggest: Turkey)" in text
+    assert "“turkey”: “turkey”" not in md + text
+
+
 def test_text_article_table_lines_up() -> None:
     story = _story()
     long_title = Article(id="a2", name="b-with-a-long-name.txt", path="b", text=B, title="T" * 80)

@@ -92,6 +92,19 @@ def _quote(story: Story, w: Warning) -> str:
     return _one_line(visible_text(story.article(w.article), w.start, w.end))
 
 
+def _described(story: Story, w: Warning) -> str:
+    """The message, led by the flagged words unless it already opens with them."""
+    quote, message = f"“{_quote(story, w)}”", _one_line(w.message)
+    return message if message.startswith(quote) else f"{quote}: {message}"
+
+
+def _md_flag(w: Warning) -> str:
+    """A version's flag in a claim's table: ⚠ for a warning, · for a minor one, as in the gutter."""
+    if w.severity == "info":
+        return f"· {w.kind} (minor): {_md_cell(w.message)}"
+    return f"⚠ {w.kind}: {_md_cell(w.message)}"
+
+
 def _discrepancy_values(story: Story, claim_id: str) -> list[str]:
     out = []
     for d in story.discrepancies:
@@ -130,7 +143,7 @@ def render_markdown(story: Story) -> str:
         out.append(f"### {claim.id}: {_md_cell(claim.label)}")
         out += ["", "| article | version | flags |", "|---|---|---|"]
         for article, text, warns in _claim_rows(story, claim):
-            flags = "; ".join(f"⚠ {w.kind}: {_md_cell(w.message)}" for w in warns)
+            flags = "; ".join(_md_flag(w) for w in warns)
             out.append(f"| {article.id} {_md_cell(_label(article))} | {_md_cell(text)} | {flags} |")
         for line in _discrepancy_values(story, claim.id):
             out.append(f"\n**Discrepancy** {_md_cell(line)}")
@@ -144,10 +157,7 @@ def render_markdown(story: Story) -> str:
             out.append(f"- **{kind}**")
             for w in items:
                 hint = f" → {_md_cell(w.suggestion)}" if w.suggestion else ""
-                out.append(
-                    f"  - “{_md_cell(_quote(story, w))}”: {_md_cell(w.message)}{hint}"
-                    f"{_minor_tag(w)}"
-                )
+                out.append(f"  - {_md_cell(_described(story, w))}{hint}{_minor_tag(w)}")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
@@ -191,8 +201,5 @@ def render_text(story: Story) -> str:
     out += ["", "Warnings:"]
     for w in story.warnings:
         hint = f" (suggest: {_one_line(w.suggestion)})" if w.suggestion else ""
-        out.append(
-            f"  {w.article} {w.kind}: “{_quote(story, w)}” {_one_line(w.message)}{hint}"
-            f"{_minor_tag(w)}"
-        )
+        out.append(f"  {w.article} {w.kind}: {_described(story, w)}{hint}{_minor_tag(w)}")
     return "\n".join(out).rstrip() + "\n"

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from reader.core.model import Severity, Story, Warning, WarningKind
+from reader.core.tokens import Token
 
 Check = Callable[[Story], list[Warning]]
 
@@ -13,6 +14,12 @@ OPENERS = "“‘«„‚‹"
 CLOSERS = "”’»“‘›"
 # Which closers may end a quote opened by a given mark (German „ closes with “).
 PAIRS = {"“": "”", "‘": "’", "«": "»", "„": "“”", "‚": "‘’", "‹": "›", '"': '"'}
+
+
+def as_written(text: str, tokens: Sequence[Token]) -> str:
+    """The words of tokens as the article writes them (hyphens, dots and all), on one line:
+    a quote the reader can find, not the tokens' matching keys."""
+    return " ".join(text[tokens[0].start : tokens[-1].end].split())
 
 
 def warn(

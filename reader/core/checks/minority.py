@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from reader.core.checks.common import one_name, warn
+from reader.core.checks.common import as_written, one_name, warn
 from reader.core.checks.parallel import counterparts
 from reader.core.model import Story, Warning
 from reader.core.numbers import Amount, find_mentions, is_number_word
@@ -161,7 +161,7 @@ def _alternative(i1: int, i2: int, diffs: list[tuple[_Version, list[Opcode]]]) -
             if op == "replace" and k1 <= i1 and i2 <= k2 and j2 - j1 <= MAX_SPAN:
                 norm = " ".join(v.norms[j1:j2])
                 said[norm] += 1
-                quote = " ".join(v.text[v.tokens[j1].start : v.tokens[j2 - 1].end].split())
+                quote = as_written(v.text, v.tokens[j1:j2])
                 written.setdefault(norm, Counter())[quote] += 1
     for norm, n in said.most_common():
         if n < max(2, len(diffs) // 3):
@@ -298,7 +298,7 @@ def check_minority(story: Story) -> list[Warning]:
         for i1, i2, used, what in sorted(runs):
             if i2 - i1 > MAX_SPAN:
                 continue
-            text = " ".join(t.text for t in tokens[i1:i2])
+            text = as_written(story.article(s.article).text, tokens[i1:i2])
             if diffs is None:
                 diffs = _diffs(mine, versions)
             alt, n = _alternative(i1, i2, diffs)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 
-from reader.core.checks.common import warn
+from reader.core.checks.common import as_written, warn
 from reader.core.checks.parallel import counterparts, words
 from reader.core.model import Story, Warning
 from reader.core.tokens import STOPWORDS, Token, tokenize
@@ -61,7 +61,7 @@ def _repeats(story: Story) -> list[Warning]:
                 n = MIN_REPEAT
                 while i + n < len(norms) and first + n < i and norms[first + n] == norms[i + n]:
                     n += 1
-                phrase = " ".join(t.text for t in toks[i : i + n])
+                phrase = as_written(text, toks[i : i + n])
                 note = (
                     "the other versions repeat it too, so the source may have"
                     if echoed
