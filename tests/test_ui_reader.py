@@ -278,6 +278,9 @@ async def test_overview_lists_and_enter_jumps() -> None:
         assert warnings.option_count == 3  # type: ignore[attr-defined]
         titles = [str(t.render()) for t in screen.query(".list-title")]
         assert "2 + 1 minor warnings" in titles, titles
+        shown = [str(warnings.get_option_at_index(i).prompt) for i in range(3)]  # type: ignore[attr-defined]
+        # The warnings come first; the minor one is marked apart, as in the gutter.
+        assert [line[0] for line in shown] == ["⚠", "⚠", "·"], shown
         warnings.focus()
         await pilot.press("down", "enter")
         await ready(pilot)
@@ -351,7 +354,23 @@ async def test_overview_lists_an_article_saying_one_value_twice_once() -> None:
         await ready(pilot)
         listed = app.screen.query_one("#discrepancy-list")
         label = str(listed.get_option_at_index(0).prompt)  # type: ignore[attr-defined]
-        assert label.count("a1 Tuesday") == 1 and "a2 Wednesday" in label, label
+        # Each value once, after every article that states it; the detail adds "reopening".
+        assert label == "≠ day a1 a3 Tuesday | a2 Wednesday  reopening day differs", label
+
+
+@run_async
+async def test_overview_drops_a_detail_that_only_repeats_the_values() -> None:
+    story = fixture_story()
+    d = next(d for d in story.discrepancies if d.kind == "day")
+    bare = dataclasses.replace(d, message="day: Tuesday vs Wednesday")
+    app = SameStoryApp(story=dataclasses.replace(story, discrepancies=[bare]))
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press("o")
+        await ready(pilot)
+        listed = app.screen.query_one("#discrepancy-list")
+        label = str(listed.get_option_at_index(0).prompt)  # type: ignore[attr-defined]
+        assert label == "≠ day a1 a3 Tuesday | a2 Wednesday", label
 
 
 @run_async

@@ -16,6 +16,7 @@ from textual.style import Style
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.core.model import Discrepancy
 from reader.core.warning_tally import warnings_phrase
 from reader.ui.story_index import Stop, StoryIndex
 from reader.ui.text_layout import clean_line
@@ -35,6 +36,33 @@ def bar(shared: float, flagged: float, width: int = BAR_WIDTH) -> tuple[int, int
     f = max(1, round(flagged * width)) if flagged > 0 else 0
     s = min(width - f, round(shared * width))
     return s, width - s - f, f
+
+
+def flag_counts(warnings: int, minor: int) -> str:
+    """ "⚠1 ·20": warnings and minor ones apart, as the gutter marks them; "" for none."""
+    return " ".join(
+        part for part in (f"⚠{warnings}" if warnings else "", f"·{minor}" if minor else "") if part
+    )
+
+
+def said_by(d: Discrepancy) -> str:
+    """Each value once, after the articles that state it: "a1 a3 Tuesday | a2 Wednesday"."""
+    who: dict[str, list[str]] = {}
+    written: dict[str, str] = {}
+    for v in d.values:
+        key = clean_line(v.text).casefold()
+        written.setdefault(key, clean_line(v.text))
+        if v.article not in who.setdefault(key, []):
+            who[key].append(v.article)
+    return " | ".join(f"{' '.join(who[k])} {written[k]}" for k in who)
+
+
+def adds_to_values(detail: str, d: Discrepancy) -> bool:
+    """Whether the detail says more than the values do (a subject, "yesterday (Monday)")."""
+    rest = detail.casefold()
+    for v in sorted({clean_line(v.text).casefold() for v in d.values}, key=len, reverse=True):
+        rest = rest.replace(v, " ")
+    return any(w != "vs" and any(c.isalnum() for c in w) for w in rest.split())
 
 
 class HeatMap(Static):
@@ -150,7 +178,12 @@ class OverviewScreen(Screen[Stop | None]):
 
     def _article_options(self) -> list[Option]:
         out = []
-        for a in self.index.story.articles:
+        articles = self.index.story.articles
+        flags_width = max(
+            len(flag_counts(self.index.stats(a.id).warnings, self.index.stats(a.id).minor))
+            for a in articles
+        )
+        for a in articles:
             stats = self.index.stats(a.id)
             width = BAR_WIDTH if self.app.size.width >= 120 else BAR_WIDTH // 2
             s, o, f = bar(stats.shared, flagged_fraction(self.index, a.id), width)
@@ -160,8 +193,7 @@ class OverviewScreen(Screen[Stop | None]):
                 ("░" * o, "dim"),
                 ("▓" * f, "$warning"),
                 f" {stats.shared:4.0%}",
-                f" ⚠{stats.warnings + stats.minor:<2}" if stats.warnings + stats.minor else "    ",
-                " ",
+                f" {flag_counts(stats.warnings, stats.minor):<{flags_width}} ",
                 (clean_line(a.source or a.name)[:30], "bold"),
             )
             first = self.index.sentences(a.id)
@@ -174,10 +206,12 @@ class OverviewScreen(Screen[Stop | None]):
     def _discrepancy_options(self) -> list[Option]:
         out = []
         for i, d in enumerate(self.index.discrepancies):
-            said = dict.fromkeys(f"{v.article} {clean_line(v.text)}" for v in d.values)
-            values = " | ".join(said)  # an article saying "today" twice is listed once
+            detail = clean_line(d.detail)
             label = Content.assemble(
-                ("≠ ", "$warning"), (d.kind, "bold"), f" {values}  ", (clean_line(d.detail), "dim")
+                ("≠ ", "$warning"),
+                (d.kind, "bold"),
+                f" {said_by(d)}",
+                (f"  {detail}" if adds_to_values(detail, d) else "", "dim"),
             )
             self.stops[f"d:{i}"] = self.index.discrepancy_stop(d, d.values[0].article)
             out.append(Option(label, id=f"d:{i}"))
@@ -186,12 +220,15 @@ class OverviewScreen(Screen[Stop | None]):
     def _warning_options(self) -> list[Option]:
         out = []
         story = self.index.story
-        for i, w in enumerate(self.index.warnings):
+        # The warnings first, then the minor ones: a list of 1 + 275 must not bury the one.
+        ranked = sorted(enumerate(self.index.warnings), key=lambda iw: iw[1].severity == "info")
+        for i, w in ranked:
             quote = clean_line(story.article(w.article).text[w.start : w.end])
+            minor = w.severity == "info"
             label = Content.assemble(
-                ("⚠ ", "$warning"),
+                ("· " if minor else "⚠ ", "dim" if minor else "$warning"),
                 f"{w.article} ",
-                (w.kind, "bold"),
+                (w.kind, "dim bold" if minor else "bold"),
                 f" “{quote}”",
                 (f" → {clean_line(w.suggestion)}" if w.suggestion else "", "italic"),
             )
