@@ -205,6 +205,9 @@ async def test_w_and_W_walk_warnings_in_reading_order() -> None:
         assert "pronoun" in str(app.reader.query_one("#status-line").render())
         await pilot.press("W", "W")
         assert app.reader.selected == ("warning", 2)  # wraps around backwards
+        # The minor one says so: a quieter mark and "(minor)".
+        status = str(app.reader.query_one("#status-line").render())
+        assert "· 3/3 calque (minor): " in status, status
 
 
 @run_async

@@ -99,7 +99,8 @@ def _described(story: Story, w: Warning) -> str:
 
 
 def _md_flag(w: Warning) -> str:
-    """A version's flag in a claim's table: ⚠ for a warning, · for a minor one, as in the gutter."""
+    """A version's flag in a claim's table: ⚠ for a warning, · for a minor one, as the text
+    report marks them."""
     if w.severity == "info":
         return f"· {w.kind} (minor): {_md_cell(w.message)}"
     return f"⚠ {w.kind}: {_md_cell(w.message)}"

@@ -39,7 +39,7 @@ def bar(shared: float, flagged: float, width: int = BAR_WIDTH) -> tuple[int, int
 
 
 def flag_counts(warnings: int, minor: int) -> str:
-    """ "⚠1 ·20": warnings and minor ones apart, as the gutter marks them; "" for none."""
+    """ "⚠1 ·20": warnings and the quieter minor ones apart; "" for none."""
     return " ".join(
         part for part in (f"⚠{warnings}" if warnings else "", f"·{minor}" if minor else "") if part
     )

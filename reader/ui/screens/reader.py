@@ -416,7 +416,9 @@ class ReaderScreen(Screen[None]):
             if kind == "warning":
                 walked = self.walked_warnings()
                 w = walked[i]
-                text = f"⚠ {i + 1}/{len(walked)} {w.kind}: {w.message}"
+                minor = w.severity == "info"
+                mark, kind = ("·", f"{w.kind} (minor)") if minor else ("⚠", w.kind)
+                text = f"{mark} {i + 1}/{len(walked)} {kind}: {w.message}"
                 if w.suggestion:
                     text += f" → {w.suggestion}"
                 parts.append(clean_line(text))
