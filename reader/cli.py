@@ -9,6 +9,7 @@ from pathlib import Path
 
 from reader import __version__
 from reader.core.model import InputError
+from reader.output_file import check_output, write_output
 from reader.resources import sample_dir
 
 
@@ -31,15 +32,12 @@ def _report(args: argparse.Namespace) -> int:
     from reader.core.pipeline import analyse
     from reader.report import render
 
+    check_output(args.output)
     progress = _stderr_progress if sys.stderr.isatty() else _no_progress
     story = analyse(_paths(args.paths), progress)
     if len(story.articles) == 1:
         print("samestory: notice: only one article: nothing to compare it with", file=sys.stderr)
-    text = render(story, args.format)
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    write_output(render(story, args.format), args.output)
     return 0
 
 

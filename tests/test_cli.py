@@ -169,3 +169,44 @@ def test_report_shows_progress_on_a_terminal_only(
         assert "100%" in err.text and err.text.endswith("\r\x1b[K")  # the line is cleared
     else:
         assert err.text == ""
+
+
+@pytest.mark.parametrize("command", [["report"], ["notes", "export"]])
+def test_an_unwritable_output_is_refused_before_the_analysis(
+    command: list[str],
+    story_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    def analyse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("analysed a story whose output cannot be written")
+
+    monkeypatch.setattr("reader.core.pipeline.analyse", analyse)
+    monkeypatch.setenv("SAMESTORY_HOME", str(tmp_path / "home"))
+    missing = tmp_path / "no-such-dir" / "out.txt"
+    assert main([*command, str(story_dir), "-o", str(missing)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"samestory: error: cannot write {missing}: no such directory {missing.parent}\n"
+    assert main([*command, str(story_dir), "-o", str(tmp_path)]) == 2
+    assert capsys.readouterr().err.endswith(": it is a directory\n")
+
+
+def test_a_failed_write_leaves_the_old_report_whole(
+    story_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "report.md"
+    out.write_text("the report of yesterday\n", encoding="utf-8")
+    out.chmod(0o600)
+    assert main(["report", str(story_dir), "--format", "md", "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").startswith("# samestory report")
+    assert out.stat().st_mode & 0o777 == 0o600  # replaced, with the permissions it had
+
+    def full(src: object, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    out.write_text("the report of yesterday\n", encoding="utf-8")
+    monkeypatch.setattr("reader.output_file.os.replace", full)
+    assert main(["report", str(story_dir), "--format", "md", "-o", str(out)]) == 2
+    assert out.read_text(encoding="utf-8") == "the report of yesterday\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.md", "story"]  # no temp left

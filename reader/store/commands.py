@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader.core.model import InputError
+from reader.output_file import check_output, write_output
 from reader.resources import sample_dir
 from reader.store import webanno
 from reader.store.notes import NoteStore, open_store
@@ -47,21 +48,15 @@ def _notice(store: NoteStore) -> None:
         print(f"samestory: notice: {store.message}", file=sys.stderr)
 
 
-def _write(text: str, output: str | None) -> None:
-    if output:
-        Path(output).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
-
-
 def _export(args: argparse.Namespace) -> int:
+    check_output(args.output)
     store = open_store()
     try:
         _notice(store)
         if args.all:
             if args.format != "json" or args.paths:
                 raise InputError("--all exports JSON of the whole store and takes no PATH")
-            _write(webanno.dumps(store.all_notes(), store.all_marks()), args.output)
+            write_output(webanno.dumps(store.all_notes(), store.all_marks()), args.output)
             return 0
         from reader.core.pipeline import analyse
 
@@ -69,10 +64,10 @@ def _export(args: argparse.Namespace) -> int:
         story = analyse(paths)
         placed = store.notes_for(story)
         if args.format == "md":
-            _write(render_markdown(story, placed, store.review_for(story)), args.output)
+            write_output(render_markdown(story, placed, store.review_for(story)), args.output)
         else:
             notes = [as_placed(story, p) for p in placed]
-            _write(webanno.dumps(notes, store.story_marks(story)), args.output)
+            write_output(webanno.dumps(notes, store.story_marks(story)), args.output)
         orphans = sum(p.orphaned for p in placed)
         if orphans:
             print(
