@@ -54,6 +54,17 @@ async def ready(pilot: object) -> None:
 
 
 @run_async
+async def test_articles_of_one_source_are_headed_by_their_files() -> None:
+    story = fixture_story()
+    same = [dataclasses.replace(a, source="Wire") for a in story.articles[:2]]
+    app = SameStoryApp(story=dataclasses.replace(story, articles=same + story.articles[2:]))
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        assert "a1 coastal-courier.txt" in str(column(app, "a1").header.render())
+        assert "a2 daily-lantern.txt" in str(column(app, "a2").header.render())
+
+
+@run_async
 async def test_columns_and_headers_at_160() -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:

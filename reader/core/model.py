@@ -5,6 +5,7 @@ Offsets are Python `str` indices into `Article.text`, start inclusive, end exclu
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
@@ -149,6 +150,11 @@ class Story:
     def claims_of(self, sentence_id: str) -> list[Claim]:
         return self._claims_by_sentence.get(sentence_id, [])
 
+    def label(self, article_id: str) -> str:
+        """What the reader calls an article: its source when that names it alone, else its file
+        (two translations that both carry a "(Xinhua)" dateline are told apart by their files)."""
+        return self._labels[article_id]
+
     def sentence_at(self, article_id: str, pos: int) -> Sentence | None:
         for s in self.sentences_of(article_id):
             if s.start <= pos < s.end:
@@ -158,6 +164,14 @@ class Story:
     @cached_property
     def _articles_by_id(self) -> dict[str, Article]:
         return {a.id: a for a in self.articles}
+
+    @cached_property
+    def _labels(self) -> dict[str, str]:
+        sources = Counter(a.source.casefold() for a in self.articles if a.source)
+        return {
+            a.id: a.source if a.source and sources[a.source.casefold()] == 1 else a.name
+            for a in self.articles
+        }
 
     @cached_property
     def _sentences_by_id(self) -> dict[str, Sentence]:

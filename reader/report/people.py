@@ -21,10 +21,6 @@ def _md_cell(text: str) -> str:
     return _one_line(text).replace("\\", "\\\\").replace("|", "\\|")
 
 
-def _label(article: Article) -> str:
-    return article.source or article.name
-
-
 def _warnings_in(story: Story, article_id: str, start: int, end: int) -> list[Warning]:
     return [w for w in story.warnings if w.article == article_id and start <= w.start < end]
 
@@ -145,14 +141,15 @@ def render_markdown(story: Story) -> str:
         out += ["", "| article | version | flags |", "|---|---|---|"]
         for article, text, warns in _claim_rows(story, claim):
             flags = "; ".join(_md_flag(w) for w in warns)
-            out.append(f"| {article.id} {_md_cell(_label(article))} | {_md_cell(text)} | {flags} |")
+            who = f"{article.id} {_md_cell(story.label(article.id))}"
+            out.append(f"| {who} | {_md_cell(text)} | {flags} |")
         for line in _discrepancy_values(story, claim.id):
             out.append(f"\n**Discrepancy** {_md_cell(line)}")
         out.append("")
     out += ["## Warnings by article", ""]
     for a in story.articles:
         warns = _of_article(story, a.id)
-        out.append(f"### {a.id} {_md_cell(_label(a))} ({warning_tally(warns)})")
+        out.append(f"### {a.id} {_md_cell(story.label(a.id))} ({warning_tally(warns)})")
         out.append("")
         for kind, items in _by_kind(warns).items():
             out.append(f"- **{kind}**")

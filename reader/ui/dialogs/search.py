@@ -35,7 +35,7 @@ def hit_label(index: StoryIndex, hit: Hit, context: int = 30) -> Content:
     after = clean_line(text[hit.end : hit.end + context])
     return Content.assemble(
         (f"{hit.article} ", "dim"),
-        (clean_line(article.source or article.name)[:24], "bold"),
+        (clean_line(index.story.label(hit.article))[:24], "bold"),
         "  …",
         before,
         (match, "reverse"),

@@ -194,7 +194,7 @@ class OverviewScreen(Screen[Stop | None]):
                 ("▓" * f, "$warning"),
                 f" {stats.shared:4.0%}",
                 f" {flag_counts(stats.warnings, stats.minor):<{flags_width}} ",
-                (clean_line(a.source or a.name)[:30], "bold"),
+                (clean_line(self.index.story.label(a.id))[:30], "bold"),
             )
             first = self.index.sentences(a.id)
             self.stops[f"a:{a.id}"] = Stop(

@@ -18,7 +18,7 @@ def header_content(index: StoryIndex, article_id: str) -> Content:
     stats = index.stats(article_id)
     who = Content.assemble(
         (f"{article_id} ", "dim"),
-        (clean_line(article.source or article.name), "bold"),
+        (clean_line(index.story.label(article_id)), "bold"),
         (f" · {clean_line(article.date)}" if article.date else "", "dim"),
     )
     title = (

@@ -103,11 +103,10 @@ class Inspector(VerticalScroll, can_focus=False):
         for aid in index.order:
             versions.extend(partners.get(aid, []))
         for s in sorted(versions, key=lambda s: index.position[s.article]):
-            article = story.article(s.article)
             text = clean_line(story.text_of(s))
             name = Content.assemble(
                 (f"{s.article} ", self._style("dim")),
-                (clean_line(article.source or article.name), heading),
+                (clean_line(story.label(s.article)), heading),
                 (f"  s{s.index + 1}", self._style("dim")),
             )
             if s.id == sentence_id:
@@ -137,12 +136,7 @@ class Inspector(VerticalScroll, can_focus=False):
                     lines.append(
                         Content.assemble(
                             f"    {v.article} ",
-                            (
-                                clean_line(
-                                    story.article(v.article).source or story.article(v.article).name
-                                ),
-                                self._style("dim"),
-                            ),
+                            (clean_line(story.label(v.article)), self._style("dim")),
                             ": ",
                             (clean_line(v.text), self._style("value")),
                         )
@@ -180,8 +174,7 @@ class Inspector(VerticalScroll, can_focus=False):
             s = story.sentence(ref)
         except KeyError:
             return Content(clean_line(ref))
-        article = story.article(s.article)
         return Content.assemble(
-            (f"{s.article} {clean_line(article.source or article.name)}: ", self._style("dim")),
+            (f"{s.article} {clean_line(story.label(s.article))}: ", self._style("dim")),
             clean_line(story.text_of(s)),
         )
