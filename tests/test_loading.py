@@ -101,6 +101,19 @@ def test_directory_lists_txt_and_md_sorted_and_skips_hidden(tmp_path: Path) -> N
     assert [(a.id, a.name) for a in articles] == [("a1", "a.txt"), ("a2", "b.md"), ("a3", "c.TXT")]
 
 
+def test_a_directory_lists_in_natural_order(tmp_path: Path) -> None:
+    names = ["part-10.txt", "part-2.txt", "Part-3.txt", "part-1.txt", "intro.txt"]
+    for name in names:
+        (tmp_path / name).write_text("Some words here.\n", encoding="utf-8")
+    assert [p.name for p in expand_paths([tmp_path])] == [
+        "intro.txt",
+        "part-1.txt",
+        "part-2.txt",
+        "Part-3.txt",
+        "part-10.txt",
+    ]
+
+
 def test_files_and_directories_mix_in_input_order(tmp_path: Path) -> None:
     d = tmp_path / "d"
     d.mkdir()

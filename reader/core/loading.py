@@ -7,6 +7,7 @@ produce points into what the file said; what a reader should not see is hidden, 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,8 +36,18 @@ class _Read:
     source: str | None
 
 
+def natural_key(name: str) -> tuple[tuple[int, int | str], ...]:
+    """Digit runs compare as numbers, the rest case-blind; ties keep a stable order by name."""
+    parts = re.split(r"([0-9]+)", name)
+    return (
+        *((0, int(p)) if p.isascii() and p.isdigit() else (1, p.casefold()) for p in parts if p),
+        (1, name),
+    )
+
+
 def expand_paths(paths: Sequence[Path]) -> list[Path]:
-    """Files in input order: a directory gives its .txt/.md files sorted by name."""
+    """Files in input order: a directory gives its .txt/.md files in natural order by name
+    (part-2 before part-10, as a file manager lists them)."""
     files: list[Path] = []
     seen: set[Path] = set()
     for p in paths:
@@ -53,7 +64,7 @@ def expand_paths(paths: Sequence[Path]) -> list[Path]:
                         and f.suffix.lower() in ARTICLE_SUFFIXES
                         and f.is_file()
                     ),
-                    key=lambda f: f.name,
+                    key=lambda f: natural_key(f.name),
                 )
             except OSError as exc:
                 raise InputError(f"cannot read directory {p}: {_reason(exc)}") from exc
