@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from reader.core.checks import CHECKS, CLAIMLESS, finalize, raw_warnings
 from reader.core.claims import find_claims
 from reader.core.discrepancies import find_discrepancies
+from reader.core.input_order import CanonicalOrder
 from reader.core.loading import load_paths
 from reader.core.model import Article, Sentence, Story, Warning
 from reader.core.parallel_stages import helper_process
@@ -45,37 +47,38 @@ def analyse_articles(articles: list[Article], progress: Progress = _no_progress)
     """
     early_checks = tuple(c for c in CHECKS if c in CLAIMLESS)
     late_checks = tuple(c for c in CHECKS if c not in CLAIMLESS)
+    # Every stage sees the articles in one order, under ids of that order, whatever order
+    # they came in; the reader's ids and order come back at the end.
+    canon = CanonicalOrder(articles)
+    ordered = canon.articles
     with helper_process(sum(len(a.text) for a in articles)) as helper:
         progress("sentences", 0.1)
-        sentences = segment(articles)
+        sentences = segment(ordered)
         progress("shared passages", 0.25)
-        passages = helper.submit(find_shared_passages, articles)
-        early = helper.submit(raw_warnings, Story(articles, sentences), early_checks)
+        passages = helper.submit(find_shared_passages, ordered)
+        early = helper.submit(raw_warnings, Story(ordered, sentences), early_checks)
         progress("claims", 0.45)
-        claims = find_claims(articles, sentences)
-        story = Story(
-            articles=articles, sentences=sentences, claims=claims, passages=passages.result()
-        )
+        claims = find_claims(ordered, sentences)
+        story = Story(articles=ordered, sentences=sentences, claims=claims)
         progress("warnings", 0.75)
-        # The checks read no passages: leave the largest list out of what is sent.
-        late = helper.submit(raw_warnings, Story(articles, sentences, claims), late_checks)
+        late = helper.submit(raw_warnings, story, late_checks)
         progress("discrepancies", 0.85)
         discrepancies = find_discrepancies(story)
         found = early.result() + late.result()
+        shared = passages.result()
+    in_reading_order, claim_name = canon.claims(claims)
+    story = Story(
+        articles=list(articles),
+        sentences=canon.sentences(sentences),
+        claims=in_reading_order,
+        passages=canon.passages(shared),
+    )
     by_check = dict(zip(early_checks + late_checks, found, strict=True))
-    warnings = [
-        w
-        for w in finalize(story, [w for check in CHECKS for w in by_check[check]])
-        if not _touches_hidden(story, w)
-    ]
+    raw = canon.warnings([w for check in CHECKS for w in by_check[check]])
+    warnings = [w for w in finalize(story, raw) if not _touches_hidden(story, w)]
     progress("done", 1.0)
-    return Story(
-        articles=articles,
-        sentences=sentences,
-        claims=claims,
-        passages=story.passages,
-        warnings=warnings,
-        discrepancies=discrepancies,
+    return replace(
+        story, warnings=warnings, discrepancies=canon.discrepancies(discrepancies, claim_name)
     )
 
 

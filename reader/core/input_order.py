@@ -1,0 +1,106 @@
+"""One analysis whatever order the files come in.
+
+The stages break ties by position and by id (the earlier article's sentence seeds a claim,
+"a1" < "a2" orders a pair), so the same files given in another order gave other claims. They
+run on the articles renamed in a canonical order (by content fingerprint); what they find is
+renamed back here and put in the reader's order: claims numbered by where they first appear,
+members, passages and discrepancy values in reading order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from reader.core.model import (
+    Article,
+    Claim,
+    Discrepancy,
+    Location,
+    Sentence,
+    SharedPassage,
+    Value,
+    Warning,
+)
+
+_SENTENCE_ID = re.compile(r"(a\d+):s(\d+)")
+
+
+class CanonicalOrder:
+    """The articles as the stages see them, and the way back to the reader's ids and order."""
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        ranked = sorted(articles, key=lambda a: (a.fingerprint, a.name, a.id))
+        self.articles = [replace(a, id=f"a{k}") for k, a in enumerate(ranked, start=1)]
+        self._id = {f"a{k}": a.id for k, a in enumerate(ranked, start=1)}
+        self._position = {a.id: k for k, a in enumerate(articles)}
+
+    def _sentence_id(self, sentence_id: str) -> str:
+        m = _SENTENCE_ID.fullmatch(sentence_id)
+        return f"{self._id[m.group(1)]}:s{m.group(2)}" if m else sentence_id  # "rule:…" stays
+
+    def _reading(self, sentence_id: str) -> tuple[int, int]:
+        article, _, index = sentence_id.partition(":s")
+        return self._position[article], int(index)
+
+    def _value(self, v: Value) -> tuple[int, int]:
+        return self._position[v.article], v.start
+
+    def sentences(self, sentences: Sequence[Sentence]) -> list[Sentence]:
+        back = [
+            replace(s, id=self._sentence_id(s.id), article=self._id[s.article]) for s in sentences
+        ]
+        return sorted(back, key=lambda s: (self._position[s.article], s.index))
+
+    def claims(self, claims: Sequence[Claim]) -> tuple[list[Claim], dict[str, str]]:
+        """Claims numbered c1.. by first appearance, members in reading order; and the renaming."""
+        back = [
+            replace(c, members=tuple(sorted(map(self._sentence_id, c.members), key=self._reading)))
+            for c in claims
+        ]
+        order = sorted(range(len(back)), key=lambda k: self._reading(back[k].members[0]))
+        name = {claims[k].id: f"c{n}" for n, k in enumerate(order, start=1)}
+        return [replace(back[k], id=name[claims[k].id]) for k in order], name
+
+    def warnings(self, warnings: Sequence[Warning]) -> list[Warning]:
+        return [
+            replace(
+                w, article=self._id[w.article], evidence=tuple(map(self._sentence_id, w.evidence))
+            )
+            for w in warnings
+        ]
+
+    def discrepancies(
+        self, found: Sequence[Discrepancy], claim_name: dict[str, str]
+    ) -> list[Discrepancy]:
+        """Values in reading order; the list by claim, then by where each first shows."""
+        back = [
+            replace(
+                d,
+                claim=claim_name[d.claim],
+                values=tuple(
+                    sorted(
+                        (replace(v, article=self._id[v.article]) for v in d.values), key=self._value
+                    )
+                ),
+            )
+            for d in found
+        ]
+        return sorted(back, key=lambda d: (int(d.claim[1:]), self._value(d.values[0])))
+
+    def passages(self, passages: Sequence[SharedPassage]) -> list[SharedPassage]:
+        """Each passage from the earlier article to the later one, in reading order."""
+
+        def loc(x: Location) -> Location:
+            return replace(x, article=self._id[x.article])
+
+        at = self._position.__getitem__
+        back = []
+        for p in passages:
+            a, b = loc(p.a), loc(p.b)
+            back.append(
+                replace(p, a=a, b=b) if at(a.article) <= at(b.article) else replace(p, a=b, b=a)
+            )
+        back.sort(key=lambda p: (at(p.a.article), p.a.start, at(p.b.article), p.b.start))
+        return back
