@@ -37,7 +37,7 @@ def _spans_by_pair(story: Story) -> dict[tuple[str, str], list[Span]]:
 def shared_spans(story: Story, article_id: str, other: str | None = None) -> list[Span]:
     """Merged spans of article_id shared with `other` (or with any article)."""
     spans: list[Span] = []
-    for p in story.passages:
+    for p in story.passages_of(article_id):
         for mine, theirs in ((p.a, p.b), (p.b, p.a)):
             if mine.article == article_id and (other is None or theirs.article == other):
                 spans.append((mine.start, mine.end))
