@@ -78,7 +78,7 @@ class CanonicalOrder:
         back = [
             replace(
                 d,
-                claim=claim_name[d.claim],
+                claim=claim_name.get(d.claim, d.claim),  # "" when no claim holds it
                 values=tuple(
                     sorted(
                         (replace(v, article=self._id[v.article]) for v in d.values), key=self._value
@@ -87,7 +87,11 @@ class CanonicalOrder:
             )
             for d in found
         ]
-        return sorted(back, key=lambda d: (int(d.claim[1:]), self._value(d.values[0])))
+        last = len(claim_name) + 1
+        return sorted(
+            back,
+            key=lambda d: (int(d.claim[1:]) if d.claim else last, self._value(d.values[0])),
+        )
 
     def passages(self, passages: Sequence[SharedPassage]) -> list[SharedPassage]:
         """Each passage from the earlier article to the later one, in reading order."""
