@@ -190,12 +190,11 @@ class OverviewScreen(Screen[Stop | None]):
     def _article_options(self) -> list[Option]:
         out = []
         articles = self.index.story.articles
-        flags_width = max(
-            len(flag_counts(self.index.stats(a.id).warnings, self.index.stats(a.id).minor))
-            for a in articles
-        )
+        stats_of = {a.id: self.index.stats(a.id) for a in articles}
+        flags = {aid: flag_counts(st.warnings, st.minor) for aid, st in stats_of.items()}
+        flags_width = max(map(len, flags.values()), default=0)
         for a in articles:
-            stats = self.index.stats(a.id)
+            stats = stats_of[a.id]
             width = BAR_WIDTH if self.app.size.width >= 120 else BAR_WIDTH // 2
             s, o, f = bar(stats.shared, flagged_fraction(self.index, a.id), width)
             label = Content.assemble(
@@ -204,7 +203,7 @@ class OverviewScreen(Screen[Stop | None]):
                 ("░" * o, "dim"),
                 ("▓" * f, "$warning"),
                 f" {stats.shared:4.0%}",
-                f" {flag_counts(stats.warnings, stats.minor):<{flags_width}} ",
+                f" {flags[a.id]:<{flags_width}} ",
                 (clean_line(self.index.story.label(a.id))[:30], "bold"),
             )
             first = self.index.sentences(a.id)
