@@ -117,7 +117,7 @@ def _doubled_words(story: Story) -> list[Warning]:
                         a.start,
                         b.end,
                         "other",
-                        f"“{a.text}” is written twice in a row: a word translated twice",
+                        f"“{a.text}” is written twice in a row: a slip, or a word translated twice",
                         "doubled-word",
                         suggestion=a.text,
                     )
