@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from reader.core.model import InputError
+from reader.store.atomic_file import write_text_atomically
 
-_NEW_FILE_MODE = 0o644
+_NEW_FILE_MODE = 0o644  # a report or export is read by others, like any file the user writes
 
 
 def check_output(output: str | None) -> None:
@@ -31,22 +30,8 @@ def write_output(text: str, output: str | None) -> None:
     if not output:
         sys.stdout.write(text)
         return
-    path = Path(output)
     try:
-        mode = path.stat().st_mode & 0o777 if path.exists() else _NEW_FILE_MODE
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        write_text_atomically(Path(output), text, new_mode=_NEW_FILE_MODE)
     except OSError as exc:
-        raise InputError(f"cannot write {output}: {_reason(exc)}") from exc
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise InputError(f"cannot write {output}: {_reason(exc)}") from exc
-
-
-def _reason(exc: OSError) -> str:
-    return (exc.strerror or type(exc).__name__).lower()
+        reason = (exc.strerror or type(exc).__name__).lower()
+        raise InputError(f"cannot write {output}: {reason}") from exc

@@ -206,7 +206,7 @@ def test_a_failed_write_leaves_the_old_report_whole(
         raise OSError(28, "No space left on device")
 
     out.write_text("the report of yesterday\n", encoding="utf-8")
-    monkeypatch.setattr("reader.output_file.os.replace", full)
+    monkeypatch.setattr("reader.store.atomic_file.os.replace", full)
     assert main(["report", str(story_dir), "--format", "md", "-o", str(out)]) == 2
     assert out.read_text(encoding="utf-8") == "the report of yesterday\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.md", "story"]  # no temp left

@@ -8,7 +8,6 @@ sees this one's notes and neither overwrites the other. Deletes are soft (delete
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import tempfile
 import threading
@@ -21,6 +20,7 @@ from typing import Any, Literal, cast
 from reader import __version__
 from reader.core.model import Article, Claim, Story
 from reader.store.anchoring import Anchor, make_anchor
+from reader.store.atomic_file import write_text_atomically
 from reader.store.notes_db import OpenedDatabase, close_quietly, integrity_ok, open_database
 from reader.store.notes_model import (
     REVIEW_STATUSES,
@@ -540,9 +540,7 @@ def write_export(store: NoteStore, path: Path) -> Path:
     from reader.store import webanno
 
     text = webanno.dumps(store.all_notes(include_deleted=True), store.all_marks(True))
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    write_text_atomically(path, text)
     return path
 
 

@@ -6,16 +6,15 @@ Reading positions live in the notes store (SQLite), next to the notes they go wi
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
 import time
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.store.atomic_file import write_text_atomically
 from reader.store.paths import config_dir
 
 CONFIG_NAME = "config.toml"
@@ -96,20 +95,9 @@ def dumps(settings: Settings) -> str:
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
-    """Write atomically: a temp file in the same directory, fsync, then os.replace."""
     path = path or config_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".config-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(dumps(settings))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    write_text_atomically(path, dumps(settings))
 
 
 def update_settings(change: Callable[[Settings], None], path: Path | None = None) -> Settings:
