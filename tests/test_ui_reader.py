@@ -6,6 +6,8 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+from textual.content import Content
+from textual.style import Style
 from textual.widgets import OptionList
 from ui_story import fixture_story, gutter_at, run_async
 
@@ -13,7 +15,7 @@ from reader.core.model import Discrepancy, Story, Value
 from reader.store.settings import load_settings
 from reader.ui.app import SameStoryApp
 from reader.ui.dialogs.help import HelpScreen
-from reader.ui.screens.overview import OverviewScreen, adds_to_values, said_by
+from reader.ui.screens.overview import HeatMap, OverviewScreen, adds_to_values, said_by
 from reader.ui.screens.reader import Cursor, ReaderScreen
 from reader.ui.widgets.article_column import ArticleColumn, ColumnHeader
 from reader.ui.widgets.article_text import ArticleText
@@ -370,6 +372,28 @@ async def test_overview_lists_an_article_saying_one_value_twice_once() -> None:
         label = str(listed.get_option_at_index(0).prompt)  # type: ignore[attr-defined]
         # Each value once, after every article that states it; the detail adds "reopening".
         assert label == "≠ day a1 a3 Tuesday | a2 Wednesday  reopening day differs", label
+
+
+@run_async
+async def test_the_heat_map_follows_a_theme_change() -> None:
+    # It is built once and again only when the theme's heat colours change.
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press("o")
+        await ready(pilot)
+        heat = app.screen.query_one(HeatMap)
+
+        def backgrounds() -> set[str]:
+            content = heat.render()
+            assert isinstance(content, Content)
+            return {str(s.style.background) for s in content.spans if isinstance(s.style, Style)}
+
+        before = backgrounds()
+        app.theme = "light"
+        await ready(pilot)
+        after = backgrounds()
+        assert before and after and before != after
 
 
 def test_overview_drops_a_detail_that_only_repeats_the_values() -> None:
