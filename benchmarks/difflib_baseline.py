@@ -14,7 +14,7 @@ import json
 import sys
 from pathlib import Path
 
-from reader.core.loading import load_paths
+from reader.core.ingest.loading import load_paths
 from reader.core.model import Claim, Story
 from reader.core.pipeline import segment
 from reader.report.json_report import report_dict

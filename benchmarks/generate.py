@@ -14,7 +14,7 @@ import random
 import sys
 from pathlib import Path
 
-from reader.core.loading import load_paths
+from reader.core.ingest.loading import load_paths
 from reader.core.pipeline import segment
 from reader.resources import sample_dir
 

@@ -7,13 +7,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from reader.core.checks import CHECKS, CLAIMLESS, finalize, raw_warnings
-from reader.core.claims import find_claims
-from reader.core.discrepancies import find_discrepancies
+from reader.core.claims.linking import find_claims
+from reader.core.facts.discrepancies import find_discrepancies
+from reader.core.ingest.loading import load_paths
 from reader.core.input_order import CanonicalOrder
-from reader.core.loading import load_paths
 from reader.core.model import Article, Sentence, Story, Warning
 from reader.core.parallel_stages import helper_process
-from reader.core.passages import find_shared_passages
+from reader.core.passages.shared import find_shared_passages
 from reader.core.sentences import split_sentences
 
 Progress = Callable[[str, float], None]

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from reader.core.loading import visible_text
+from reader.core.ingest.loading import visible_text
 from reader.core.model import Article, Claim, Story, Warning
-from reader.core.overlap import overlap_matrix, shared_fraction
-from reader.core.textsafe import printable
-from reader.core.warning_tally import warning_tally, warnings_phrase
+from reader.display.overlap import overlap_matrix, shared_fraction
+from reader.display.textsafe import printable
+from reader.display.warning_tally import warning_tally, warnings_phrase
 
 
 def _one_line(text: str) -> str:

@@ -19,10 +19,8 @@ from typing import Any, Literal, cast
 
 from reader import __version__
 from reader.core.model import Article, Claim, Story
-from reader.store.anchoring import Anchor, make_anchor
-from reader.store.atomic_file import write_text_atomically
-from reader.store.notes_db import OpenedDatabase, close_quietly, integrity_ok, open_database
-from reader.store.notes_model import (
+from reader.notes.anchoring import Anchor, make_anchor
+from reader.notes.model import (
     REVIEW_STATUSES,
     MemberQuote,
     Note,
@@ -38,8 +36,10 @@ from reader.store.notes_model import (
     utc_after,
     utc_now,
 )
-from reader.store.notes_placement import belongs_to, find_anchor, place_all
-from reader.store.review import ReviewProgress, claim_members, match_marks, progress
+from reader.notes.placement import belongs_to, find_anchor, place_all
+from reader.notes.review import ReviewProgress, claim_members, match_marks, progress
+from reader.store.atomic_file import write_text_atomically
+from reader.store.notes_db import OpenedDatabase, close_quietly, integrity_ok, open_database
 
 _NOTE_COLUMNS = (
     'id, story, article_fp, file_name, exact, prefix, suffix, start, "end", body, tags, '
@@ -537,7 +537,7 @@ def open_store(path: Path | None = None) -> NoteStore:
 
 def write_export(store: NoteStore, path: Path) -> Path:
     """Every note and review mark in the store as Web Annotation JSON, written atomically."""
-    from reader.store import webanno
+    from reader.notes import webanno
 
     text = webanno.dumps(store.all_notes(include_deleted=True), store.all_marks(True))
     write_text_atomically(path, text)

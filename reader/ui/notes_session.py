@@ -14,10 +14,10 @@ from textual.content import Content
 from textual.timer import Timer
 
 from reader.core.model import Claim, Sentence, Story
+from reader.notes.model import PlacedNote, ReviewStatus
+from reader.notes.placement import note_offsets, notes_by_sentence
+from reader.notes.review import next_unreviewed
 from reader.store.notes import NoteStore, rescue_export
-from reader.store.notes_model import PlacedNote, ReviewStatus
-from reader.store.notes_placement import note_offsets, notes_by_sentence
-from reader.store.review import next_unreviewed
 from reader.ui.screens.reader import Cursor, ReaderScreen
 from reader.ui.story_index import Stop
 

@@ -10,9 +10,9 @@ from functools import cached_property
 from typing import NamedTuple
 
 from reader.core.model import Article, Discrepancy, Sentence, Story, Value, Warning
-from reader.core.overlap import overlap_matrix, shared_fraction
-from reader.core.warning_tally import split_count
-from reader.core.words import count_words
+from reader.core.text.words import count_words
+from reader.display.overlap import overlap_matrix, shared_fraction
+from reader.display.warning_tally import split_count
 
 
 class Hit(NamedTuple):

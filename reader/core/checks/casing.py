@@ -12,8 +12,8 @@ from collections import defaultdict
 from reader.core.checks.common import evidence_for, in_quotes, warn
 from reader.core.checks.lexicon import bundled
 from reader.core.model import Severity, Story, Warning
-from reader.core.tokens import Token, tokenize
-from reader.core.word_frequency import is_common_word
+from reader.core.text.tokens import Token, tokenize
+from reader.core.text.word_frequency import is_common_word
 
 MIN_CAPITALISED = 2  # mid-sentence capitalised uses before the story's own usage counts
 

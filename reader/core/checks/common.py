@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from reader.core.model import Severity, Story, Warning, WarningKind
-from reader.core.tokens import Token
+from reader.core.text.tokens import Token
 
 Check = Callable[[Story], list[Warning]]
 

@@ -23,10 +23,10 @@ from functools import lru_cache
 
 from reader.core.checks.common import as_written, one_name, warn
 from reader.core.checks.parallel import counterparts
+from reader.core.claims.similarity import stem
+from reader.core.facts.numbers import Amount, find_mentions, is_number_word
 from reader.core.model import Story, Warning
-from reader.core.numbers import Amount, find_mentions, is_number_word
-from reader.core.similarity import stem
-from reader.core.tokens import STOPWORDS, Token, is_content, runs, tokenize
+from reader.core.text.tokens import STOPWORDS, Token, is_content, runs, tokenize
 
 MIN_VERSIONS = 3  # other versions a sentence needs before a minority means anything
 MINORITY = 0.25  # a word that fewer than this share of the other versions use is flagged

@@ -16,8 +16,8 @@ from difflib import SequenceMatcher
 from reader.core.checks.common import warn
 from reader.core.checks.lexicon import bundled
 from reader.core.model import Severity, Story, Warning, WarningKind
-from reader.core.tokens import normalize_word, tokenize
-from reader.core.word_frequency import is_common_word
+from reader.core.text.tokens import normalize_word, tokenize
+from reader.core.text.word_frequency import is_common_word
 
 MIN_RATIO = 0.8
 MIN_LEN = 4

@@ -11,7 +11,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from reader.core.model import Article, Claim, Sentence, Story
-from reader.core.tokens import is_content, tokenize
+from reader.core.text.tokens import is_content, tokenize
 
 MIN_SHARED = 0.35  # share of the smaller sentence's content words the two must have in common
 

@@ -13,7 +13,7 @@ import itertools
 from reader.core.checks.common import as_written, warn
 from reader.core.checks.parallel import counterparts, words
 from reader.core.model import Story, Warning
-from reader.core.tokens import STOPWORDS, Token, tokenize
+from reader.core.text.tokens import STOPWORDS, Token, tokenize
 
 MIN_REPEAT = 4  # words
 MAX_GAP = 12  # words between the two copies: an MT loop repeats itself at once

@@ -16,8 +16,8 @@ from difflib import SequenceMatcher
 from reader.core.checks.common import one_name, warn
 from reader.core.checks.parallel import counterparts
 from reader.core.model import Story, Warning, WarningKind
-from reader.core.spelling import american, undoubled
-from reader.core.tokens import STOPWORDS, Token, tokenize
+from reader.core.text.spelling import american, undoubled
+from reader.core.text.tokens import STOPWORDS, Token, tokenize
 
 MIN_CONTEXT = 4  # equal words around a differing slot, both sides together
 MAX_SLOT = 3  # words on either side of a replacement

@@ -18,8 +18,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Footer, Input, Static, TextArea
 
 from reader.core.model import Story
+from reader.notes.model import QUICK_TAGS, Note, NoteDraft, PlacedNote, clean_tags
 from reader.store.notes import NoteStore
-from reader.store.notes_model import QUICK_TAGS, Note, NoteDraft, PlacedNote, clean_tags
 
 QUOTE_CHARS = 400  # a longer passage is shown cut, the note still covers all of it
 

@@ -18,8 +18,8 @@ from textual.widgets import Button, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.core.model import Story
+from reader.notes.model import PlacedNote
 from reader.store.notes import NoteStore
-from reader.store.notes_model import PlacedNote
 from reader.ui.dialogs.note_editor import edit_note, one_line, plain
 
 

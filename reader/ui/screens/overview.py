@@ -17,7 +17,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.core.model import Discrepancy
-from reader.core.warning_tally import warnings_phrase
+from reader.display.warning_tally import warnings_phrase
 from reader.ui.story_index import Stop, StoryIndex
 from reader.ui.text_layout import clean_line
 from reader.ui.widgets.article_text import REVIEW_MARKS

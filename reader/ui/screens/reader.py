@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from reader.core.model import Sentence, Story, Warning
-from reader.core.warning_tally import warning_tally, warnings_phrase
+from reader.display.warning_tally import warning_tally, warnings_phrase
 from reader.ui.bindings import READER_BINDINGS
 from reader.ui.story_index import Hit, Stop, StoryIndex
 from reader.ui.text_layout import clean_line

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from reader.core.warning_tally import tally
+from reader.display.warning_tally import tally
 from reader.ui.story_index import StoryIndex
 from reader.ui.text_layout import clean_line
 from reader.ui.widgets.article_text import ArticleText, Marks

@@ -1,0 +1,1 @@
+"""The samestory command line: the reader, reports, notes in and out."""

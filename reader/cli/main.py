@@ -1,0 +1,111 @@
+"""The `samestory` command: open the reader, write a report, move notes in and out."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader import __version__
+from reader.cli.output import check_output, write_output
+from reader.core.model import InputError
+from reader.resources import sample_dir
+
+
+def _paths(raw: Sequence[str]) -> list[Path]:
+    return [Path(p) for p in raw] if raw else [sample_dir()]
+
+
+def _stderr_progress(stage: str, fraction: float) -> None:
+    sys.stderr.write(f"\r\x1b[K{fraction:4.0%} {stage}")
+    if fraction >= 1.0:
+        sys.stderr.write("\r\x1b[K")
+    sys.stderr.flush()
+
+
+def _no_progress(stage: str, fraction: float) -> None:
+    return None
+
+
+def _report(args: argparse.Namespace) -> int:
+    from reader.core.pipeline import analyse
+    from reader.report import render
+
+    check_output(args.output)
+    progress = _stderr_progress if sys.stderr.isatty() else _no_progress
+    story = analyse(_paths(args.paths), progress)
+    if len(story.articles) == 1:
+        print("samestory: notice: only one article: nothing to compare it with", file=sys.stderr)
+    write_output(render(story, args.format), args.output)
+    return 0
+
+
+def _report_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="samestory report",
+        description="Analyse articles about one event and write a report.",
+    )
+    p.add_argument("paths", nargs="*", help="article files or directories (default: the sample)")
+    p.add_argument("--format", choices=("json", "md", "text"), default="text")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    return p
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="samestory",
+        description=(
+            "Read several articles about one event side by side. "
+            "Subcommands: 'samestory report --help', 'samestory notes --help'."
+        ),
+    )
+    p.add_argument("paths", nargs="*", help="article files or directories (default: the sample)")
+    p.add_argument("--theme", metavar="NAME", help="colour theme (dark, light, high-contrast)")
+    p.add_argument("--version", action="version", version=f"samestory {__version__}")
+    return p
+
+
+def _check_paths(paths: Sequence[Path]) -> None:
+    """Refuse a missing path before the screen opens, without importing the engine."""
+    for p in paths:
+        if not p.exists():
+            raise InputError(f"no such file or directory: {p}")
+        if p.is_dir() and not any(
+            f.suffix.lower() in (".txt", ".md") and not f.name.startswith(".") for f in p.iterdir()
+        ):
+            raise InputError(f"no .txt or .md articles in {p}")
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    paths = _paths(args.paths)
+    _check_paths(paths)
+    try:
+        from reader.ui.app import run_app
+    except ImportError as exc:  # pragma: no cover - the UI is part of the package
+        raise InputError(f"the reader is unavailable: {exc}") from exc
+    return run_app(paths, theme=args.theme)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args_list and args_list[0] == "report":
+            return _report(_report_parser().parse_args(args_list[1:]))
+        if args_list and args_list[0] == "notes":
+            from reader.cli.notes import notes_main
+
+            return notes_main(args_list[1:])
+        return _run_app(_app_parser().parse_args(args_list))
+    except InputError as exc:
+        print(f"samestory: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("samestory: interrupted", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        print(
+            f"samestory: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "),
+            file=sys.stderr,
+        )
+        return 1

@@ -1,0 +1,106 @@
+"""`samestory notes export|import`: move notes and review marks in and out of the store."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader.cli.output import check_output, write_output
+from reader.core.model import InputError
+from reader.notes import webanno
+from reader.notes.placement import as_placed
+from reader.report.notes import render_markdown
+from reader.resources import sample_dir
+from reader.store.notes import NoteStore, open_store
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="samestory notes",
+        description="Export notes and review marks, or merge an export back in.",
+    )
+    sub = p.add_subparsers(dest="command", required=True, metavar="{export,import}")
+    ex = sub.add_parser(
+        "export",
+        help="write a story's notes as W3C Web Annotation JSON or a Markdown review report",
+        description="Write the notes of the story made of PATH... (default: the sample).",
+    )
+    ex.add_argument("paths", nargs="*", help="article files or directories (default: the sample)")
+    ex.add_argument("--format", choices=("json", "md"), default="json")
+    ex.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    ex.add_argument(
+        "--all",
+        action="store_true",
+        help="every note in the store, whatever its story (JSON only; no articles needed)",
+    )
+    im = sub.add_parser(
+        "import",
+        help="merge a JSON export into the store (by id; importing twice adds nothing)",
+    )
+    im.add_argument("file", metavar="FILE.json")
+    return p
+
+
+def _notice(store: NoteStore) -> None:
+    if store.message:
+        print(f"samestory: notice: {store.message}", file=sys.stderr)
+
+
+def _export(args: argparse.Namespace) -> int:
+    check_output(args.output)
+    store = open_store()
+    try:
+        _notice(store)
+        if args.all:
+            if args.format != "json" or args.paths:
+                raise InputError("--all exports JSON of the whole store and takes no PATH")
+            write_output(webanno.dumps(store.all_notes(), store.all_marks()), args.output)
+            return 0
+        from reader.core.pipeline import analyse
+
+        paths = [Path(p) for p in args.paths] or [sample_dir()]
+        story = analyse(paths)
+        placed = store.notes_for(story)
+        if args.format == "md":
+            write_output(render_markdown(story, placed, store.review_for(story)), args.output)
+        else:
+            notes = [as_placed(story, p) for p in placed]
+            write_output(webanno.dumps(notes, store.story_marks(story)), args.output)
+        orphans = sum(p.orphaned for p in placed)
+        if orphans:
+            print(
+                f"samestory: notice: {orphans} orphaned notes (their passage is gone) included",
+                file=sys.stderr,
+            )
+        return 0
+    finally:
+        store.close()
+
+
+def _import(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    parsed = webanno.loads(path.read_text(encoding="utf-8"))
+    store = open_store()
+    try:
+        _notice(store)
+        if not store.persistent:
+            raise InputError("the notes store cannot be written: nothing imported")
+        result = store.merge(parsed.notes, parsed.marks)
+    finally:
+        store.close()
+    for why in parsed.skipped:
+        print(f"samestory: warning: skipped {why}", file=sys.stderr)
+    print(
+        f"imported {path.name}: {result.added} added, {result.updated} updated, "
+        f"{result.unchanged} unchanged"
+    )
+    return 0
+
+
+def notes_main(argv: Sequence[str]) -> int:
+    args = _parser().parse_args(list(argv))
+    if args.command == "export":
+        return _export(args)
+    return _import(args)

@@ -1,0 +1,185 @@
+"""Sentence links to claims without chaining: each claim grows from a seed sentence.
+
+Connected components would put A and C in one claim because A~B and B~C, although A and C say
+different things. Here a sentence joins a claim only if it is linked to the seed and to most of
+the members already in; a sentence may belong to several claims.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from reader.core.claims.disjoint_sets import DisjointSets
+
+Link = tuple[int, int]  # sentence indices, smaller first
+
+
+def link(a: int, b: int) -> Link:
+    return (a, b) if a < b else (b, a)
+
+
+@dataclass(frozen=True)
+class GroupParams:
+    max_per_article: int = 2  # sentences one article may bring to one claim
+    agreement: float = 0.3  # share of members a newcomer must be linked to (besides the seed)
+    second_ratio: float = 0.6  # a second sentence of one article needs this share of the first's
+
+
+def group_links(
+    links: Mapping[Link, float],
+    article_of: Callable[[int], str],
+    related: Callable[[int, int], bool],
+    params: GroupParams,
+) -> list[tuple[int, ...]]:
+    """Claims as tuples of sentence indices (each with two articles or more).
+
+    `links` are the accepted pairs with their strength; `related(a, b)` is the looser test a
+    newcomer must pass against the other members.
+    """
+    neighbours: dict[int, list[tuple[float, int]]] = {}
+    for (a, b), w in links.items():
+        neighbours.setdefault(a, []).append((w, b))
+        neighbours.setdefault(b, []).append((w, a))
+    strength = {s: sum(w for w, _ in ns) for s, ns in neighbours.items()}
+    linked = set(links)
+    covered: set[Link] = set()  # linked pairs already inside a claim
+    claims: list[tuple[int, ...]] = []
+    for seed in sorted(neighbours, key=lambda s: (-strength[s], s)):
+        if all(link(seed, o) in covered for _, o in neighbours[seed]):
+            continue
+        members = [seed]
+        per_article: dict[str, float] = {article_of(seed): 1.0}
+        count: dict[str, int] = {article_of(seed): 1}
+        for w, cand in sorted(neighbours[seed], key=lambda x: (-x[0], x[1])):
+            art = article_of(cand)
+            if art == article_of(seed):
+                continue
+            if count.get(art, 0) >= params.max_per_article:
+                continue
+            if art in per_article and w < params.second_ratio * per_article[art]:
+                continue
+            others = [m for m in members[1:] if article_of(m) != art]
+            if others and not _agrees(cand, others, links, related, params.agreement):
+                continue
+            members.append(cand)
+            per_article.setdefault(art, w)
+            count[art] = count.get(art, 0) + 1
+        if len({article_of(m) for m in members}) < 2:
+            continue
+        ordered = tuple(sorted(members))
+        # Each combination is (smaller, larger), as link() gives.
+        inside = linked.intersection(itertools.combinations(ordered, 2))
+        if inside <= covered:
+            continue
+        covered |= inside
+        claims.append(ordered)
+    return _drop_contained(claims)
+
+
+def _agrees(
+    cand: int,
+    others: list[int],
+    links: Mapping[Link, float],
+    related: Callable[[int, int], bool],
+    share: float,
+) -> bool:
+    """More than `share` of the others are linked or related to cand (stops once it knows)."""
+    need = share * len(others)
+    agree = 0
+    for k, m in enumerate(others):
+        if link(m, cand) in links or related(m, cand):
+            agree += 1
+            if agree > need:
+                return True
+        elif agree + len(others) - k - 1 <= need:
+            return False
+    return agree > need
+
+
+def _drop_contained(claims: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
+    sets = [frozenset(c) for c in claims]
+    keep = []
+    for i, c in enumerate(claims):
+        if any(j != i and sets[i] < sets[j] for j in range(len(claims))):
+            continue
+        if any(j < i and sets[i] == sets[j] for j in range(len(claims))):
+            continue
+        keep.append(c)
+    return keep
+
+
+def join_shared_partners(
+    claims: list[tuple[int, ...]],
+    article_of: Callable[[int], str],
+    apart: Callable[[str, str], bool],
+    min_common: int,
+    max_partners: int = 40,
+) -> list[tuple[int, ...]]:
+    """Claims grown by sentences that share `min_common` partners with a member.
+
+    Grouping refuses chains, so two reports of one fact worded too differently to link stay
+    apart even when several other sentences match both: that many common partners is evidence
+    of its own. Each such sentence joins the claim of its partner that holds most of their
+    common partners, if its article is not there yet. `apart(x, y)` says whether two articles
+    may be joined this way (versions of one text are aligned instead). A sentence with more
+    than `max_partners` partners proposes no pairs: there would be too many to weigh.
+    """
+    partners: dict[int, set[int]] = {}
+    holding: dict[int, list[int]] = {}  # sentence -> the claims it is in
+    for k, members in enumerate(claims):
+        for m in members:
+            holding.setdefault(m, []).append(k)
+        for a, b in itertools.combinations(members, 2):
+            if article_of(a) != article_of(b):
+                partners.setdefault(a, set()).add(b)
+                partners.setdefault(b, set()).add(a)
+    pairs: set[Link] = set()
+    for ns in partners.values():
+        if len(ns) <= max_partners:
+            pairs.update(itertools.combinations(sorted(ns), 2))
+    grown = [set(members) for members in claims]
+    for a, b in sorted(pairs):
+        x, y = article_of(a), article_of(b)
+        if x == y or b in partners[a] or not apart(x, y):
+            continue
+        common = partners[a] & partners[b]
+        if len(common) < min_common:
+            continue
+        for have, new in ((a, b), (b, a)):
+            best = max(holding[have], key=lambda k: (len(common.intersection(claims[k])), -k))
+            if all(article_of(m) != article_of(new) for m in grown[best]):
+                grown[best].add(new)
+    return _drop_contained([tuple(sorted(g)) for g in grown])
+
+
+def merge_near_duplicates(claims: list[tuple[int, ...]], share: float) -> list[tuple[int, ...]]:
+    """Claims with mostly the same members become one.
+
+    Seeds that report one fact grow nearly the same claim each ("HP acquires EYP" four times
+    over), and the reader would review that fact four times. Claims whose common members are at
+    least `share` of their joint members are joined; a near-duplicate of a near-duplicate joins
+    too, in one pass over the claims that share a sentence.
+    """
+    holding: dict[int, list[int]] = {}
+    for k, members in enumerate(claims):
+        for m in members:
+            holding.setdefault(m, []).append(k)
+    groups = DisjointSets(len(claims))
+    sets = [frozenset(c) for c in claims]
+    compared: set[tuple[int, int]] = set()
+    for ks in holding.values():
+        for pair in itertools.combinations(ks, 2):
+            if pair in compared:
+                continue
+            compared.add(pair)
+            i, j = pair
+            if groups.find(i) == groups.find(j):
+                continue  # already one claim through a third
+            if len(sets[i] & sets[j]) >= share * len(sets[i] | sets[j]):
+                groups.join(i, j)
+    joined: dict[int, set[int]] = {}
+    for k, members in enumerate(claims):
+        joined.setdefault(groups.find(k), set()).update(members)
+    return _drop_contained([tuple(sorted(g)) for g in joined.values()])

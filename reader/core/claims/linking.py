@@ -1,0 +1,429 @@
+"""Claims: sentences of different articles that report the same fact or statement.
+
+Stages: weigh every sentence's terms (similarity.py); score only the sentence pairs that share a
+rare enough term (an inverted index, never all pairs); align article pairs that are versions of
+one text in order (alignment.py); accept links; grow claims from seed sentences (claim_groups.py).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from reader.core.claims.alignment import align, ordered_share
+from reader.core.claims.groups import (
+    GroupParams,
+    Link,
+    group_links,
+    join_shared_partners,
+    link,
+    merge_near_duplicates,
+)
+from reader.core.claims.similarity import (
+    SentenceTerms,
+    SimilarityParams,
+    Vocabulary,
+    build_sentence_terms,
+    merge,
+    similarity,
+)
+from reader.core.ingest.loading import visible_text
+from reader.core.model import Article, Claim, Sentence
+
+
+@dataclass(frozen=True)
+class ClaimParams:
+    sim: SimilarityParams = field(default_factory=SimilarityParams)
+    group: GroupParams = field(default_factory=GroupParams)
+    accept: float = 0.3  # a pair of independent reports this similar is one claim
+    mutual: float = 0.25  # ... or this similar and each the other's best in the other article
+    related: float = 0.25  # a claim member must be this similar to most other members
+    question: float = 0.5  # similarity factor for a question paired with a statement
+    lead_bonus: float = 0.2  # the opening sentences of two reports tend to tell the same news
+    lead_count: int = 2
+    lead_share: float = 0.3  # ... and at most this share of the article
+    lead_best: int = 1  # the bonus needs the pair best among leads for this many of its two
+    version_near: float = 0.5  # a "near-identical" pair when detecting versions of one text
+    version_share: float = 0.4  # share of ordered near-identical pairs that makes two versions
+    align_floor: float = 0.05  # an aligned unit gains similarity minus this
+    align_accept: float = 0.15  # an aligned pair of versions this similar is one claim
+    twin: float = 0.8  # an aligned pair of versions this similar are twins (share evidence)
+    off_align: float = 0.85  # a pair of versions outside the alignment needs this
+    merge_margin: float = 0.1  # a 1-2 / 2-1 unit must beat its best single pair by this
+    pair_budget: int = 400_000  # sentence pairs the inverted index may propose (speed bound)
+    label_words: int = 8  # a claim's label quotes at most this many words of one member
+    shared_partners: int = 3  # unlinked sentences with this many claim partners in common join
+    duplicate: float = 0.6  # claims sharing this share of their joint members are one claim
+
+
+DEFAULT_PARAMS = ClaimParams()
+
+
+@dataclass
+class _Story:
+    sentences: list[Sentence]
+    terms: list[SentenceTerms]
+    vocab: Vocabulary
+    params: ClaimParams
+    lead: list[bool]
+    question: list[bool] = field(default_factory=list)
+    repeated: list[bool] = field(default_factory=list)  # same terms as another of its article
+    where: dict[tuple[str, int], int] = field(default_factory=dict)  # (article, index) -> i
+    versions: set[frozenset[str]] = field(default_factory=set)  # article pairs of one text
+
+    def sim(self, a: int, b: int) -> float:
+        s = similarity(self.terms[a], self.terms[b], self.vocab, self.params.sim)
+        if self.question and self.question[a] != self.question[b]:
+            s *= self.params.question  # a question asks; it states no fact for a statement to match
+        return s
+
+
+def _candidates(story: _Story) -> dict[Link, float]:
+    """Similarity of the cross-article pairs that share two indexed terms (one if short).
+
+    Only terms in at most a few sentences per article are indexed: a pair that shares nothing
+    rarer cannot reach a useful score, and common terms would propose most of all pairs.
+    """
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, st in enumerate(story.terms):
+        for k in st.keys:
+            postings[k].append(i)
+    # Index terms from the rarest up, until the pairs they propose reach the budget.
+    shared: Counter[Link] = Counter()
+    budget = story.params.pair_budget
+    # Ties broken by term so that the cut (and so the result) never depends on hash order.
+    for _, ids in sorted(postings.items(), key=lambda kv: (len(kv[1]), kv[0])):
+        budget -= len(ids) * (len(ids) - 1) // 2
+        if budget < 0:
+            break
+        shared.update(itertools.combinations(ids, 2))
+    sents = story.sentences
+    short = {i for i, st in enumerate(story.terms) if len(st.keys) <= 3}
+    out: dict[Link, float] = {}
+    for (a, b), count in shared.items():
+        if sents[a].article == sents[b].article:
+            continue
+        if count < 2 and a not in short and b not in short:
+            continue
+        s = story.sim(a, b)
+        if s > 0.0:
+            out[(a, b)] = s
+    return out
+
+
+def _is_question(text: str) -> bool:
+    """A question, also a quoted one with a short attribution after it ('..?' she asked)."""
+    end = text.rfind("?")
+    return end >= 0 and len(text[end + 1 :].split()) <= 5
+
+
+def _leads(
+    sentences: list[Sentence], terms: list[SentenceTerms], count: int, share: float
+) -> list[bool]:
+    """The first substantive sentences of each article (title and lead): `count` of them, but
+    no more than `share` of the article's substantive sentences (at least one)."""
+    substantive = [len(st.keys) >= 3 for st in terms]
+    total: Counter[str] = Counter(
+        s.article for s, ok in zip(sentences, substantive, strict=True) if ok
+    )
+    seen: dict[str, int] = defaultdict(int)
+    out = []
+    for s, ok in zip(sentences, substantive, strict=True):
+        limit = max(1, min(count, round(total[s.article] * share)))
+        out.append(ok and seen[s.article] < limit)
+        if ok:
+            seen[s.article] += 1
+    return out
+
+
+def _accept_links(story: _Story, scores: dict[Link, float]) -> dict[Link, float]:
+    p = story.params
+    sents = story.sentences
+    by_pair: dict[tuple[str, str], dict[Link, float]] = defaultdict(dict)
+    for (a, b), s in scores.items():
+        by_pair[(sents[a].article, sents[b].article)][(a, b)] = s
+    extent: dict[str, tuple[int, int]] = {}  # article -> (sentences, first index)
+    for sent in sents:
+        n, first = extent.get(sent.article, (0, sent.index))
+        extent[sent.article] = (n + 1, min(first, sent.index))
+    accepted: dict[Link, float] = {}
+    reports: list[dict[Link, float]] = []
+    twins: dict[int, set[int]] = defaultdict(set)
+    for (art_a, art_b), pair_scores in by_pair.items():
+        n_a, first_a = extent[art_a]
+        n_b, first_b = extent[art_b]
+        local = {
+            (sents[a].index - first_a, sents[b].index - first_b): s
+            for (a, b), s in pair_scores.items()
+        }
+        if ordered_share(local, n_a, n_b, p.version_near) >= p.version_share:
+            story.versions.add(frozenset((art_a, art_b)))
+            links = _version_links(story, pair_scores, local, first_a, first_b, art_a, art_b)
+            accepted.update(links)
+            for (a, b), s in links.items():
+                if s >= p.twin:
+                    twins[a].add(b)
+                    twins[b].add(a)
+        else:
+            reports.append(pair_scores)
+    if twins:
+        reports = _share_twin_evidence(story, reports, twins, scores)
+    for pair_scores in reports:
+        accepted.update(_report_links(story, pair_scores))
+    return accepted
+
+
+def _share_twin_evidence(
+    story: _Story,
+    reports: list[dict[Link, float]],
+    twins: dict[int, set[int]],
+    scores: dict[Link, float],
+) -> list[dict[Link, float]]:
+    """A sentence and its aligned twin in another version get the same links to third articles.
+
+    Two versions of one text say the same thing in different words; what either of them shares
+    with a third report is evidence for both, so each pair takes the stronger score of the two.
+    """
+    art = [s.article for s in story.sentences]
+    neighbours: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    for (a, b), s in scores.items():
+        if a in twins or b in twins:
+            neighbours[a].append((b, s))
+            neighbours[b].append((a, s))
+    by_articles: dict[tuple[str, str], dict[Link, float]] = {}
+    out = [dict(pair_scores) for pair_scores in reports if pair_scores]
+    for boosted in out:
+        a0, b0 = next(iter(boosted))
+        by_articles[(art[a0], art[b0])] = by_articles[(art[b0], art[a0])] = boosted
+    for x, ys in twins.items():
+        for y in ys:
+            for z, s in neighbours.get(y, ()):
+                target = by_articles.get((art[x], art[z]))
+                if target is None:
+                    continue
+                key = (x, z) if x < z else (z, x)
+                if s > target.get(key, 0.0):
+                    target[key] = s
+    return out
+
+
+def _version_links(
+    story: _Story,
+    pair_scores: dict[Link, float],
+    local: dict[tuple[int, int], float],
+    first_a: int,
+    first_b: int,
+    art_a: str,
+    art_b: str,
+) -> dict[Link, float]:
+    p = story.params
+    where = story.where
+
+    def merged(rows: tuple[int, ...], cols: tuple[int, ...]) -> float:
+        ra = [where.get((art_a, r + first_a)) for r in rows]
+        cb = [where.get((art_b, c + first_b)) for c in cols]
+        if None in ra or None in cb:
+            return 0.0
+        ta = merge([story.terms[i] for i in ra if i is not None], story.vocab)
+        tb = merge([story.terms[i] for i in cb if i is not None], story.vocab)
+        return similarity(ta, tb, story.vocab, p.sim)
+
+    out: dict[Link, float] = {}
+    aligned: set[Link] = set()
+    for unit in align(local, merged, p.align_floor, p.merge_margin, p.align_accept):
+        if unit.similarity < p.align_accept:
+            continue
+        for r in unit.rows:
+            for c in unit.cols:
+                a, b = where[(art_a, r + first_a)], where[(art_b, c + first_b)]
+                out[link(a, b)] = max(unit.similarity, pair_scores.get(link(a, b), 0.0))
+                aligned.add(link(a, b))
+    for pair, s in pair_scores.items():
+        if pair not in aligned and s >= p.off_align:
+            if story.repeated and (story.repeated[pair[0]] or story.repeated[pair[1]]):
+                continue  # a line an article repeats (a caption's credit) matches only in place
+            out[pair] = s
+    return out
+
+
+def _report_links(story: _Story, pair_scores: dict[Link, float]) -> dict[Link, float]:
+    p = story.params
+    best_a: dict[int, float] = defaultdict(float)
+    best_b: dict[int, float] = defaultdict(float)
+    boosted: dict[Link, float] = {}
+    lead_a: dict[int, float] = defaultdict(float)
+    lead_b: dict[int, float] = defaultdict(float)
+    for (a, b), s in pair_scores.items():
+        if story.lead[a] and story.lead[b]:
+            lead_a[a] = max(lead_a[a], s)
+            lead_b[b] = max(lead_b[b], s)
+    for (a, b), s in pair_scores.items():
+        if story.lead[a] and story.lead[b]:
+            best_of = (s >= lead_a[a]) + (s >= lead_b[b])
+            if best_of >= p.lead_best:  # the lead sentences that tell each other's news
+                s = min(1.0, s + p.lead_bonus)
+        boosted[(a, b)] = s
+        best_a[a] = max(best_a[a], s)
+        best_b[b] = max(best_b[b], s)
+    out: dict[Link, float] = {}
+    for (a, b), s in boosted.items():
+        if s >= p.accept or (s >= p.mutual and s >= best_a[a] and s >= best_b[b]):
+            out[(a, b)] = s
+    return out
+
+
+def _label_span(
+    story: _Story, members: tuple[int, ...], seed: int, words: int, text: str
+) -> tuple[int, int]:
+    """Where the seed's words that tell most of what the members share are (a claim's label).
+
+    A window of at most `words` words (and _LABEL_CHARS characters, for scripts without spaces)
+    of the seed sentence `text`, chosen by the weight of the terms inside it that the other
+    members also use: "forces entered the key city", not a list of keywords.
+    """
+    others = [story.terms[m].keys for m in members if m != seed]
+    terms = story.terms[seed].terms
+    value = {
+        t.key: story.vocab.weight(t.key) * (1 + sum(1 for o in others if t.key in o)) for t in terms
+    }
+    inside: Counter[str] = Counter()
+    best, span, score, left = -1.0, (0, 0), 0.0, 0
+    for t in terms:
+        if inside[t.key] == 0:
+            score += value[t.key]
+        inside[t.key] += 1
+        while left < len(terms) and _too_long(text[terms[left].start : t.end], words):
+            inside[terms[left].key] -= 1
+            if inside[terms[left].key] == 0:
+                score -= value[terms[left].key]
+            left += 1
+        if left < len(terms) and terms[left].start < t.end and score > best + 1e-9:
+            best, span = score, (terms[left].start, t.end)
+    return _whole_words(text, *span)
+
+
+_LABEL_CHARS = 60
+
+
+def _too_long(text: str, words: int) -> bool:
+    """Over `words` words, an ideograph counting as two thirds of one (Chinese words run to
+    about one and a half characters)."""
+    ideographs = sum(1 for c in text if c >= "\u3040" and c.isalpha())
+    return len(text) > _LABEL_CHARS or len(text.split()) + ideographs * 2 / 3 > words
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span widened to whole words ("UK-based", not "based"; "U.S."): over letters, digits
+    and the marks inside words, not brackets or quotes. Ideographs (from U+3000) are words of
+    their own."""
+
+    def inside(c: str) -> bool:
+        return (c.isalnum() or c in "-'’.%&") and c < "\u3000"
+
+    while start > 0 and inside(text[start - 1]) and end - start < _LABEL_CHARS:
+        start -= 1
+    while end < len(text) and inside(text[end]) and end - start < _LABEL_CHARS:
+        end += 1
+    return start, end
+
+
+def _tidy(text: str) -> str:
+    """One line without a dangling comma, a full stop or a quote mark whose partner is outside."""
+    label = " ".join(text.split()).strip(",;:–—-")
+    for opening, closing in ("“”", "()", "[]"):
+        if label.count(opening) != label.count(closing):
+            label = label.replace(opening, "").replace(closing, "")
+    if label.count("‘") > label.count("’"):  # ’ is an apostrophe too ("Assad’s")
+        label = label.replace("‘", "")
+    if label.count('"') % 2:
+        label = label.replace('"', "")
+    label = label.strip(",;: ")
+    return label[:-1] if label.endswith(".") and not label.endswith("..") else label
+
+
+def find_claims(
+    articles: list[Article], sentences: list[Sentence], params: ClaimParams = DEFAULT_PARAMS
+) -> list[Claim]:
+    """Claims ordered by where they first appear (article order, then sentence order)."""
+    texts = {a.id: a.text for a in articles}
+    article_of = {a.id: a for a in articles}
+    sents = list(sentences)
+    if len({s.article for s in sents}) < 2:
+        return []
+    raw = [texts[s.article][s.start : s.end] for s in sents]
+    terms, vocab = build_sentence_terms(
+        raw,
+        params.sim.name_boost,
+        params.sim.number_boost,
+        params.sim.synonyms,
+        params.sim.attribution,
+    )
+    story = _Story(
+        sents, terms, vocab, params, _leads(sents, terms, params.lead_count, params.lead_share)
+    )
+    story.question = [_is_question(t) for t in raw]
+    seen: Counter[tuple[str, frozenset[str]]] = Counter(
+        (s.article, st.keys) for s, st in zip(sents, terms, strict=True)
+    )
+    story.repeated = [
+        seen[(s.article, st.keys)] > 1 and bool(st.keys) for s, st in zip(sents, terms, strict=True)
+    ]
+    story.where = {(s.article, s.index): i for i, s in enumerate(sents)}
+    scores = _candidates(story)
+    links = _accept_links(story, scores)
+
+    def related(a: int, b: int) -> bool:
+        return scores.get((a, b) if a < b else (b, a), 0.0) >= params.related
+
+    article = [s.article for s in sents]
+    groups = group_links(links, article.__getitem__, related, params.group)
+    if params.shared_partners:
+        groups = join_shared_partners(
+            groups,
+            article.__getitem__,
+            lambda x, y: frozenset((x, y)) not in story.versions,
+            params.shared_partners,
+        )
+    if params.duplicate:
+        groups = merge_near_duplicates(groups, params.duplicate)
+    order = {a.id: k for k, a in enumerate(articles)}
+    groups.sort(key=lambda g: min((order[sents[m].article], sents[m].index) for m in g))
+
+    def label_of(members: tuple[int, ...], seed: int) -> str:
+        a, b = _label_span(story, members, seed, params.label_words, raw[seed])
+        s = sents[seed]
+        return _tidy(visible_text(article_of[s.article], s.start + a, s.start + b))
+
+    claims = []
+    used: set[str] = set()
+    for k, members in enumerate(groups, start=1):
+        # Members are sorted, so each combination is already a link (smaller, larger).
+        pair_sims = [
+            links.get(ab, scores.get(ab, 0.0))
+            for ab in itertools.combinations(members, 2)
+            if article[ab[0]] != article[ab[1]]
+        ]
+        seeds = sorted(
+            members,
+            key=lambda m: -sum(scores.get((m, o) if m < o else (o, m), 0.0) for o in members),
+        )
+        # Two claims of one headline fact would read alike: the most central member whose
+        # words no earlier claim's label quotes names this one.
+        first = label = label_of(members, seeds[0])
+        for seed in seeds[1:]:
+            if label.casefold() not in used:
+                break
+            label = label_of(members, seed)
+        if label.casefold() in used:
+            label = first  # every member's words are taken: the central one's, then
+        used.add(label.casefold())
+        claims.append(
+            Claim(
+                id=f"c{k}",
+                members=tuple(sents[m].id for m in members),
+                label=label,
+                score=sum(pair_sims) / len(pair_sims) if pair_sims else 0.0,
+            )
+        )
+    return claims

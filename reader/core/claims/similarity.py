@@ -1,0 +1,352 @@
+"""Sentence similarity for claims: weighted content terms, names, numbers and spelling variants.
+
+Every sentence becomes a bag of terms (light stems of content words, normalised numbers) weighted
+by how rare the term is among the story's sentences, so that the words two versions of a fact
+share count by how much they tell. Spelling variants of one word (Peskow / Peskov) share a term.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from reader.core.claims.disjoint_sets import DisjointSets
+from reader.core.claims.lexicon import attribution_keys, synonym_keys
+from reader.core.text.spelling import american, undoubled
+from reader.core.text.tokens import STOPWORDS, normalize_word, tokenize
+from reader.core.text.word_frequency import is_common_word
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "er", "ed")
+
+# Terms too vague to carry a claim on their own even where they are rare.
+_WEAK = frozenset(
+    """one two new first last next year years day days week month time times people percent
+    per cent mr mrs ms would could may might must make made take took get got go went come came
+    many much well like even back around near including way two three four five six ten""".split()
+)
+
+
+# Words whose final s is no plural: "news" is not "new".
+_NOT_PLURAL = frozenset({"news", "series", "species"})
+
+
+@lru_cache(maxsize=1 << 16)
+def stem(word: str) -> str:
+    """A light stem: enough to match 'fighters' / 'fighter', 'entered' / 'enters'."""
+    w = word.replace("'", "")
+    w = american(w)  # "centre" and "center" are one term
+    if w in _NOT_PLURAL:
+        return w
+    if w.endswith("s") and len(w) > 3 and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    for suffix in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            w = w[: -len(suffix)]
+            break
+    if w.endswith("e") and len(w) > 4:
+        w = w[:-1]
+    return w
+
+
+def _number_norm(text: str) -> str:
+    return "#" + text.replace(",", "")
+
+
+@dataclass(frozen=True)
+class Term:
+    key: str  # the matching key: a stem, "#number", or a variant group's representative
+    text: str  # the word as written
+    start: int
+    end: int
+    name: bool
+    number: bool
+
+
+def _levenshtein(a: str, b: str, limit: int) -> int:
+    """Edit distance, or limit + 1 once it must exceed limit."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        best = i
+        for j, cb in enumerate(b, 1):
+            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            cur.append(v)
+            best = min(best, v)
+        if best > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+# Endings that make an adjective or agent of a word the story also uses (Syria / Syrian).
+_DERIVED = ("n", "an", "al", "ern", "ic", "ist", "ism")
+
+
+def variant_groups(
+    surface: Mapping[str, Iterable[str]],
+    min_len: int = 5,
+    min_ratio: float = 0.8,
+    known: Collection[str] = frozenset(),
+) -> dict[str, str]:
+    """Map each spelling variant to one representative (Peskow -> Peskov, Taftinaz -> Taftanaz).
+
+    Candidates come from a trigram index over the vocabulary, so this stays near linear. Two
+    `known` dictionary words are never variants of each other (nearly / nearby, prison / poison)
+    unless they differ only in doubled letters (programme / program; keys already have American
+    endings). `surface` maps each key to the words written for it, which finds derived forms
+    ("Syrian" of "Syria").
+    """
+    vocab = sorted({w for w in surface if len(w) >= min_len and w.isalpha()})
+    index: dict[str, list[int]] = {}
+    grams_of: list[set[str]] = []
+    for k, w in enumerate(vocab):
+        padded = f"^{w}$"
+        grams = {padded[i : i + 3] for i in range(len(padded) - 2)}
+        grams_of.append(grams)
+        for g in grams:
+            index.setdefault(g, []).append(k)
+    sets = DisjointSets(len(vocab))
+    for k, w in enumerate(vocab):
+        counts: Counter[int] = Counter()
+        for g in grams_of[k]:
+            postings = index[g]
+            if len(postings) <= 200:
+                counts.update(postings)
+        for other, shared in counts.items():
+            if other <= k or shared < len(grams_of[k]) // 3:
+                continue
+            o = vocab[other]
+            if o[0] != w[0]:
+                continue
+            if w in known and o in known and undoubled(w) != undoubled(o):
+                continue  # two dictionary words (nearly / nearby) are two words
+            limit = int(max(len(w), len(o)) * (1 - min_ratio))
+            if limit >= 1 and _levenshtein(w, o, limit) <= limit:
+                sets.join(k, other)
+    at = {w: k for k, w in enumerate(vocab)}
+    key_of = {form: key for key, forms in surface.items() for form in forms}
+    for form, key in key_of.items():  # derived forms: "Syria" / "Syrian", "governmental"
+        for ending in _DERIVED:
+            if not form.endswith(ending):
+                continue
+            base = key_of.get(form[: -len(ending)])
+            if base is None or len(form) - len(ending) < (7 if ending == "al" else 5):
+                continue  # "personal" is not a form of "person"
+            if key in at and base in at:
+                sets.join(at[base], at[key])
+    return {w: vocab[sets.find(k)] for k, w in enumerate(vocab) if sets.find(k) != k}
+
+
+@dataclass
+class SentenceTerms:
+    """One sentence as weighted terms; weights are filled in once the story's IDF is known."""
+
+    terms: list[Term]
+    keys: frozenset[str]
+    bigrams: frozenset[tuple[str, str]]
+    weight: float = 0.0  # sum of its distinct terms' weights
+    name_weight: float = 0.0  # ... of those that are names or numbers
+
+
+def _is_title_case(words: Sequence[str]) -> bool:
+    alpha = [w for w in words if w[:1].isalpha() and normalize_word(w) not in STOPWORDS]
+    return len(alpha) >= 2 and sum(w[:1].isupper() for w in alpha) >= 0.7 * len(alpha)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Story-wide statistics: term weights and which words are names."""
+
+    weights: dict[str, float]
+    name_weights: dict[str, float] = field(default_factory=dict)  # names and numbers only
+
+    def weight(self, key: str) -> float:
+        return self.weights.get(key, 0.0)
+
+
+def extract_terms(texts: Sequence[str]) -> list[list[Term]]:
+    """Content terms of each text, with names found from how the story capitalises each word."""
+    raw: list[list[tuple[str, str, int, int, bool]]] = []  # (norm, text, start, end, initial)
+    capital: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
+    for text in texts:
+        toks = tokenize(text)
+        words = [t.text for t in toks]
+        title_case = _is_title_case(words)
+        row = []
+        initial = True
+        for t in toks:
+            norm = normalize_word(t.text)
+            row.append((norm, t.text, t.start, t.end, initial))
+            if not initial and not title_case and t.text[:1].isalpha():
+                if t.text[:1].isupper():
+                    capital[norm] += 1
+                else:
+                    lower[norm] += 1
+            initial = t.text in {'"', "“"} and initial
+        raw.append(row)
+    out: list[list[Term]] = []
+    for text, row in zip(texts, raw, strict=True):
+        terms: list[Term] = []
+        numbers = [(m.start(), m.end()) for m in _NUMBER.finditer(text)]
+        for s, e in numbers:
+            terms.append(Term(_number_norm(text[s:e]), text[s:e], s, e, False, True))
+        previous: tuple[str, int, int] | None = None  # the last ideograph, for bigrams
+        for norm, word, s, e, _initial in row:
+            if any(ns <= s < ne for ns, ne in numbers) or any(c.isdigit() for c in norm):
+                continue
+            if len(norm) == 1 and norm >= "\u3040":
+                # Chinese and Japanese: single characters say little, adjacent pairs are words.
+                if previous is not None and previous[2] == s:
+                    pair = previous[0] + norm
+                    terms.append(Term(pair, text[previous[1] : e], previous[1], e, False, False))
+                previous = (norm, s, e)
+                continue
+            if norm in STOPWORDS or len(norm) < 2:
+                continue
+            name = word[:1].isupper() and capital[norm] > lower[norm]
+            if "-" in norm:  # "rebel-held" also matches "rebels", "al-Assad" matches "Assad"
+                offset = s
+                for part in norm.split("-"):
+                    if part not in STOPWORDS and len(part) > 2:
+                        terms.append(
+                            Term(stem(part), part, offset, offset + len(part), name, False)
+                        )
+                    offset += len(part) + 1
+            else:
+                terms.append(Term(stem(norm), word, s, e, name, False))
+        terms.sort(key=lambda t: t.start)
+        out.append(terms)
+    return out
+
+
+def build_sentence_terms(
+    texts: Sequence[str],
+    name_boost: float = 1.6,
+    number_boost: float = 1.6,
+    synonyms: bool = True,
+    attribution: bool = True,
+) -> tuple[list[SentenceTerms], Vocabulary]:
+    """Terms and IDF weights for every sentence of a story (texts in any order)."""
+    per_text = extract_terms(texts)
+    surface: dict[str, set[str]] = {}
+    for terms in per_text:
+        for t in terms:
+            if not t.number:
+                surface.setdefault(t.key, set()).add(t.text.lower())
+    known = {k for k, forms in surface.items() if any(map(is_common_word, forms))}
+    groups = variant_groups(surface, known=known)
+    if synonyms:
+        table = synonym_keys(stem)
+        for key, rep in list(groups.items()):
+            if rep in table:
+                groups[key] = table[rep]
+        for terms in per_text:
+            for t in terms:
+                if not t.name and t.key in table and t.key not in groups:
+                    groups[t.key] = table[t.key]
+    if groups:
+        per_text = [
+            [
+                Term(groups.get(t.key, t.key), t.text, t.start, t.end, t.name, t.number)
+                for t in terms
+            ]
+            for terms in per_text
+        ]
+    df: Counter[str] = Counter()
+    for terms in per_text:
+        df.update({t.key for t in terms})
+    n = max(1, len(texts))
+    name_keys = {t.key for terms in per_text for t in terms if t.name}
+    weights: dict[str, float] = {}
+    for key, count in df.items():
+        w = math.log(n / count) + 0.1
+        if key.startswith("#"):
+            w *= number_boost
+        elif key in name_keys:
+            w *= name_boost
+        elif key in _WEAK:
+            w *= 0.5
+        weights[key] = w
+    speaker = attribution_keys(stem) if attribution else frozenset()
+    vocab = Vocabulary(
+        weights,
+        {k: w for k, w in weights.items() if k in name_keys or k.startswith("#") or k in speaker},
+    )
+    out: list[SentenceTerms] = []
+    for terms in per_text:
+        keys = [t.key for t in terms]
+        st = SentenceTerms(
+            terms=terms,
+            keys=frozenset(keys),
+            bigrams=frozenset(itertools.pairwise(keys)),
+        )
+        st.weight = math.fsum(weights[k] for k in st.keys)
+        st.name_weight = math.fsum(vocab.name_weights.get(k, 0.0) for k in st.keys)
+        out.append(st)
+    return out, vocab
+
+
+def merge(parts: Sequence[SentenceTerms], vocab: Vocabulary) -> SentenceTerms:
+    """Two or more consecutive sentences read as one (for 1-2 and 2-1 alignment)."""
+    if len(parts) == 1:
+        return parts[0]
+    keys = frozenset().union(*(p.keys for p in parts))
+    bigrams = frozenset().union(*(p.bigrams for p in parts))
+    merged = SentenceTerms([t for p in parts for t in p.terms], keys, bigrams)
+    weights, names = vocab.weights, vocab.name_weights
+    merged.weight = math.fsum(weights.get(k, 0.0) for k in keys)
+    merged.name_weight = math.fsum(names.get(k, 0.0) for k in keys)
+    return merged
+
+
+@dataclass(frozen=True)
+class SimilarityParams:
+    containment: float = 0.65  # share of the score from containment (vs Dice) of term weight
+    order: float = 0.0  # bonus for shared consecutive term pairs (word order)
+    min_shared: int = 2  # fewer shared terms than this scores 0 unless one is a name or number
+    name_boost: float = 1.6  # names and numbers identify a fact better than common words
+    number_boost: float = 1.3
+    min_terms: int = 2  # a sentence with fewer terms (a fragment, a byline) is never linked
+    short: int = 4  # containment counts fully only when the shorter sentence has this many terms
+    content: float = 0.3  # share of the score that depends on sharing more than names/numbers
+    content_full: float = 0.3  # share of the shorter one's other words that counts as full
+    attribution: bool = True  # speaker roles (spokesman, minister) weigh like names in `content`
+    synonyms: bool = True  # general news near-synonyms share a key (data/news_synonyms.toml)
+
+
+def similarity(a: SentenceTerms, b: SentenceTerms, vocab: Vocabulary, p: SimilarityParams) -> float:
+    """0..1: how much of the two sentences' information they share."""
+    if len(a.keys) < p.min_terms or len(b.keys) < p.min_terms:
+        return 0.0
+    shared = a.keys & b.keys
+    if not shared or a.weight <= 0 or b.weight <= 0:
+        return 0.0
+    # A single shared word: only in two very short sentences (headlines) can it be the claim.
+    few = len(shared) < p.min_shared and not any(k.startswith("#") for k in shared)
+    if few and max(len(a.keys), len(b.keys)) > 3:
+        return 0.0
+    sw = math.fsum(vocab.weights[k] for k in shared)
+    dice = 2 * sw / (a.weight + b.weight)
+    shorter = min(len(a.keys), len(b.keys))
+    cont = sw / min(a.weight, b.weight) * min(1.0, shorter / p.short)
+    score = (1 - p.containment) * dice + p.containment * cont
+    if p.content:
+        # Sharing a speaker or a place is not sharing the statement: weigh the rest.
+        names = vocab.name_weights
+        shared_names = math.fsum(names[k] for k in shared if k in names)
+        rest = min(a.weight - a.name_weight, b.weight - b.name_weight)
+        covered = (sw - shared_names) / rest if rest > 0 else 1.0
+        score *= 1 - p.content + p.content * min(1.0, covered / p.content_full)
+    if a.bigrams and b.bigrams and p.order:
+        common = len(a.bigrams & b.bigrams)
+        score += p.order * common / min(len(a.bigrams), len(b.bigrams)) * (1 - score)
+    return min(1.0, score)

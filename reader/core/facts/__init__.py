@@ -1,0 +1,1 @@
+"""Facts the articles state (amounts, dates, names) and the discrepancies between them."""

@@ -1,0 +1,1 @@
+"""Reading articles: bytes to text (any encoding), Markdown, metadata, page furniture hidden."""

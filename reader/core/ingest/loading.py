@@ -1,0 +1,168 @@
+"""Article files to Articles: decoded text, hidden furniture and markup, title, date, source.
+
+The text is kept whole (only newlines are normalised), so every offset the later stages
+produce points into what the file said; what a reader should not see is hidden, not cut.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.core.ingest.decoding import decode_article
+from reader.core.ingest.furniture import Line, find_furniture, is_headline_shaped
+from reader.core.ingest.furniture import visible_lines as _visible_lines
+from reader.core.ingest.markdown_text import front_matter, markup_spans
+from reader.core.ingest.metadata import read_metadata
+from reader.core.model import Article, InputError
+from reader.core.text.spans import merge_spans
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+_MARKDOWN_SUFFIXES = (".md", ".markdown")
+_TITLE_WORDS = 20
+_HEADER_LINES = 12  # where title, date and dateline are looked for
+
+
+@dataclass(frozen=True)
+class _Read:
+    path: Path
+    text: str
+    hidden: list[tuple[int, int]]
+    title: str | None
+    date: str | None
+    source: str | None
+
+
+def natural_key(name: str) -> tuple[tuple[int, int | str], ...]:
+    """Digit runs compare as numbers, the rest case-blind; ties keep a stable order by name."""
+    parts = re.split(r"([0-9]+)", name)
+    return (
+        *((0, int(p)) if p.isascii() and p.isdigit() else (1, p.casefold()) for p in parts if p),
+        (1, name),
+    )
+
+
+def expand_paths(paths: Sequence[Path]) -> list[Path]:
+    """Files in input order: a directory gives its .txt/.md files in natural order by name
+    (part-2 before part-10, as a file manager lists them)."""
+    files: list[Path] = []
+    seen: set[Path] = set()
+    for p in paths:
+        p = Path(p)
+        if not p.exists():
+            raise InputError(f"no such file or directory: {p}")
+        if p.is_dir():
+            try:
+                found = sorted(
+                    (
+                        f
+                        for f in p.iterdir()
+                        if not f.name.startswith(".")
+                        and f.suffix.lower() in ARTICLE_SUFFIXES
+                        and f.is_file()
+                    ),
+                    key=lambda f: natural_key(f.name),
+                )
+            except OSError as exc:
+                raise InputError(f"cannot read directory {p}: {_reason(exc)}") from exc
+            if not found:
+                raise InputError(f"no .txt or .md articles in {p}")
+        elif p.is_file():
+            found = [p]
+        else:
+            raise InputError(f"not a regular file: {p}")
+        for f in found:
+            key = f.resolve()
+            if key not in seen:
+                seen.add(key)
+                files.append(f)
+    return files
+
+
+def load_paths(paths: Sequence[Path]) -> list[Article]:
+    """Articles in input order with ids a1, a2, ...; raises InputError on bad input."""
+    read = [_read(f) for f in expand_paths(paths)]
+    furniture = find_furniture([(r.text, r.hidden) for r in read])
+    articles = []
+    for i, (r, extra) in enumerate(zip(read, furniture, strict=True), start=1):
+        hidden = merge_spans([*r.hidden, *extra])
+        title = r.title or _title(r.text, hidden)
+        articles.append(
+            Article(
+                id=f"a{i}",
+                name=r.path.name,
+                path=str(r.path),
+                text=r.text,
+                hidden=tuple(hidden),
+                title=title,
+                date=r.date,
+                source=r.source,
+                fingerprint=hashlib.sha256(r.text.encode("utf-8")).hexdigest(),
+            )
+        )
+    return articles
+
+
+def visible_text(article: Article, start: int = 0, end: int | None = None) -> str:
+    """What a reader sees of article.text[start:end]: hidden characters left out.
+
+    A Markdown sentence holds hidden markup ("**", a link's "(https://...)"), so a sentence's
+    text for display or comparison is this, not the raw slice.
+    """
+    stop = len(article.text) if end is None else end
+    parts: list[str] = []
+    pos = start
+    for s, e in article.hidden:
+        if e <= pos:
+            continue
+        if s >= stop:
+            break
+        if s > pos:
+            parts.append(article.text[pos:s])
+        pos = max(pos, e)
+    if pos < stop:
+        parts.append(article.text[pos:stop])
+    return "".join(parts)
+
+
+def _read(path: Path) -> _Read:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {_reason(exc)}") from exc
+    text = decode_article(data, str(path))
+    hidden: list[tuple[int, int]] = []
+    fm, fields = front_matter(text)
+    if path.suffix.lower() in _MARKDOWN_SUFFIXES:
+        hidden = markup_spans(text)
+    elif fm is not None:
+        hidden = [fm]
+    lines = _visible_lines(text, merge_spans(hidden), limit=_HEADER_LINES)
+    if not lines:
+        raise InputError(f"empty article: {path}")
+    meta = read_metadata(text, lines, fields)
+    hidden = merge_spans([*hidden, *meta.hidden])
+    title = fields.get("title") or None
+    return _Read(path, text, hidden, title, meta.date, meta.source)
+
+
+def _title(text: str, hidden: Sequence[tuple[int, int]]) -> str | None:
+    """The first visible line when it reads as a title: short, no final full stop."""
+    lines: list[Line] = _visible_lines(text, hidden, limit=1)
+    if not lines:
+        return None
+    first = lines[0].content
+    if len(first.split()) < _TITLE_WORDS and is_headline_shaped(first):
+        return first
+    return None
+
+
+def _reason(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if isinstance(exc, IsADirectoryError):
+        return "it is a directory"
+    return exc.strerror or type(exc).__name__

@@ -1,0 +1,1 @@
+"""Shared passages: runs of text that articles reuse from each other."""

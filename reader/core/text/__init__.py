@@ -1,0 +1,1 @@
+"""Words, tokens, spans and word statistics that every stage shares."""

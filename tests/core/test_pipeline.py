@@ -1,0 +1,86 @@
+"""The report's invariants on a mixed story (UTF-8 wire, Markdown blog, cp1252 paper)."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from reader.core.model import Story
+from reader.core.pipeline import analyse
+
+FLOOD = Path(__file__).parents[1] / "stories" / "ingest" / "flood"
+SAMPLE = Path(__file__).parents[2] / "sample_data" / "saraqeb"
+
+
+@pytest.fixture(scope="module")
+def story() -> Story:
+    return analyse([FLOOD])
+
+
+def _on_hidden(story: Story, article: str, start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in story.article(article).hidden)
+
+
+def test_hidden_text_takes_part_in_no_warning(story: Story) -> None:
+    # The blog's link targets are hidden markup; a lower-case name inside a URL is not a warning.
+    assert any(a.name.endswith(".md") and a.hidden for a in story.articles)
+    assert [w for w in story.warnings if _on_hidden(story, w.article, w.start, w.end)] == []
+
+
+def test_sentences_are_ordered_visible_and_disjoint(story: Story) -> None:
+    for article in story.articles:
+        sentences = story.sentences_of(article.id)
+        assert sentences
+        for s, t in itertools.pairwise(sentences):
+            assert s.end <= t.start
+        for s in sentences:
+            assert not article.is_hidden(s.start) and not article.is_hidden(s.end - 1)
+
+
+def test_claims_join_different_articles(story: Story) -> None:
+    assert story.claims
+    for claim in story.claims:
+        assert len({story.sentence(m).article for m in claim.members}) >= 2
+
+
+def _by_name(story: Story) -> dict[str, object]:
+    """The analysis in terms of file names and offsets: what must not depend on the order."""
+
+    def at(sentence_id: str) -> tuple[str, int]:
+        s = story.sentence(sentence_id)
+        return story.article(s.article).name, s.start
+
+    def name(article_id: str) -> str:
+        return story.article(article_id).name
+
+    return {
+        "claims": sorted((c.label, sorted(map(at, c.members))) for c in story.claims),
+        "discrepancies": sorted(
+            (d.message, sorted((name(v.article), v.start) for v in d.values))
+            for d in story.discrepancies
+        ),
+        "warnings": sorted(
+            (name(w.article), w.start, w.end, w.rule, w.message) for w in story.warnings
+        ),
+        "passages": sorted(
+            tuple(sorted([(name(p.a.article), p.a.start), (name(p.b.article), p.b.start)]))
+            for p in story.passages
+        ),
+    }
+
+
+def test_the_files_order_changes_ids_and_columns_not_the_analysis() -> None:
+    # On the sample, the reversed order gave two more or fewer claim pairs and other
+    # discrepancies ("seven vs eight" / "eight vs seven", one split in two).
+    files = sorted(SAMPLE.iterdir())
+    forward, backward = analyse(files), analyse(files[::-1])
+    assert [a.name for a in backward.articles] == [f.name for f in files[::-1]]
+    assert backward.articles[0].id == "a1"  # ids follow the reader's order
+    assert _by_name(forward) == _by_name(backward)
+    for story in (forward, backward):  # claims numbered, discrepancies listed in reading order
+        firsts = [story.sentence(c.members[0]) for c in story.claims]
+        position = {a.id: k for k, a in enumerate(story.articles)}
+        assert firsts == sorted(firsts, key=lambda s: (position[s.article], s.index))
+        assert [c.id for c in story.claims] == [f"c{k}" for k in range(1, len(story.claims) + 1)]

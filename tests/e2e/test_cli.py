@@ -1,0 +1,212 @@
+"""The command line: reports in every format, and bad input as one line, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.cli.main import main
+
+ARTICLE_A = (
+    "Harbour bridge reopens after repairs\n\n"
+    "The old harbour bridge reopened on Monday after eight months of repairs, the city council "
+    "said. Engineers replaced 40 steel cables and the whole deck.\n\n"
+    "The mayor thanked the workers who spent the winter on the river.\n"
+)
+ARTICLE_B = (
+    "Bridge open again\n\n"
+    "The old harbour bridge reopened on Monday after eight months of repairs, the city council "
+    "said. Traffic was slow in the morning.\n\n"
+    "Local shops said they hoped customers would come back.\n"
+)
+
+
+@pytest.fixture
+def story_dir(tmp_path: Path) -> Path:
+    d = tmp_path / "story"
+    d.mkdir()
+    (d / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
+    (d / "b.txt").write_text(ARTICLE_B, encoding="utf-8")
+    return d
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_json_report_follows_the_spec(story_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(story_dir), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["format"] == "samestory-report" and report["version"] == 1
+    names = [a["name"] for a in report["articles"]]
+    assert names == ["a.txt", "b.txt"]
+    for key in ("sentences", "claims", "shared_passages", "warnings", "discrepancies"):
+        assert isinstance(report[key], list)
+    texts = {a["id"]: a["text"] for a in report["articles"]}
+    for s in report["sentences"]:
+        assert 0 <= s["start"] < s["end"] <= len(texts[s["article"]])
+
+
+def test_markdown_and_text_reports(story_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "r.md"
+    assert main(["report", str(story_dir), "--format", "md", "-o", str(out)]) == 0
+    md = out.read_text(encoding="utf-8")
+    assert md.startswith("# samestory report")
+    assert "## Overlap" in md and "## Claims" in md and "## Warnings by article" in md
+    out_txt = tmp_path / "r.txt"
+    assert main(["report", str(story_dir), "--format", "text", "-o", str(out_txt)]) == 0
+    assert "a.txt" in out_txt.read_text(encoding="utf-8")
+
+
+def test_the_bundled_sample_is_the_default(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert len(report["articles"]) == 5
+
+
+def test_escape_codes_in_articles_never_reach_the_terminal(tmp_path: Path) -> None:
+    d = tmp_path / "s"
+    d.mkdir()
+    (d / "a.txt").write_text("Evil \x1b[2J\x1b]0;pwned\x07 title\n\nThe [bold]mayor[/bold] said.\n")
+    (d / "b.txt").write_text("Other title\n\nThe [bold]mayor[/bold] said so.\n")
+    result = _run("report", str(d), "--format", "text")
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "␛" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("setup", "message"),
+    [
+        ("missing", "no such file or directory"),
+        ("emptydir", "no .txt or .md articles"),
+        ("emptyfile", "empty"),
+        ("binary", "not a text file"),
+    ],
+)
+def test_bad_input_is_one_line_and_non_zero(tmp_path: Path, setup: str, message: str) -> None:
+    target = tmp_path / setup
+    if setup == "emptydir":
+        target.mkdir()
+    elif setup == "emptyfile":
+        target = tmp_path / "empty.txt"
+        target.write_text("  \n")
+    elif setup == "binary":
+        target = tmp_path / "image.txt"
+        target.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    result = _run("report", str(target))
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("samestory: error:")
+    assert message in lines[0].lower()
+
+
+def test_a_single_article_is_allowed_with_a_notice(tmp_path: Path) -> None:
+    f = tmp_path / "only.txt"
+    f.write_text(ARTICLE_A)
+    result = _run("report", str(f), "--format", "json")
+    assert result.returncode == 0
+    assert "only one article" in result.stderr
+    assert len(json.loads(result.stdout)["articles"]) == 1
+
+
+def test_the_app_refuses_a_missing_path_before_opening() -> None:
+    result = _run("/no/such/story")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "no such file or directory" in result.stderr
+
+
+def test_articles_without_punctuation_are_analysed_in_bounded_time(tmp_path: Path) -> None:
+    """Two 10,000-word texts with no full stop took 90 s (one sentence each); cut into pieces
+    they take a few seconds. Asserted by the result, not a timer: every sentence is bounded."""
+    import json
+    import random
+
+    rng = random.Random(1)
+    vocabulary = "alpha beta gamma delta the a storm river 12 Monday".split()
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(" ".join(rng.choice(vocabulary) for _ in range(10_000)))
+    out = tmp_path / "r.json"
+    assert main(["report", str(tmp_path), "--format", "json", "-o", str(out)]) == 0
+    report = json.loads(out.read_text())
+    texts = {a["id"]: a["text"] for a in report["articles"]}
+    lengths = [len(texts[s["article"]][s["start"] : s["end"]].split()) for s in report["sentences"]]
+    assert len(lengths) > 100 and max(lengths) <= 150
+
+
+class _Terminal:
+    """A stderr that says it is a terminal and keeps what is written."""
+
+    def __init__(self, tty: bool) -> None:
+        self.tty, self.text = tty, ""
+
+    def isatty(self) -> bool:
+        return self.tty
+
+    def write(self, text: str) -> int:
+        self.text += text
+        return len(text)
+
+    def flush(self) -> None:
+        return None
+
+
+@pytest.mark.parametrize("tty", [True, False])
+def test_report_shows_progress_on_a_terminal_only(
+    story_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tty: bool
+) -> None:
+    err = _Terminal(tty)
+    monkeypatch.setattr(sys, "stderr", err)
+    assert main(["report", str(story_dir), "-o", str(tmp_path / "r.json")]) == 0
+    if tty:
+        assert "100%" in err.text and err.text.endswith("\r\x1b[K")  # the line is cleared
+    else:
+        assert err.text == ""
+
+
+@pytest.mark.parametrize("command", [["report"], ["notes", "export"]])
+def test_an_unwritable_output_is_refused_before_the_analysis(
+    command: list[str],
+    story_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    def analyse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("analysed a story whose output cannot be written")
+
+    monkeypatch.setattr("reader.core.pipeline.analyse", analyse)
+    monkeypatch.setenv("SAMESTORY_HOME", str(tmp_path / "home"))
+    missing = tmp_path / "no-such-dir" / "out.txt"
+    assert main([*command, str(story_dir), "-o", str(missing)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"samestory: error: cannot write {missing}: no such directory {missing.parent}\n"
+    assert main([*command, str(story_dir), "-o", str(tmp_path)]) == 2
+    assert capsys.readouterr().err.endswith(": it is a directory\n")
+
+
+def test_a_failed_write_leaves_the_old_report_whole(
+    story_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "report.md"
+    out.write_text("the report of yesterday\n", encoding="utf-8")
+    out.chmod(0o600)
+    assert main(["report", str(story_dir), "--format", "md", "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").startswith("# samestory report")
+    assert out.stat().st_mode & 0o777 == 0o600  # replaced, with the permissions it had
+
+    def full(src: object, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    out.write_text("the report of yesterday\n", encoding="utf-8")
+    monkeypatch.setattr("reader.store.atomic_file.os.replace", full)
+    assert main(["report", str(story_dir), "--format", "md", "-o", str(out)]) == 2
+    assert out.read_text(encoding="utf-8") == "the report of yesterday\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.md", "story"]  # no temp left
