@@ -41,7 +41,7 @@ def _tool(name: str) -> list[str]:
 
 def test_ruff_check() -> None:
     result = subprocess.run(
-        [*_tool("ruff"), "check", "reader", "tests", "benchmarks"],
+        [*_tool("ruff"), "check", "reader", "tests", "benchmarks", "tools"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -51,7 +51,7 @@ def test_ruff_check() -> None:
 
 def test_ruff_format() -> None:
     result = subprocess.run(
-        [*_tool("ruff"), "format", "--check", "reader", "tests", "benchmarks"],
+        [*_tool("ruff"), "format", "--check", "reader", "tests", "benchmarks", "tools"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -64,3 +64,31 @@ def test_mypy_strict() -> None:
         [*_tool("mypy"), "--strict", "reader"], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_import_contracts_hold() -> None:
+    """The layer rules in pyproject.toml ([tool.importlinter]): core imports no other layer."""
+    result = subprocess.run(
+        [*_tool("lint-imports"), "--no-cache"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
+
+
+def test_a_report_loads_no_terminal_ui(tmp_path: Path) -> None:
+    """Importing the engine and writing a report must not import Textual (a headless run, a
+    server, a batch job pay nothing for the reader)."""
+    script = (
+        "import sys\n"
+        "from reader.cli.main import main\n"
+        f"assert main(['report', '--format', 'json', '-o', {str(tmp_path / 'r.json')!r}]) == 0\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] == 'textual'"
+        " or m.startswith('reader.ui'))\n"
+        "print(loaded)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+    assert (tmp_path / "r.json").stat().st_size > 0

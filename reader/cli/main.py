@@ -9,6 +9,7 @@ from pathlib import Path
 
 from reader import __version__
 from reader.cli.output import check_output, write_output
+from reader.core.ingest.article_files import expand_paths
 from reader.core.model import InputError
 from reader.resources import sample_dir
 
@@ -67,14 +68,9 @@ def _app_parser() -> argparse.ArgumentParser:
 
 
 def _check_paths(paths: Sequence[Path]) -> None:
-    """Refuse a missing path before the screen opens, without importing the engine."""
-    for p in paths:
-        if not p.exists():
-            raise InputError(f"no such file or directory: {p}")
-        if p.is_dir() and not any(
-            f.suffix.lower() in (".txt", ".md") and not f.name.startswith(".") for f in p.iterdir()
-        ):
-            raise InputError(f"no .txt or .md articles in {p}")
+    """Refuse a missing path or a folder without articles before the screen opens (the same
+    rule the loader applies, without importing the engine)."""
+    expand_paths(paths)
 
 
 def _run_app(args: argparse.Namespace) -> int:

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from reader import __version__
+from reader.core.ingest.article_files import expand_paths
 from reader.core.model import Story
 from reader.store.paths import cache_dir
 
@@ -39,22 +40,10 @@ def _engine_digest() -> bytes:
     return hashlib.sha256("\n".join(sorted(entries)).encode()).digest()
 
 
-def _files(paths: Sequence[Path]) -> list[Path]:
-    """Every file the engine could read: a superset (all files of a directory) is safe here,
-    and it spares importing the loader (decoders, Markdown) when the cache answers."""
-    out: list[Path] = []
-    for p in paths:
-        if p.is_dir():
-            out.extend(sorted(f for f in p.iterdir() if f.is_file()))
-        else:
-            out.append(p)
-    return out
-
-
 def cache_key(paths: Sequence[Path]) -> str:
     h = hashlib.sha256(__version__.encode())
     h.update(_engine_digest())
-    for f in _files(paths):
+    for f in expand_paths(paths):
         h.update(str(f.resolve()).encode())
         h.update(f.read_bytes())
     return h.hexdigest()[:32]

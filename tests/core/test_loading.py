@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from reader.cli.main import main
-from reader.core.ingest.loading import expand_paths, load_paths, visible_text
+from reader.core.ingest.article_files import expand_paths
+from reader.core.ingest.loading import load_paths, visible_text
 from reader.core.ingest.markdown_text import markup_spans
 from reader.core.ingest.metadata import dateline_source, is_date_line, parse_date
 from reader.core.model import Article, InputError

@@ -7,11 +7,11 @@ produce points into what the file said; what a reader should not see is hidden, 
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.core.ingest.article_files import expand_paths, os_reason
 from reader.core.ingest.decoding import decode_article
 from reader.core.ingest.furniture import Line, find_furniture, is_headline_shaped
 from reader.core.ingest.furniture import visible_lines as _visible_lines
@@ -20,7 +20,6 @@ from reader.core.ingest.metadata import read_metadata
 from reader.core.model import Article, InputError
 from reader.core.text.spans import merge_spans
 
-ARTICLE_SUFFIXES = (".txt", ".md")
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
 _TITLE_WORDS = 20
 _HEADER_LINES = 12  # where title, date and dateline are looked for
@@ -34,52 +33,6 @@ class _Read:
     title: str | None
     date: str | None
     source: str | None
-
-
-def natural_key(name: str) -> tuple[tuple[int, int | str], ...]:
-    """Digit runs compare as numbers, the rest case-blind; ties keep a stable order by name."""
-    parts = re.split(r"([0-9]+)", name)
-    return (
-        *((0, int(p)) if p.isascii() and p.isdigit() else (1, p.casefold()) for p in parts if p),
-        (1, name),
-    )
-
-
-def expand_paths(paths: Sequence[Path]) -> list[Path]:
-    """Files in input order: a directory gives its .txt/.md files in natural order by name
-    (part-2 before part-10, as a file manager lists them)."""
-    files: list[Path] = []
-    seen: set[Path] = set()
-    for p in paths:
-        p = Path(p)
-        if not p.exists():
-            raise InputError(f"no such file or directory: {p}")
-        if p.is_dir():
-            try:
-                found = sorted(
-                    (
-                        f
-                        for f in p.iterdir()
-                        if not f.name.startswith(".")
-                        and f.suffix.lower() in ARTICLE_SUFFIXES
-                        and f.is_file()
-                    ),
-                    key=lambda f: natural_key(f.name),
-                )
-            except OSError as exc:
-                raise InputError(f"cannot read directory {p}: {_reason(exc)}") from exc
-            if not found:
-                raise InputError(f"no .txt or .md articles in {p}")
-        elif p.is_file():
-            found = [p]
-        else:
-            raise InputError(f"not a regular file: {p}")
-        for f in found:
-            key = f.resolve()
-            if key not in seen:
-                seen.add(key)
-                files.append(f)
-    return files
 
 
 def load_paths(paths: Sequence[Path]) -> list[Article]:
@@ -132,7 +85,7 @@ def _read(path: Path) -> _Read:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"cannot read {path}: {_reason(exc)}") from exc
+        raise InputError(f"cannot read {path}: {os_reason(exc)}") from exc
     text = decode_article(data, str(path))
     hidden: list[tuple[int, int]] = []
     fm, fields = front_matter(text)
@@ -158,11 +111,3 @@ def _title(text: str, hidden: Sequence[tuple[int, int]]) -> str | None:
     if len(first.split()) < _TITLE_WORDS and is_headline_shaped(first):
         return first
     return None
-
-
-def _reason(exc: OSError) -> str:
-    if isinstance(exc, PermissionError):
-        return "permission denied"
-    if isinstance(exc, IsADirectoryError):
-        return "it is a directory"
-    return exc.strerror or type(exc).__name__
