@@ -77,13 +77,14 @@ def test_import_contracts_hold() -> None:
 
 def test_a_report_loads_no_terminal_ui(tmp_path: Path) -> None:
     """Importing the engine and writing a report must not import Textual (a headless run, a
-    server, a batch job pay nothing for the reader)."""
+    server, a batch job pay nothing for the reader), nor the web-page libraries when no page
+    is given (plain-text stories pay nothing for them)."""
     script = (
         "import sys\n"
         "from reader.cli.main import main\n"
         f"assert main(['report', '--format', 'json', '-o', {str(tmp_path / 'r.json')!r}]) == 0\n"
-        "loaded = sorted(m for m in sys.modules if m.split('.')[0] == 'textual'"
-        " or m.startswith('reader.ui'))\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'trafilatura',"
+        " 'lxml', 'urllib3') or m.startswith('reader.ui'))\n"
         "print(loaded)\n"
     )
     result = subprocess.run(

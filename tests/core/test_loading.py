@@ -141,7 +141,7 @@ def test_missing_path(tmp_path: Path) -> None:
 
 def test_directory_without_articles(tmp_path: Path) -> None:
     (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n")
-    assert "no .txt or .md articles" in _error([tmp_path])
+    assert "no articles (.txt, .md, .html) in" in _error([tmp_path])
 
 
 @pytest.mark.parametrize("data", [b"", b"   \n\r\n\t  \n", "\ufeff\n".encode(), b"... -- *\n"])

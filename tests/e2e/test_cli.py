@@ -85,7 +85,7 @@ def test_escape_codes_in_articles_never_reach_the_terminal(tmp_path: Path) -> No
     ("setup", "message"),
     [
         ("missing", "no such file or directory"),
-        ("emptydir", "no .txt or .md articles"),
+        ("emptydir", "no articles (.txt, .md, .html) in"),
         ("emptyfile", "empty"),
         ("binary", "not a text file"),
     ],

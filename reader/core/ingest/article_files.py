@@ -13,7 +13,7 @@ from pathlib import Path
 
 from reader.core.model import InputError
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
 
 def natural_key(name: str) -> tuple[tuple[int, int | str], ...]:
@@ -49,7 +49,7 @@ def expand_paths(paths: Sequence[Path]) -> list[Path]:
             except OSError as exc:
                 raise InputError(f"cannot read directory {p}: {os_reason(exc)}") from exc
             if not found:
-                raise InputError(f"no .txt or .md articles in {p}")
+                raise InputError(f"no articles (.txt, .md, .html) in {p}")
         elif p.is_file():
             found = [p]
         else:

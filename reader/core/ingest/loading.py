@@ -15,6 +15,7 @@ from reader.core.ingest.article_files import expand_paths, os_reason
 from reader.core.ingest.decoding import decode_article
 from reader.core.ingest.furniture import Line, find_furniture, is_headline_shaped
 from reader.core.ingest.furniture import visible_lines as _visible_lines
+from reader.core.ingest.html_page import decode_page, extract_page, looks_like_html
 from reader.core.ingest.markdown_text import front_matter, markup_spans
 from reader.core.ingest.metadata import read_metadata
 from reader.core.model import Article, InputError
@@ -86,10 +87,15 @@ def _read(path: Path) -> _Read:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {path}: {os_reason(exc)}") from exc
-    text = decode_article(data, str(path))
+    markdown = path.suffix.lower() in _MARKDOWN_SUFFIXES
+    if looks_like_html(data, path.suffix):
+        text = extract_page(decode_page(data, str(path)), where=str(path)).markdown()
+        markdown = True
+    else:
+        text = decode_article(data, str(path))
     hidden: list[tuple[int, int]] = []
     fm, fields = front_matter(text)
-    if path.suffix.lower() in _MARKDOWN_SUFFIXES:
+    if markdown:
         hidden = markup_spans(text)
     elif fm is not None:
         hidden = [fm]

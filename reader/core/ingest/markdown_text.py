@@ -36,6 +36,16 @@ _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,
 _TAG = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>|<[^>\n]*>", re.DOTALL | re.IGNORECASE)
 
 
+def _scalar(raw: str) -> str:
+    """A YAML scalar on one line: a double-quoted one unescaped (\\" and \\\\), a single-quoted
+    one with '' for a quote, a plain one as written less stray quotes."""
+    if len(raw) >= 2 and raw[0] == raw[-1] == '"':
+        return re.sub(r"\\(.)", r"\1", raw[1:-1])
+    if len(raw) >= 2 and raw[0] == raw[-1] == "'":
+        return raw[1:-1].replace("''", "'")
+    return raw.strip("\"'")
+
+
 def front_matter(text: str) -> tuple[Span | None, dict[str, str]]:
     """A leading YAML block of `key: value` lines: its span and its simple keys."""
     m = _FRONT_MATTER.match(text)
@@ -45,7 +55,7 @@ def front_matter(text: str) -> tuple[Span | None, dict[str, str]]:
     for line in m.group(0).split("\n")[1:-1]:
         km = _FRONT_KEY.match(line)
         if km:
-            fields[km.group(1).lower()] = km.group(2).strip("\"'")
+            fields[km.group(1).lower()] = _scalar(km.group(2))
         elif line.strip() and not line[:1].isspace() and not line.lstrip().startswith(("-", "#")):
             return None, {}  # not YAML: a horizontal rule followed by prose
     if not fields:
