@@ -55,13 +55,20 @@ class CanonicalOrder:
 
     def claims(self, claims: Sequence[Claim]) -> tuple[list[Claim], dict[str, str]]:
         """Claims numbered c1.. by first appearance, members in reading order; and the renaming."""
-        back = [
-            replace(c, members=tuple(sorted(map(self._sentence_id, c.members), key=self._reading)))
-            for c in claims
-        ]
+        back = [self._claim_back(c) for c in claims]
         order = sorted(range(len(back)), key=lambda k: self._reading(back[k].members[0]))
         name = {claims[k].id: f"c{n}" for n, k in enumerate(order, start=1)}
         return [replace(back[k], id=name[claims[k].id]) for k in order], name
+
+    def _claim_back(self, claim: Claim) -> Claim:
+        """Members renamed and in reading order, each strength kept with its member."""
+        named = [self._sentence_id(m) for m in claim.members]
+        if len(claim.strengths) != len(named):
+            return replace(claim, members=tuple(sorted(named, key=self._reading)))
+        both = sorted(zip(named, claim.strengths, strict=True), key=lambda x: self._reading(x[0]))
+        return replace(
+            claim, members=tuple(m for m, _ in both), strengths=tuple(s for _, s in both)
+        )
 
     def warnings(self, warnings: Sequence[Warning]) -> list[Warning]:
         return [

@@ -61,6 +61,16 @@ class Claim:
     members: tuple[str, ...]  # sentence ids, at least two articles
     label: str = ""
     score: float = 0.0  # mean pair similarity, 0..1
+    # How sure each member's correspondence is, 0..1, parallel to `members`: its mean pair
+    # probability with the other articles' members (semantic stage), else its mean lexical
+    # similarity to them. Empty for claims built elsewhere.
+    strengths: tuple[float, ...] = ()
+
+    def strength(self, sentence_id: str) -> float:
+        """A member's strength (the claim's score when none was computed)."""
+        if self.strengths and sentence_id in self.members:
+            return self.strengths[self.members.index(sentence_id)]
+        return self.score
 
 
 @dataclass(frozen=True)

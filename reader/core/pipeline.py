@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core.checks import CHECKS, CLAIMLESS, finalize, raw_warnings
 from reader.core.claims.linking import find_claims
@@ -15,6 +16,11 @@ from reader.core.model import Article, Sentence, Story, Warning
 from reader.core.parallel_stages import helper_process
 from reader.core.passages.shared import find_shared_passages
 from reader.core.sentences import split_sentences
+
+if TYPE_CHECKING:
+    import numpy as np
+
+EmbeddingCache = MutableMapping[str, bytes]
 
 Progress = Callable[[str, float], None]
 
@@ -38,8 +44,71 @@ def _touches_hidden(story: Story, warning: Warning) -> bool:
     )
 
 
-def analyse_articles(articles: list[Article], progress: Progress = _no_progress) -> Story:
+_MEMO: dict[str, bytes] = {}  # embeddings of this process's analyses, by sentence content
+_MEMO_LIMIT = 50_000
+
+
+def _embeddings(
+    articles: Sequence[Article],
+    sentences: Sequence[Sentence],
+    cache: EmbeddingCache | None,
+    progress: Progress,
+) -> np.ndarray | None:
+    """One unit vector per sentence, or None where the semantic stage cannot run."""
+    from reader.core.claims import semantic
+
+    if not semantic.available():
+        return None
+    text = {a.id: a.text for a in articles}
+    if len(_MEMO) > _MEMO_LIMIT:
+        _MEMO.clear()
+    store: EmbeddingCache = _MEMO if cache is None else _Both(_MEMO, cache)
+    return semantic.embed(
+        [text[s.article][s.start : s.end] for s in sentences],
+        store,
+        lambda f: progress("meaning", 0.45 + 0.25 * f),
+    )
+
+
+class _Both(MutableMapping[str, bytes]):
+    """The process memo in front of a persistent cache."""
+
+    def __init__(self, near: dict[str, bytes], far: EmbeddingCache) -> None:
+        self.near, self.far = near, far
+
+    def __getitem__(self, key: str) -> bytes:
+        if key in self.near:
+            return self.near[key]
+        value = self.far[key]
+        self.near[key] = value
+        return value
+
+    def __setitem__(self, key: str, value: bytes) -> None:
+        self.near[key] = value
+        self.far[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        self.near.pop(key, None)
+        del self.far[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.far)
+
+    def __len__(self) -> int:
+        return len(self.far)
+
+
+def analyse_articles(
+    articles: list[Article],
+    progress: Progress = _no_progress,
+    semantic: bool = True,
+    embedding_cache: EmbeddingCache | None = None,
+) -> Story:
     """Run every stage on loaded articles.
+
+    `semantic` runs the sentence-embedding stage and the fitted claim model (claims/semantic.py,
+    claims/pair_model.py); off (`--fast`), or where it cannot run, the claims are the lexical
+    ones. `embedding_cache` keeps embeddings by sentence content between runs.
 
     A large story on a machine with a spare core runs independent stages side by side: the
     passages and the checks that need no claims beside the claims, the other checks beside the
@@ -57,12 +126,16 @@ def analyse_articles(articles: list[Article], progress: Progress = _no_progress)
         progress("shared passages", 0.25)
         passages = helper.submit(find_shared_passages, ordered)
         early = helper.submit(raw_warnings, Story(ordered, sentences), early_checks)
-        progress("claims", 0.45)
-        claims = find_claims(ordered, sentences)
+        embeddings = None
+        if semantic:
+            progress("meaning", 0.45)
+            embeddings = _embeddings(ordered, sentences, embedding_cache, progress)
+        progress("claims", 0.7)
+        claims = find_claims(ordered, sentences, embeddings=embeddings)
         story = Story(articles=ordered, sentences=sentences, claims=claims)
-        progress("warnings", 0.75)
+        progress("warnings", 0.8)
         late = helper.submit(raw_warnings, story, late_checks)
-        progress("discrepancies", 0.85)
+        progress("discrepancies", 0.9)
         discrepancies = find_discrepancies(story)
         found = early.result() + late.result()
         shared = passages.result()
@@ -82,7 +155,12 @@ def analyse_articles(articles: list[Article], progress: Progress = _no_progress)
     )
 
 
-def analyse(paths: Sequence[Path], progress: Progress = _no_progress) -> Story:
+def analyse(
+    paths: Sequence[Path],
+    progress: Progress = _no_progress,
+    semantic: bool = True,
+    embedding_cache: EmbeddingCache | None = None,
+) -> Story:
     """Load and analyse; raises InputError on bad input."""
     progress("loading", 0.0)
-    return analyse_articles(load_paths(paths), progress)
+    return analyse_articles(load_paths(paths), progress, semantic, embedding_cache)

@@ -36,7 +36,13 @@ def report_dict(story: Story) -> dict[str, Any]:
             for s in story.sentences
         ],
         "claims": [
-            {"id": c.id, "members": list(c.members), "label": c.label, "score": round(c.score, 3)}
+            {
+                "id": c.id,
+                "members": list(c.members),
+                "label": c.label,
+                "score": round(c.score, 3),
+                "strengths": [round(c.strength(m), 3) for m in c.members],
+            }
             for c in story.claims
         ],
         "shared_passages": [

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from reader.core.claims.alignment import align, ordered_share
 from reader.core.claims.groups import (
@@ -19,6 +20,14 @@ from reader.core.claims.groups import (
     join_shared_partners,
     link,
     merge_near_duplicates,
+)
+from reader.core.claims.pair_model import (
+    PairInputs,
+    group,
+    has_reports,
+    lexical_strengths,
+    load_model,
+    pair_probabilities,
 )
 from reader.core.claims.similarity import (
     SentenceTerms,
@@ -30,6 +39,9 @@ from reader.core.claims.similarity import (
 )
 from reader.core.ingest.loading import visible_text
 from reader.core.model import Article, Claim, Sentence
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 @dataclass(frozen=True)
@@ -342,15 +354,18 @@ def _tidy(text: str) -> str:
     return label[:-1] if label.endswith(".") and not label.endswith("..") else label
 
 
-def find_claims(
-    articles: list[Article], sentences: list[Sentence], params: ClaimParams = DEFAULT_PARAMS
-) -> list[Claim]:
-    """Claims ordered by where they first appear (article order, then sentence order)."""
+@dataclass
+class _Lexical:
+    story: _Story
+    raw: list[str]
+    scores: dict[Link, float]
+    links: dict[Link, float]
+    groups: list[tuple[int, ...]]
+
+
+def _lexical(articles: list[Article], sents: list[Sentence], params: ClaimParams) -> _Lexical:
+    """The lexical stage: term similarity, accepted links and the claims they group into."""
     texts = {a.id: a.text for a in articles}
-    article_of = {a.id: a for a in articles}
-    sents = list(sentences)
-    if len({s.article for s in sents}) < 2:
-        return []
     raw = [texts[s.article][s.start : s.end] for s in sents]
     terms, vocab = build_sentence_terms(
         raw,
@@ -387,6 +402,65 @@ def find_claims(
         )
     if params.duplicate:
         groups = merge_near_duplicates(groups, params.duplicate)
+    return _Lexical(story, raw, scores, links, groups)
+
+
+def pair_inputs(
+    articles: list[Article],
+    sentences: list[Sentence],
+    embeddings: np.ndarray,
+    params: ClaimParams = DEFAULT_PARAMS,
+) -> PairInputs:
+    """What the pair model reads about a story (for tools/train_claim_model.py)."""
+    return _pair_inputs(_lexical(articles, list(sentences), params), embeddings)
+
+
+def _pair_inputs(lex: _Lexical, embeddings: np.ndarray) -> PairInputs:
+    story = lex.story
+    return PairInputs(
+        article=[s.article for s in story.sentences],
+        index=[s.index for s in story.sentences],
+        texts=lex.raw,
+        terms=story.terms,
+        lead=story.lead,
+        scores=lex.scores,
+        links=lex.links,
+        versions=story.versions,
+        groups=lex.groups,
+        embeddings=embeddings,
+    )
+
+
+def find_claims(
+    articles: list[Article],
+    sentences: list[Sentence],
+    params: ClaimParams = DEFAULT_PARAMS,
+    embeddings: np.ndarray | None = None,
+) -> list[Claim]:
+    """Claims ordered by where they first appear (article order, then sentence order).
+
+    With `embeddings` (one unit vector per sentence, semantic.embed) the fitted pair model
+    (pair_model.py) regroups the sentences of independent reports; without them, or when every
+    two articles are versions of one text, the lexical claims stand.
+    """
+    article_of = {a.id: a for a in articles}
+    sents = list(sentences)
+    if len({s.article for s in sents}) < 2:
+        return []
+    lex = _lexical(articles, sents, params)
+    story, raw, scores, links = lex.story, lex.raw, lex.scores, lex.links
+    article = [s.article for s in sents]
+    strength: dict[tuple[int, ...], tuple[float, ...]] = {}
+    groups = lex.groups
+    inputs = _pair_inputs(lex, embeddings) if embeddings is not None else None
+    if inputs is not None and has_reports(inputs):
+        model = load_model()
+        grouped = group(article, pair_probabilities(inputs, model), groups, model)
+        groups = [members for members, _ in grouped]
+        strength = dict(grouped)
+    else:
+        sim = {**scores, **links}
+        strength = dict(zip(groups, lexical_strengths(groups, article, sim), strict=True))
     order = {a.id: k for k, a in enumerate(articles)}
     groups.sort(key=lambda g: min((order[sents[m].article], sents[m].index) for m in g))
 
@@ -424,6 +498,7 @@ def find_claims(
                 members=tuple(sents[m].id for m in members),
                 label=label,
                 score=sum(pair_sims) / len(pair_sims) if pair_sims else 0.0,
+                strengths=strength.get(members, ()),
             )
         )
     return claims

@@ -1,0 +1,332 @@
+"""Which sentence pairs of independent reports state the same proposition: a fitted pair model.
+
+Each candidate pair of sentences of different articles is described by signals that together say
+"same proposition": the sentence embeddings' cosine and how it ranks against each sentence's
+other candidates in that article, the engine's lexical similarity (story-IDF terms, synonyms)
+and whether it linked the pair, shared and unshared names, shared and conflicting numbers,
+shared content words (the predicate and its synonyms), negation on one side only, attribution,
+the lead, the position and the length. A logistic regression over them, fitted to the
+development stories' two-annotator consensus by `tools/train_claim_model.py`, gives the
+probability that the pair is one claim; the weights are `data/claim_pair_model.json`.
+
+Grouping follows the annotation guide: claims grow by average linkage (a sentence joins a claim
+when it is likely the same proposition as the claim's members on average, so one sentence shared
+by two unrelated groups never chains them), an article brings one sentence to a claim, and then a
+sentence may also join a second claim that it matches as strongly (a sentence stating two
+propositions). The lexical claims stay where the model agrees with them: a member whose pairs the
+model finds unlikely is dropped.
+"""
+
+from __future__ import annotations
+
+import heapq
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader.core.claims.similarity import SentenceTerms
+
+if TYPE_CHECKING:
+    import numpy as np
+
+Link = tuple[int, int]
+MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "claim_pair_model.json"
+
+FEATURES = (
+    "cos",
+    "cos_gap_a",
+    "cos_gap_b",
+    "cos_mutual",
+    "cos_z",
+    "cos_rank_a",
+    "cos_rank_b",
+    "lex",
+    "lex_gap_a",
+    "lex_gap_b",
+    "lex_mutual",
+    "linked",
+    "names_shared",
+    "names_apart",
+    "numbers_shared",
+    "numbers_conflict",
+    "content_shared",
+    "negation_one_side",
+    "attribution_both",
+    "lead_both",
+    "position_gap",
+    "short",
+    "length_ratio",
+    "question_one_side",
+    "versions",
+    "lexical_claim",
+)
+
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|nobody|none|nothing|neither|nor|without|den(?:y|ies|ied))\b|n't\b", re.I
+)
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|say|told|tells|according|reported|reports|announced|stated|claimed|added)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class PairInputs:
+    """What the lexical stage knows about a story, in the claim finder's sentence indices."""
+
+    article: Sequence[str]
+    index: Sequence[int]
+    texts: Sequence[str]
+    terms: Sequence[SentenceTerms]
+    lead: Sequence[bool]
+    scores: dict[Link, float]  # lexical similarity of the candidate pairs
+    links: dict[Link, float]  # pairs the lexical stage accepted
+    versions: set[frozenset[str]]  # article pairs that are versions of one text
+    groups: Sequence[tuple[int, ...]]  # the lexical claims
+    embeddings: np.ndarray  # unit vectors, one row per sentence
+
+
+@dataclass(frozen=True)
+class PairModel:
+    names: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    weights: tuple[float, ...]
+    bias: float
+    floor: float = 0.3  # pairs under this cosine that no lexical evidence proposes are not scored
+    join: float = 0.5  # average-linkage threshold of a claim's growth
+    second: float = 0.6  # a sentence joins a further claim at this average probability
+    keep: float = 0.2  # a lexical claim member below this average probability is dropped
+
+    def to_json(self) -> str:
+        return json.dumps(self.__dict__, indent=1) + "\n"
+
+
+@cache
+def load_model(path: Path = MODEL_PATH) -> PairModel:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    model = PairModel(
+        names=tuple(data["names"]),
+        mean=tuple(data["mean"]),
+        scale=tuple(data["scale"]),
+        weights=tuple(data["weights"]),
+        bias=float(data["bias"]),
+        floor=float(data.get("floor", 0.3)),
+        join=float(data.get("join", 0.5)),
+        second=float(data.get("second", 0.6)),
+        keep=float(data.get("keep", 0.2)),
+    )
+    if model.names != FEATURES:
+        raise ValueError(f"{path}: the model's features are not this code's")
+    return model
+
+
+def has_reports(inp: PairInputs) -> bool:
+    """Whether two articles of the story are independent reports (not versions of one text)."""
+    arts = sorted(set(inp.article))
+    return any(
+        frozenset((a, b)) not in inp.versions for k, a in enumerate(arts) for b in arts[k + 1 :]
+    )
+
+
+def features(inp: PairInputs, floor: float) -> tuple[list[Link], np.ndarray]:
+    """The candidate pairs (smaller index first) and one row of FEATURES each."""
+    import numpy as np
+
+    n = len(inp.article)
+    arts = sorted(set(inp.article))
+    aix = np.array([arts.index(a) for a in inp.article])
+    emb = inp.embeddings
+    cos = emb @ emb.T
+    same = aix[:, None] == aix[None, :]
+    cross = cos[~same]
+    mu, sd = (float(cross.mean()), float(cross.std()) + 1e-6) if cross.size else (0.0, 1.0)
+    masked = np.where(same, -2.0, cos)
+    best_cos = np.stack([np.where(aix[None, :] == k, masked, -2.0).max(axis=1) for k in range(len(arts))], axis=1)
+    sorted_rows = {
+        (i, k): np.sort(cos[i][aix == k]) for i in range(n) for k in range(len(arts))
+    }
+    best_lex: dict[tuple[int, int], float] = {}
+    for (a, b), s in inp.scores.items():
+        for x, y in ((a, b), (b, a)):
+            key = (x, int(aix[y]))
+            if s > best_lex.get(key, 0.0):
+                best_lex[key] = s
+    lexical_pairs: set[Link] = set()
+    for g in inp.groups:
+        for ia, a in enumerate(g):
+            for b in g[ia + 1 :]:
+                lexical_pairs.add((a, b) if a < b else (b, a))
+    candidates = set(inp.scores) | set(inp.links) | lexical_pairs
+    rows_i, cols_j = np.nonzero(np.triu(cos >= floor, 1) & ~same)
+    candidates.update(zip(rows_i.tolist(), cols_j.tolist(), strict=True))
+    pairs = sorted(p for p in candidates if inp.article[p[0]] != inp.article[p[1]])
+
+    names = [frozenset(t.key for t in st.terms if t.name and not t.number) for st in inp.terms]
+    numbers = [frozenset(t.key for t in st.terms if t.number) for st in inp.terms]
+    content = [frozenset(t.key for t in st.terms if not t.name and not t.number) for st in inp.terms]
+    words = [len(t.split()) for t in inp.texts]
+    negated = [bool(_NEGATION.search(t)) for t in inp.texts]
+    attributed = [bool(_ATTRIBUTION.search(t)) for t in inp.texts]
+    question = [t.rstrip().rstrip("\"'”’").endswith("?") for t in inp.texts]
+    size = {a: inp.article.count(a) for a in arts}
+
+    out = np.zeros((len(pairs), len(FEATURES)), dtype=np.float64)
+    for r, (a, b) in enumerate(pairs):
+        ka, kb = int(aix[a]), int(aix[b])
+        c = float(cos[a, b])
+        gap_a = c - float(best_cos[a, kb])
+        gap_b = c - float(best_cos[b, ka])
+        rank_a = len(sorted_rows[(a, kb)]) - int(np.searchsorted(sorted_rows[(a, kb)], c, "right"))
+        rank_b = len(sorted_rows[(b, ka)]) - int(np.searchsorted(sorted_rows[(b, ka)], c, "right"))
+        lex = inp.scores.get((a, b), 0.0)
+        lgap_a = lex - best_lex.get((a, kb), 0.0)
+        lgap_b = lex - best_lex.get((b, ka), 0.0)
+        na, nb = names[a], names[b]
+        ua, ub = numbers[a], numbers[b]
+        ca, cb = content[a], content[b]
+        out[r] = (
+            c,
+            gap_a,
+            gap_b,
+            float(gap_a >= 0 and gap_b >= 0),
+            (c - mu) / sd,
+            math.log1p(rank_a),
+            math.log1p(rank_b),
+            lex,
+            lgap_a,
+            lgap_b,
+            float(lgap_a >= 0 and lgap_b >= 0 and lex > 0),
+            float((a, b) in inp.links),
+            math.log1p(len(na & nb)),
+            math.log1p(len(na ^ nb)),
+            math.log1p(len(ua & ub)),
+            float(bool(ua) and bool(ub) and not ua & ub),
+            len(ca & cb) / max(1, min(len(ca), len(cb))),
+            float(negated[a] != negated[b]),
+            float(attributed[a] and attributed[b]),
+            float(inp.lead[a] and inp.lead[b]),
+            abs(inp.index[a] / size[inp.article[a]] - inp.index[b] / size[inp.article[b]]),
+            float(min(words[a], words[b]) < 6),
+            abs(math.log((words[a] + 1) / (words[b] + 1))),
+            float(question[a] != question[b]),
+            float(frozenset((inp.article[a], inp.article[b])) in inp.versions),
+            float((a, b) in lexical_pairs),
+        )
+    return pairs, out
+
+
+def probabilities(model: PairModel, x: np.ndarray) -> np.ndarray:
+    import numpy as np
+
+    z = (x - np.array(model.mean)) / np.array(model.scale)
+    logit = z @ np.array(model.weights) + model.bias
+    return 1.0 / (1.0 + np.exp(-np.clip(logit, -30.0, 30.0)))
+
+
+def pair_probabilities(inp: PairInputs, model: PairModel | None = None) -> dict[Link, float]:
+    model = model or load_model()
+    pairs, x = features(inp, model.floor)
+    if not pairs:
+        return {}
+    p = probabilities(model, x)
+    return {pair: float(v) for pair, v in zip(pairs, p.tolist(), strict=True)}
+
+
+def group(
+    article: Sequence[str],
+    prob: dict[Link, float],
+    lexical: Sequence[tuple[int, ...]],
+    model: PairModel,
+) -> list[tuple[tuple[int, ...], tuple[float, ...]]]:
+    """Claims (members sorted) with each member's strength: its mean probability with the
+    members of the other articles."""
+
+    def p(a: int, b: int) -> float:
+        return prob.get((a, b) if a < b else (b, a), 0.0)
+
+    def mean_to(s: int, members: Sequence[int]) -> float:
+        others = [m for m in members if article[m] != article[s]]
+        return sum(p(s, m) for m in others) / len(others) if others else 0.0
+
+    grown = _average_linkage(article, prob, model.join)
+    claims: list[tuple[int, ...]] = []
+    for members in grown:
+        arts = {article[m] for m in members}
+        extra = [
+            s
+            for s in range(len(article))
+            if s not in members
+            and article[s] not in arts
+            and mean_to(s, members) >= model.second
+        ]
+        claims.append(tuple(sorted(set(members) | set(extra))))
+    for members in lexical:
+        kept = [m for m in members if mean_to(m, members) >= model.keep]
+        if len({article[m] for m in kept}) >= 2:
+            claims.append(tuple(sorted(kept)))
+    claims = _distinct(claims)
+    return [(c, tuple(round(mean_to(m, c), 3) for m in c)) for c in claims]
+
+
+def _average_linkage(
+    article: Sequence[str], prob: dict[Link, float], threshold: float
+) -> list[list[int]]:
+    """Merge the two clusters of highest mean pair probability while it is at least
+    `threshold`, never two clusters that hold a sentence of one article."""
+    owner = list(range(len(article)))
+    clusters: dict[int, list[int]] = {i: [i] for i in range(len(article))}
+    heap = [(-v, a, b) for (a, b), v in prob.items() if v >= threshold]
+    heapq.heapify(heap)
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        ca, cb = owner[a], owner[b]
+        if ca == cb:
+            continue
+        left, right = clusters[ca], clusters[cb]
+        if {article[m] for m in left} & {article[m] for m in right}:
+            continue
+        total = sum(prob.get((x, y) if x < y else (y, x), 0.0) for x in left for y in right)
+        mean = total / (len(left) * len(right))
+        if mean < threshold:
+            continue
+        if mean < -neg - 1e-12:  # the clusters grew since this entry: requeue at today's mean
+            heapq.heappush(heap, (-mean, a, b))
+            continue
+        clusters[ca] = left + right
+        for m in right:
+            owner[m] = ca
+        del clusters[cb]
+    return [c for c in clusters.values() if len({article[m] for m in c}) >= 2]
+
+
+def _distinct(claims: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
+    """Each claim once, and none that another claim contains."""
+    sets = [frozenset(c) for c in claims]
+    out = []
+    for i, c in enumerate(claims):
+        if any(sets[i] < sets[j] or (j < i and sets[i] == sets[j]) for j in range(len(claims))):
+            continue
+        out.append(c)
+    return out
+
+
+def lexical_strengths(
+    groups: Sequence[tuple[int, ...]], article: Sequence[str], sim: dict[Link, float]
+) -> list[tuple[float, ...]]:
+    """Each member's strength without the model: its mean lexical similarity to the members of
+    the other articles, clamped to 0..1."""
+    out = []
+    for members in groups:
+        row = []
+        for m in members:
+            others = [o for o in members if article[o] != article[m]]
+            vals = [sim.get((m, o) if m < o else (o, m), 0.0) for o in others]
+            row.append(round(min(1.0, max(0.0, sum(vals) / len(vals))), 3) if vals else 0.0)
+        out.append(tuple(row))
+    return out
