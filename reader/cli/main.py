@@ -32,10 +32,16 @@ def _no_progress(stage: str, fraction: float) -> None:
 def _report(args: argparse.Namespace) -> int:
     from reader.core.pipeline import analyse
     from reader.report import render
+    from reader.store.embedding_cache import EmbeddingCache
 
     check_output(args.output)
     progress = _stderr_progress if sys.stderr.isatty() else _no_progress
-    story = analyse(_paths(args.paths), progress)
+    semantic = _semantic(args)
+    if semantic:
+        with EmbeddingCache() as cache:
+            story = analyse(_paths(args.paths), progress, True, cache)
+    else:
+        story = analyse(_paths(args.paths), progress, False)
     if len(story.articles) == 1:
         print("samestory: notice: only one article: nothing to compare it with", file=sys.stderr)
     write_output(render(story, args.format), args.output)
@@ -50,7 +56,26 @@ def _report_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", help="article files or directories (default: the sample)")
     p.add_argument("--format", choices=("json", "md", "text"), default="text")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    _fast_option(p)
     return p
+
+
+def _fast_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--fast",
+        action="store_true",
+        help="lexical claims only: skip the sentence-embedding stage (also: semantic = false "
+        "in config.toml)",
+    )
+
+
+def _semantic(args: argparse.Namespace) -> bool:
+    """The semantic stage runs unless --fast or the setting turns it off."""
+    if args.fast:
+        return False
+    from reader.store.settings import load_settings
+
+    return load_settings().settings.semantic
 
 
 def _app_parser() -> argparse.ArgumentParser:
@@ -64,6 +89,7 @@ def _app_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", help="article files or directories (default: the sample)")
     p.add_argument("--theme", metavar="NAME", help="colour theme (dark, light, high-contrast)")
     p.add_argument("--version", action="version", version=f"samestory {__version__}")
+    _fast_option(p)
     return p
 
 
@@ -80,7 +106,7 @@ def _run_app(args: argparse.Namespace) -> int:
         from reader.ui.app import run_app
     except ImportError as exc:  # pragma: no cover - the UI is part of the package
         raise InputError(f"the reader is unavailable: {exc}") from exc
-    return run_app(paths, theme=args.theme)
+    return run_app(paths, theme=args.theme, fast=args.fast)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

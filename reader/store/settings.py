@@ -1,4 +1,4 @@
-"""config.toml: theme, minor marks and keymap, read with tomllib, written atomically.
+"""config.toml: theme, minor marks, semantic stage, keymap; read with tomllib, written atomically.
 
 A user's file is never lost: one that cannot be parsed is moved aside and the caller is told where.
 Reading positions live in the notes store (SQLite), next to the notes they go with.
@@ -25,6 +25,7 @@ class Settings:
     theme: str | None = None
     keymap: dict[str, str] = field(default_factory=dict)
     minor_marks: bool = True  # info-level warnings drawn in the reader (m toggles)
+    semantic: bool = True  # sentence embeddings for claims (false: lexical claims only, faster)
 
 
 @dataclass(frozen=True)
@@ -46,10 +47,12 @@ def _parse(data: dict[str, object]) -> Settings:
         else {}
     )
     minor = data.get("minor_marks", True)
+    semantic = data.get("semantic", True)
     return Settings(
         theme if isinstance(theme, str) else None,
         keymap,
         minor if isinstance(minor, bool) else True,
+        semantic if isinstance(semantic, bool) else True,
     )
 
 
@@ -89,6 +92,8 @@ def dumps(settings: Settings) -> str:
         lines.append(f"theme = {_string(settings.theme)}")
     if not settings.minor_marks:
         lines.append("minor_marks = false")
+    if not settings.semantic:
+        lines.append("semantic = false")
     lines += ["", "[keymap]", '# binding-id = "key,other-key"   (see the help screen, F1)']
     lines += [f"{_key(k)} = {_string(v)}" for k, v in sorted(settings.keymap.items())]
     return "\n".join(lines) + "\n"

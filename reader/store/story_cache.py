@@ -40,8 +40,11 @@ def _engine_digest() -> bytes:
     return hashlib.sha256("\n".join(sorted(entries)).encode()).digest()
 
 
-def cache_key(paths: Sequence[Path]) -> str:
+def cache_key(paths: Sequence[Path], semantic: bool = True) -> str:
+    """The analysis of these files by this engine (with or without the semantic stage)."""
     h = hashlib.sha256(__version__.encode())
+    if not semantic:
+        h.update(b"\0fast")
     h.update(_engine_digest())
     for f in expand_paths(paths):
         h.update(str(f.resolve()).encode())

@@ -59,6 +59,7 @@ class SameStoryApp(App[int]):
         remember: bool = True,
         freeze_gc: bool = False,
         store: NoteStore | None = None,
+        fast: bool = False,
     ) -> None:
         super().__init__()
         self.paths = list(paths)
@@ -67,6 +68,7 @@ class SameStoryApp(App[int]):
         self.freeze_gc = freeze_gc
         loaded = load_settings()
         self.settings: Settings = loaded.settings
+        self.semantic = self.settings.semantic and not fast
         self.settings_message = loaded.message
         self.keymap: dict[str, str] = dict(self.settings.keymap)
         self.themes = load_themes()
@@ -134,12 +136,13 @@ class SameStoryApp(App[int]):
         from reader.store.story_cache import cache_key, load_story
 
         try:
-            return load_story(cache_key(self.paths))
+            return load_story(cache_key(self.paths, self.semantic))
         except OSError:
             return None  # the worker reports unreadable paths
 
     @work(thread=True, exclusive=True, name="analyse")
     def analyse(self) -> None:
+        from reader.store.embedding_cache import EmbeddingCache
         from reader.store.story_cache import cache_key, save_story
 
         def progress(stage: str, fraction: float) -> None:
@@ -148,8 +151,12 @@ class SameStoryApp(App[int]):
         try:
             from reader.core.pipeline import analyse
 
-            story = analyse(self.paths, progress)
-            save_story(cache_key(self.paths), story)
+            if self.semantic:
+                with EmbeddingCache() as cache:
+                    story = analyse(self.paths, progress, True, cache)
+            else:
+                story = analyse(self.paths, progress, False)
+            save_story(cache_key(self.paths, self.semantic), story)
         except (InputError, OSError) as exc:
             self.call_from_thread(self.reader.set_error, str(exc))
             return
@@ -273,7 +280,7 @@ class SameStoryApp(App[int]):
         self.notify(f"Theme: {self.theme}", timeout=2, markup=False)
 
 
-def run_app(paths: Sequence[Path], theme: str | None = None) -> int:
+def run_app(paths: Sequence[Path], theme: str | None = None, fast: bool = False) -> int:
     if theme is not None:
         names = [t.name for t in load_themes()]
         if theme not in names:
@@ -283,7 +290,7 @@ def run_app(paths: Sequence[Path], theme: str | None = None) -> int:
     # collector is back on once the story is painted (frozen with it) or the analysis starts.
     gc.disable()
     try:
-        app = SameStoryApp(paths, theme=theme, freeze_gc=True)
+        app = SameStoryApp(paths, theme=theme, freeze_gc=True, fast=fast)
         app.run()
     finally:
         gc.enable()

@@ -19,6 +19,7 @@ MAX_TOKENS = 256
 _LAYERS = 6
 _HEADS = 12
 _EPS = 1e-12
+_WORDS = "embeddings.word_embeddings.weight"
 
 
 def _is_punct(ch: str) -> bool:
@@ -55,7 +56,11 @@ class WordPiece:
         out: list[str] = []
         for ch in text:
             cp = ord(ch)
-            if cp == 0 or cp == 0xFFFD or (unicodedata.category(ch).startswith("C") and ch not in "\t\n\r"):
+            if (
+                cp == 0
+                or cp == 0xFFFD
+                or (unicodedata.category(ch).startswith("C") and ch not in "\t\n\r")
+            ):
                 continue
             if ch.isspace() or unicodedata.category(ch) == "Zs":
                 out.append(" ")
@@ -126,7 +131,11 @@ class MiniLM:
                 continue
             if k.endswith(".scale"):
                 base = k[: -len(".scale")]
-                weights[base] = raw[base + ".q"].astype(np.float32) * v[:, None]
+                if base == _WORDS:  # 30522 rows, a few dozen used: dequantised when gathered
+                    weights[base + ".q"] = raw[base + ".q"]
+                    weights[k] = v.astype(np.float32)
+                else:
+                    weights[base] = raw[base + ".q"].astype(np.float32) * v[:, None]
             else:
                 weights[k] = v.astype(np.float32)
         words = (path.parent / "vocab.txt").read_text(encoding="utf-8").split("\n")
@@ -149,11 +158,17 @@ class MiniLM:
         scores /= scores.sum(axis=-1, keepdims=True)
         ctx = (scores @ v).transpose(0, 2, 1, 3).reshape(b * t, h)
         att = ctx @ w[p + "attention.output.dense.weight"].T + w[p + "attention.output.dense.bias"]
-        x2 = _norm(att + x2, w[p + "attention.output.LayerNorm.weight"], w[p + "attention.output.LayerNorm.bias"])
+        x2 = _norm(
+            att + x2,
+            w[p + "attention.output.LayerNorm.weight"],
+            w[p + "attention.output.LayerNorm.bias"],
+        )
         mid = x2 @ w[p + "intermediate.dense.weight"].T + w[p + "intermediate.dense.bias"]
         mid = _gelu(mid)
         out = mid @ w[p + "output.dense.weight"].T + w[p + "output.dense.bias"]
-        return _norm(out + x2, w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"]).reshape(b, t, h)
+        return _norm(
+            out + x2, w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"]
+        ).reshape(b, t, h)
 
     def _batch(self, seqs: list[list[int]]) -> np.ndarray:
         w = self.w
@@ -164,7 +179,7 @@ class MiniLM:
             ids[r, : len(s)] = s
             keep[r, : len(s)] = 1.0
         x = (
-            w["embeddings.word_embeddings.weight"][ids]
+            w[_WORDS + ".q"][ids].astype(np.float32) * w[_WORDS + ".scale"][ids][..., None]
             + w["embeddings.position_embeddings.weight"][:t][None]
             + w["embeddings.token_type_embeddings.weight"][0]
         )
@@ -173,9 +188,10 @@ class MiniLM:
         for i in range(_LAYERS):
             x = self._layer(x, mask, i)
         pooled = (x * keep[:, :, None]).sum(axis=1) / keep.sum(axis=1, keepdims=True)
-        return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-9)
+        unit: np.ndarray = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-9)
+        return unit
 
-    def embed(self, texts: list[str], batch_tokens: int = 4096) -> np.ndarray:
+    def embed(self, texts: list[str], batch_tokens: int = 2048) -> np.ndarray:
         seqs = [self.tok.encode(t) for t in texts]
         order = sorted(range(len(seqs)), key=lambda i: len(seqs[i]))
         out = np.zeros((len(seqs), self.w["embeddings.LayerNorm.weight"].shape[0]), np.float32)
@@ -193,18 +209,23 @@ class MiniLM:
 def _norm(x: np.ndarray, g: np.ndarray, b: np.ndarray) -> np.ndarray:
     mu = x.mean(axis=-1, keepdims=True)
     var = ((x - mu) ** 2).mean(axis=-1, keepdims=True)
-    return (x - mu) / np.sqrt(var + _EPS) * g + b
+    out: np.ndarray = (x - mu) / np.sqrt(var + _EPS) * g + b
+    return out
 
 
 def _gelu(x: np.ndarray) -> np.ndarray:
-    # exact erf GELU via a rational approximation of erf (Abramowitz-Stegun 7.1.26 is too coarse)
-    return 0.5 * x * (1.0 + _erf(x * (1.0 / math.sqrt(2.0))))
+    """BERT's exact (erf) GELU."""
+    out: np.ndarray = 0.5 * x * (1.0 + _erf(x * (1.0 / math.sqrt(2.0))))
+    return out
 
 
 def _erf(x: np.ndarray) -> np.ndarray:
     """Abramowitz & Stegun 7.1.26 (absolute error under 1.5e-7)."""
     z = np.abs(x)
     t = 1.0 / (1.0 + 0.3275911 * z)
-    poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
+    poly = t * (
+        0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))
+    )
     r = 1.0 - poly * np.exp(-z * z)
-    return np.copysign(r, x)
+    out: np.ndarray = np.copysign(r, x)
+    return out

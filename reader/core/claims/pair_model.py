@@ -147,10 +147,10 @@ def features(inp: PairInputs, floor: float) -> tuple[list[Link], np.ndarray]:
     cross = cos[~same]
     mu, sd = (float(cross.mean()), float(cross.std()) + 1e-6) if cross.size else (0.0, 1.0)
     masked = np.where(same, -2.0, cos)
-    best_cos = np.stack([np.where(aix[None, :] == k, masked, -2.0).max(axis=1) for k in range(len(arts))], axis=1)
-    sorted_rows = {
-        (i, k): np.sort(cos[i][aix == k]) for i in range(n) for k in range(len(arts))
-    }
+    best_cos = np.stack(
+        [np.where(aix[None, :] == k, masked, -2.0).max(axis=1) for k in range(len(arts))], axis=1
+    )
+    sorted_rows = {(i, k): np.sort(cos[i][aix == k]) for i in range(n) for k in range(len(arts))}
     best_lex: dict[tuple[int, int], float] = {}
     for (a, b), s in inp.scores.items():
         for x, y in ((a, b), (b, a)):
@@ -169,7 +169,9 @@ def features(inp: PairInputs, floor: float) -> tuple[list[Link], np.ndarray]:
 
     names = [frozenset(t.key for t in st.terms if t.name and not t.number) for st in inp.terms]
     numbers = [frozenset(t.key for t in st.terms if t.number) for st in inp.terms]
-    content = [frozenset(t.key for t in st.terms if not t.name and not t.number) for st in inp.terms]
+    content = [
+        frozenset(t.key for t in st.terms if not t.name and not t.number) for st in inp.terms
+    ]
     words = [len(t.split()) for t in inp.texts]
     negated = [bool(_NEGATION.search(t)) for t in inp.texts]
     attributed = [bool(_ATTRIBUTION.search(t)) for t in inp.texts]
@@ -226,7 +228,8 @@ def probabilities(model: PairModel, x: np.ndarray) -> np.ndarray:
 
     z = (x - np.array(model.mean)) / np.array(model.scale)
     logit = z @ np.array(model.weights) + model.bias
-    return 1.0 / (1.0 + np.exp(-np.clip(logit, -30.0, 30.0)))
+    out: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(logit, -30.0, 30.0)))
+    return out
 
 
 def pair_probabilities(inp: PairInputs, model: PairModel | None = None) -> dict[Link, float]:
@@ -261,13 +264,11 @@ def group(
         extra = [
             s
             for s in range(len(article))
-            if s not in members
-            and article[s] not in arts
-            and mean_to(s, members) >= model.second
+            if s not in members and article[s] not in arts and mean_to(s, members) >= model.second
         ]
         claims.append(tuple(sorted(set(members) | set(extra))))
-    for members in lexical:
-        kept = [m for m in members if mean_to(m, members) >= model.keep]
+    for lexical_claim in lexical:
+        kept = [m for m in lexical_claim if mean_to(m, lexical_claim) >= model.keep]
         if len({article[m] for m in kept}) >= 2:
             claims.append(tuple(sorted(kept)))
     claims = _distinct(claims)
