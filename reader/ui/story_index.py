@@ -117,29 +117,45 @@ class StoryIndex:
             i += step
         return None
 
-    def cycle(self, anchor: str, current: str) -> Sentence | None:
-        """Enter: the anchor's group member in the next article after `current` that has one.
+    def strength(self, anchor: str, other: str) -> float | None:
+        """How sure the engine is that `other` corresponds to `anchor`: its strength in the
+        strongest claim they share; None when no such claim carries strengths."""
+        return max(
+            (
+                c.strength(other)
+                for c in self.story.claims_of(anchor)
+                if other in c.members and c.strengths
+            ),
+            default=None,
+        )
 
-        The anchor is the sentence where the cycle began, so repeated presses visit every
-        article that has a correspondence and come back to the anchor.
+    def cycle(self, anchor: str, current: str) -> Sentence | None:
+        """Enter: the anchor's next correspondence, strongest first.
+
+        One sentence per other article (its strongest member there, the first on a tie), in
+        order of strength, then the anchor again: repeated presses visit every article that
+        has a correspondence, the surest first, and come back to where the cycle began.
         """
-        members = [anchor, *self.group(anchor)]
-        by_article: dict[str, Sentence] = {}
-        for sid in members:
-            s = self.story.sentence(sid)
-            if s.article not in by_article or s.index < by_article[s.article].index:
-                by_article[s.article] = s
-        if len(by_article) < 2:
-            return None
         anchor_sentence = self.story.sentence(anchor)
-        by_article[anchor_sentence.article] = anchor_sentence
-        n = len(self.order)
-        start = self.position[current]
-        for k in range(1, n + 1):
-            aid = self.order[(start + k) % n]
-            if aid in by_article and aid != current:
-                return by_article[aid]
-        return None
+        best: dict[str, tuple[float, Sentence]] = {}
+        for sid in self.group(anchor):
+            s = self.story.sentence(sid)
+            if s.article == anchor_sentence.article:
+                continue
+            strength = self.strength(anchor, sid) or 0.0
+            have = best.get(s.article)
+            if have is None or (strength, -s.index) > (have[0], -have[1].index):
+                best[s.article] = (strength, s)
+        if not best:
+            return None
+        ring = [anchor_sentence] + [
+            s
+            for _, s in sorted(
+                best.values(), key=lambda x: (-x[0], self.position.get(x[1].article, 0))
+            )
+        ]
+        here = next((k for k, s in enumerate(ring) if s.article == current), 0)
+        return ring[(here + 1) % len(ring)]
 
     # -- warnings and discrepancies -----------------------------------------------------------
 

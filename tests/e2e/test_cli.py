@@ -210,3 +210,34 @@ def test_a_failed_write_leaves_the_old_report_whole(
     assert main(["report", str(story_dir), "--format", "md", "-o", str(out)]) == 2
     assert out.read_text(encoding="utf-8") == "the report of yesterday\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.md", "story"]  # no temp left
+
+
+def test_fast_report_gives_the_lexical_claims_and_the_setting_does_too(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """--fast skips the semantic stage (the claims are analyse(semantic=False)'s); so does
+    `semantic = false` in config.toml; without either the sample's claims are regrouped."""
+    from reader.core.pipeline import analyse
+    from reader.resources import sample_dir
+    from reader.store.settings import Settings, save_settings
+
+    def claims(*args: str) -> list[list[str]]:
+        assert main(["report", "--format", "json", *args]) == 0
+        return [c["members"] for c in json.loads(capsys.readouterr().out)["claims"]]
+
+    lexical = [list(c.members) for c in analyse([sample_dir()], semantic=False).claims]
+    assert claims("--fast") == lexical
+    full = claims()
+    assert full != lexical
+    save_settings(Settings(semantic=False))
+    assert claims() == lexical
+    assert claims("--fast") == lexical
+
+
+def test_embeddings_are_cached_between_reports(capsys: pytest.CaptureFixture[str]) -> None:
+    from reader.store.embedding_cache import EmbeddingCache
+
+    assert main(["report", "--format", "json"]) == 0
+    capsys.readouterr()
+    with EmbeddingCache() as cache:
+        assert len(cache) > 50  # the sample's sentences, by content

@@ -773,3 +773,35 @@ async def test_hidden_minor_marks_stay_hidden_after_a_restart() -> None:
         await pilot.press("m")
         await ready(pilot)
     assert load_settings().settings.minor_marks is True
+
+
+@run_async
+async def test_enter_visits_the_strongest_correspondence_first() -> None:
+    """With strengths on the claim, Enter goes to the surest partner first, then the others in
+    order of strength, then back; the inspector marks the weak one."""
+    from dataclasses import replace as _replace
+
+    from reader.ui.story_index import StoryIndex
+
+    story = fixture_story()
+    anchor = "a1:s5"
+    [claim] = [c for c in story.claims if anchor in c.members]
+    strength = {"a1": 0.9, "a2": 0.3, "a3": 0.6, "a4": 0.95}
+    strengths = tuple(strength[m.split(":")[0]] for m in claim.members)
+    claims = [_replace(c, strengths=strengths) if c is claim else c for c in story.claims]
+    story = _replace(story, claims=claims)
+    index = StoryIndex(story)
+    seen, here = [], "a1"
+    for _ in range(4):
+        target = index.cycle(anchor, here)
+        assert target is not None
+        seen.append(target.article)
+        here = target.article
+    assert seen == ["a4", "a3", "a2", "a1"]
+    app = SameStoryApp(story=story)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press("i")
+        await ready(pilot)
+        text = app.reader.query_one(Inspector).render_claim(index, anchor).plain
+    assert "30% sure (weak: check)" in text and "95% sure" in text

@@ -197,3 +197,12 @@ async def test_start_theme_without_textual_internal(monkeypatch: pytest.MonkeyPa
         await pilot.pause()
         assert app.theme == "light"
         assert app.current_theme.dark is False
+
+
+def test_semantic_setting_round_trips_and_a_wrong_type_falls_back() -> None:
+    assert load_settings().settings.semantic is True
+    save_settings(Settings(semantic=False))
+    assert "semantic = false" in config_path().read_text(encoding="utf-8")
+    assert load_settings().settings.semantic is False
+    config_path().write_text('semantic = "no"\n', encoding="utf-8")
+    assert load_settings().settings.semantic is True

@@ -20,6 +20,9 @@ from reader.ui.widgets.styles import overlay_style
 _WORD = re.compile(r"\S+")
 
 
+WEAK = 0.5  # a correspondence less sure than this is shown dimmed, to be checked
+
+
 def changed_words(focused: str, other: str) -> list[tuple[int, int]]:
     """Spans of `other` whose words are not in `focused` (difflib over case-folded words)."""
     a = [m.group(0).casefold().strip(".,;:!?\"'()“”‘’") for m in _WORD.finditer(focused)]
@@ -113,10 +116,23 @@ class Inspector(VerticalScroll, can_focus=False):
                 name = name.append(Content(" (focused)"))
                 body = Content(text).stylize(self._style("focused"))
             else:
+                strength = index.strength(sentence_id, s.id)
+                weak = strength is not None and strength < WEAK
+                if strength is not None:
+                    name = name.append(
+                        Content.assemble(
+                            (f"  {strength:.0%} sure", self._style("dim")),
+                            (" (weak: check)" if weak else "", self._style("dim")),
+                        )
+                    )
                 spans = [
                     Span(a, b, self._style("changed")) for a, b in changed_words(focused_text, text)
                 ]
                 body = Content(text, spans)
+                if weak:  # a weak link reads weak: the whole sentence dimmed under its marks
+                    body = Content(text).stylize(self._style("dim"))
+                    for span in spans:
+                        body = body.stylize(span.style, span.start, span.end)
             for w in index.warnings_in(s.article, s.start, s.end):
                 a, b = max(0, w.start - s.start), min(len(text), w.end - s.start)
                 body = body.stylize(self._style("artifact"), a, b)
