@@ -33,12 +33,16 @@ def pack(model_dir: Path, out_dir: Path, quantize: bool = True, positions: int =
     for i in range(6):
         p = f"encoder.layer.{i}."
         s = p + "attention.self."
-        t[p + "qkv.weight"] = np.concatenate([t[s + n + ".weight"] for n in ("query", "key", "value")])
+        t[p + "qkv.weight"] = np.concatenate(
+            [t[s + n + ".weight"] for n in ("query", "key", "value")]
+        )
         t[p + "qkv.bias"] = np.concatenate([t[s + n + ".bias"] for n in ("query", "key", "value")])
         for n in ("query", "key", "value"):
             del t[s + n + ".weight"], t[s + n + ".bias"]
     del t["embeddings.position_ids"]
-    t["embeddings.position_embeddings.weight"] = t["embeddings.position_embeddings.weight"][:positions]
+    t["embeddings.position_embeddings.weight"] = t["embeddings.position_embeddings.weight"][
+        :positions
+    ]
     for k, v in t.items():
         v = v.astype(np.float32)
         if quantize and v.ndim == 2 and v.shape[0] * v.shape[1] > 100_000:

@@ -73,8 +73,10 @@ class Story:
     @property
     def y(self) -> np.ndarray:
         return np.array(
-            [1 if frozenset(p) in self.must else 0 if frozenset(p) not in self.ok else -1
-             for p in self.pairs]
+            [
+                1 if frozenset(p) in self.must else 0 if frozenset(p) not in self.ok else -1
+                for p in self.pairs
+            ]
         )
 
 
@@ -100,15 +102,21 @@ def gold_pairs(
         return out
 
     each = []
-    for claims in [a["claims"] for a in gold["annotations"]] if "annotations" in gold else [
-        gold["claims"]
-    ]:
+    for claims in (
+        [a["claims"] for a in gold["annotations"]] if "annotations" in gold else [gold["claims"]]
+    ):
         must: set[frozenset[str]] = set()
         ok: set[frozenset[str]] = set()
         for c in claims:
             m, a = members(c["must"]), members(c["also"])
-            must.update(frozenset(p) for p in itertools.combinations(m, 2) if art_of[p[0]] != art_of[p[1]])
-            ok.update(frozenset(p) for p in itertools.combinations(m + a, 2) if art_of[p[0]] != art_of[p[1]])
+            must.update(
+                frozenset(p) for p in itertools.combinations(m, 2) if art_of[p[0]] != art_of[p[1]]
+            )
+            ok.update(
+                frozenset(p)
+                for p in itertools.combinations(m + a, 2)
+                if art_of[p[0]] != art_of[p[1]]
+            )
         each.append((must, ok | must))
     return set.intersection(*(m for m, _ in each)), set.union(*(o for _, o in each))
 

@@ -77,10 +77,11 @@ class _Both(MutableMapping[str, bytes]):
         self.near, self.far = near, far
 
     def __getitem__(self, key: str) -> bytes:
-        if key in self.near:
-            return self.near[key]
-        value = self.far[key]
-        self.near[key] = value
+        value = self.near.get(key)
+        if value is None:
+            value = self.near[key] = self.far[key]
+        elif key not in self.far:  # computed by an earlier analysis of this process: keep it
+            self.far[key] = value
         return value
 
     def __setitem__(self, key: str, value: bytes) -> None:
