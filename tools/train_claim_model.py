@@ -14,6 +14,8 @@ on the others alone. --write stores the model fitted on all of them. Needs numpy
 from __future__ import annotations
 
 import argparse
+import contextlib
+import dbm
 import importlib.util
 import itertools
 import json
@@ -45,6 +47,7 @@ from reader.core.pipeline import segment  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 FLOOR = 0.3
+L2 = 1.0
 GRID = [
     (join, second, keep)
     for join in (0.3, 0.4, 0.5, 0.6)
@@ -121,12 +124,12 @@ def gold_pairs(
     return set.intersection(*(m for m, _ in each)), set.union(*(o for _, o in each))
 
 
-def load_story(folder: Path, score: ModuleType) -> Story:
+def load_story(folder: Path, score: ModuleType, cache: semantic.EmbeddingCache | None) -> Story:
     articles = CanonicalOrder(load_paths([folder])).articles
     sentences = segment(articles)
     text = {a.id: a.text for a in articles}
     raw = [text[s.article][s.start : s.end] for s in sentences]
-    inputs = pair_inputs(articles, sentences, semantic.embed(raw))
+    inputs = pair_inputs(articles, sentences, semantic.embed(raw, cache))
     pairs, x = features(inputs, FLOOR)
     report = {
         "articles": [{"id": a.id, "name": a.name, "text": a.text} for a in articles],
@@ -142,7 +145,8 @@ def load_story(folder: Path, score: ModuleType) -> Story:
     return Story(folder.name, inputs, pairs, x, must, ok)
 
 
-def fit(stories: list[Story], l2: float = 1.0) -> PairModel:
+def fit(stories: list[Story], l2: float | None = None) -> PairModel:
+    l2 = L2 if l2 is None else l2
     x = np.vstack([s.x for s in stories])
     y = np.concatenate([s.y for s in stories])
     x, y = x[y >= 0], y[y >= 0].astype(np.float64)
@@ -209,15 +213,21 @@ def choose(stories: list[Story]) -> tuple[PairModel, tuple[float, float, float]]
 
 
 def main() -> int:
+    global L2
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("stories", nargs="*", type=Path)
     ap.add_argument("--write", action="store_true", help=f"write {MODEL_PATH.name}")
+    ap.add_argument("--l2", type=float, default=L2, help="L2 penalty on the standardised weights")
+    ap.add_argument("--cache", type=Path, help="keep embeddings in this dbm file between runs")
     args = ap.parse_args()
     folders = args.stories or sorted(
         d for d in (SHARED / "dev").glob("claims-*") if (d / "gold" / "claims.json").is_file()
     )
+    L2 = args.l2
     score = _scorer()
-    stories = [load_story(f, score) for f in folders]
+    with contextlib.ExitStack() as stack:
+        cache = stack.enter_context(dbm.open(str(args.cache), "c")) if args.cache else None
+        stories = [load_story(f, score, cache) for f in folders]  # type: ignore[arg-type]
     total = np.zeros(4)
     print(f"{'held-out story':28} {'F1':>6} {'P':>6} {'R':>6}  thresholds (join, second, keep)")
     for held in stories:
