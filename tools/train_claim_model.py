@@ -48,6 +48,7 @@ from reader.core.pipeline import segment  # noqa: E402
 SHARED = ROOT.parent / "shared"
 FLOOR = 0.3
 L2 = 1.0
+TIE = 0.005  # micro F1 differences this small between thresholds are noise on five stories
 GRID = [
     (join, second, keep)
     for join in (0.3, 0.4, 0.5, 0.6)
@@ -202,13 +203,18 @@ def choose(stories: list[Story]) -> tuple[PairModel, tuple[float, float, float]]
     for s in stories:
         oof[s.name] = probabilities(fit([t for t in stories if t is not s]), s.x)
     model = fit(stories)
-    best, best_f = GRID[0], -1.0
+    scored = []
     for join, second, keep in GRID:
         trial = replace(model, join=join, second=second, keep=keep)
         total = sum((counts(s, oof[s.name], trial) for s in stories), np.zeros(4))
-        f = prf(total)[2]
-        if f > best_f + 1e-9:
-            best, best_f = (join, second, keep), f
+        scored.append((prf(total)[2], (join, second, keep)))
+    top = max(f for f, _ in scored)
+    # Within TIE of the best, the mildest change to the lexical claims (they are what the
+    # versions of one text and the sample were validated on): least pruning, then the
+    # strictest joining.
+    near = [(keep, -join, -second, grid) for f, (join, second, keep) in scored if f >= top - TIE
+            for grid in [(join, second, keep)]]  # fmt: skip
+    best = min(near)[3]
     return replace(model, join=best[0], second=best[1], keep=best[2]), best
 
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import heapq
 import json
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 Link = tuple[int, int]
+TOP = 3  # each sentence's closest sentences per other article that become candidates
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "claim_pair_model.json"
 
 FEATURES = (
@@ -134,8 +134,13 @@ def has_reports(inp: PairInputs) -> bool:
     )
 
 
-def features(inp: PairInputs, floor: float) -> tuple[list[Link], np.ndarray]:
-    """The candidate pairs (smaller index first) and one row of FEATURES each."""
+def features(inp: PairInputs, floor: float, top: int = TOP) -> tuple[list[Link], np.ndarray]:
+    """The candidate pairs (smaller index first) and one row of FEATURES each.
+
+    Candidates: the pairs the lexical stage scored, linked or grouped, and each sentence's `top`
+    closest sentences (by cosine, at least `floor`) in every other article. The features are
+    computed for all of them at once (numpy), so a 50-article story takes seconds.
+    """
     import numpy as np
 
     n = len(inp.article)
@@ -146,81 +151,117 @@ def features(inp: PairInputs, floor: float) -> tuple[list[Link], np.ndarray]:
     same = aix[:, None] == aix[None, :]
     cross = cos[~same]
     mu, sd = (float(cross.mean()), float(cross.std()) + 1e-6) if cross.size else (0.0, 1.0)
-    masked = np.where(same, -2.0, cos)
-    best_cos = np.stack(
-        [np.where(aix[None, :] == k, masked, -2.0).max(axis=1) for k in range(len(arts))], axis=1
-    )
-    sorted_rows = {(i, k): np.sort(cos[i][aix == k]) for i in range(n) for k in range(len(arts))}
-    best_lex: dict[tuple[int, int], float] = {}
-    for (a, b), s in inp.scores.items():
-        for x, y in ((a, b), (b, a)):
-            key = (x, int(aix[y]))
-            if s > best_lex.get(key, 0.0):
-                best_lex[key] = s
+    members = [np.flatnonzero(aix == k) for k in range(len(arts))]
+    width = max(len(m) for m in members)
+    by_article = np.full((n, len(arts), width), -np.inf, dtype=np.float32)
+    for k, idx in enumerate(members):
+        by_article[:, k, : len(idx)] = cos[:, idx]
+    best_cos = by_article.max(axis=2)
+
     lexical_pairs: set[Link] = set()
     for g in inp.groups:
         for ia, a in enumerate(g):
             for b in g[ia + 1 :]:
                 lexical_pairs.add((a, b) if a < b else (b, a))
     candidates = set(inp.scores) | set(inp.links) | lexical_pairs
-    rows_i, cols_j = np.nonzero(np.triu(cos >= floor, 1) & ~same)
-    candidates.update(zip(rows_i.tolist(), cols_j.tolist(), strict=True))
+    for k, idx in enumerate(members):
+        block = cos[:, idx]
+        keep = min(top, len(idx))
+        nearest = np.argpartition(-block, keep - 1, axis=1)[:, :keep]
+        for row, cols in enumerate(nearest.tolist()):
+            if aix[row] == k:
+                continue
+            for col in cols:
+                other = int(idx[col])
+                if block[row, col] >= floor:
+                    candidates.add((row, other) if row < other else (other, row))
     pairs = sorted(p for p in candidates if inp.article[p[0]] != inp.article[p[1]])
+    if not pairs:
+        return [], np.zeros((0, len(FEATURES)))
+    a_ix = np.array([p[0] for p in pairs])
+    b_ix = np.array([p[1] for p in pairs])
+    ka, kb = aix[a_ix], aix[b_ix]
+    c = cos[a_ix, b_ix]
+    gap_a = c - best_cos[a_ix, kb]
+    gap_b = c - best_cos[b_ix, ka]
+    rank_a = np.zeros(len(pairs))
+    rank_b = np.zeros(len(pairs))
+    for first in range(0, len(pairs), 20_000):
+        part = slice(first, first + 20_000)
+        cc = c[part, None]
+        rank_a[part] = (by_article[a_ix[part], kb[part]] > cc).sum(axis=1)
+        rank_b[part] = (by_article[b_ix[part], ka[part]] > cc).sum(axis=1)
+
+    best_lex: dict[tuple[int, int], float] = {}
+    for (a, b), sim in inp.scores.items():
+        for x, y in ((a, b), (b, a)):
+            key = (x, int(aix[y]))
+            if sim > best_lex.get(key, 0.0):
+                best_lex[key] = sim
+    lex = np.array([inp.scores.get(p, 0.0) for p in pairs])
+    lgap_a = lex - np.array([best_lex.get((a, int(k)), 0.0) for a, k in zip(a_ix, kb, strict=True)])
+    lgap_b = lex - np.array([best_lex.get((b, int(k)), 0.0) for b, k in zip(b_ix, ka, strict=True)])
 
     names = [frozenset(t.key for t in st.terms if t.name and not t.number) for st in inp.terms]
     numbers = [frozenset(t.key for t in st.terms if t.number) for st in inp.terms]
     content = [
         frozenset(t.key for t in st.terms if not t.name and not t.number) for st in inp.terms
     ]
-    words = [len(t.split()) for t in inp.texts]
-    negated = [bool(_NEGATION.search(t)) for t in inp.texts]
-    attributed = [bool(_ATTRIBUTION.search(t)) for t in inp.texts]
-    question = [t.rstrip().rstrip("\"'”’").endswith("?") for t in inp.texts]
-    size = {a: inp.article.count(a) for a in arts}
-
-    out = np.zeros((len(pairs), len(FEATURES)), dtype=np.float64)
-    for r, (a, b) in enumerate(pairs):
-        ka, kb = int(aix[a]), int(aix[b])
-        c = float(cos[a, b])
-        gap_a = c - float(best_cos[a, kb])
-        gap_b = c - float(best_cos[b, ka])
-        rank_a = len(sorted_rows[(a, kb)]) - int(np.searchsorted(sorted_rows[(a, kb)], c, "right"))
-        rank_b = len(sorted_rows[(b, ka)]) - int(np.searchsorted(sorted_rows[(b, ka)], c, "right"))
-        lex = inp.scores.get((a, b), 0.0)
-        lgap_a = lex - best_lex.get((a, kb), 0.0)
-        lgap_b = lex - best_lex.get((b, ka), 0.0)
-        na, nb = names[a], names[b]
-        ua, ub = numbers[a], numbers[b]
-        ca, cb = content[a], content[b]
-        out[r] = (
-            c,
-            gap_a,
-            gap_b,
-            float(gap_a >= 0 and gap_b >= 0),
-            (c - mu) / sd,
-            math.log1p(rank_a),
-            math.log1p(rank_b),
-            lex,
-            lgap_a,
-            lgap_b,
-            float(lgap_a >= 0 and lgap_b >= 0 and lex > 0),
-            float((a, b) in inp.links),
-            math.log1p(len(na & nb)),
-            math.log1p(len(na ^ nb)),
-            math.log1p(len(ua & ub)),
-            float(bool(ua) and bool(ub) and not ua & ub),
-            len(ca & cb) / max(1, min(len(ca), len(cb))),
-            float(negated[a] != negated[b]),
-            float(attributed[a] and attributed[b]),
-            float(inp.lead[a] and inp.lead[b]),
-            abs(inp.index[a] / size[inp.article[a]] - inp.index[b] / size[inp.article[b]]),
-            float(min(words[a], words[b]) < 6),
-            abs(math.log((words[a] + 1) / (words[b] + 1))),
-            float(question[a] != question[b]),
-            float(frozenset((inp.article[a], inp.article[b])) in inp.versions),
-            float((a, b) in lexical_pairs),
-        )
-    return pairs, out
+    words = np.array([len(t.split()) for t in inp.texts], dtype=np.float64)
+    negated = np.array([bool(_NEGATION.search(t)) for t in inp.texts])
+    attributed = np.array([bool(_ATTRIBUTION.search(t)) for t in inp.texts])
+    question = np.array([t.rstrip().rstrip("\"'”’").endswith("?") for t in inp.texts])
+    lead = np.array(inp.lead, dtype=bool)
+    size = np.bincount(aix, minlength=len(arts)).astype(np.float64)
+    place = np.array(inp.index, dtype=np.float64) / size[aix]
+    version = np.array(
+        [[frozenset((x, y)) in inp.versions for y in arts] for x in arts], dtype=np.float64
+    )
+    sets = np.array(
+        [
+            (
+                len(names[a] & names[b]),
+                len(names[a] ^ names[b]),
+                len(numbers[a] & numbers[b]),
+                float(bool(numbers[a]) and bool(numbers[b]) and not numbers[a] & numbers[b]),
+                len(content[a] & content[b]) / max(1, min(len(content[a]), len(content[b]))),
+                float((a, b) in inp.links),
+                float((a, b) in lexical_pairs),
+            )
+            for a, b in pairs
+        ],
+        dtype=np.float64,
+    )
+    wa, wb = words[a_ix], words[b_ix]
+    columns = [
+        c,
+        gap_a,
+        gap_b,
+        ((gap_a >= 0) & (gap_b >= 0)).astype(np.float64),
+        (c - mu) / sd,
+        np.log1p(rank_a),
+        np.log1p(rank_b),
+        lex,
+        lgap_a,
+        lgap_b,
+        ((lgap_a >= 0) & (lgap_b >= 0) & (lex > 0)).astype(np.float64),
+        sets[:, 5],
+        np.log1p(sets[:, 0]),
+        np.log1p(sets[:, 1]),
+        np.log1p(sets[:, 2]),
+        sets[:, 3],
+        sets[:, 4],
+        (negated[a_ix] != negated[b_ix]).astype(np.float64),
+        (attributed[a_ix] & attributed[b_ix]).astype(np.float64),
+        (lead[a_ix] & lead[b_ix]).astype(np.float64),
+        np.abs(place[a_ix] - place[b_ix]),
+        (np.minimum(wa, wb) < 6).astype(np.float64),
+        np.abs(np.log((wa + 1) / (wb + 1))),
+        (question[a_ix] != question[b_ix]).astype(np.float64),
+        version[ka, kb],
+        sets[:, 6],
+    ]
+    return pairs, np.column_stack(columns).astype(np.float64)
 
 
 def probabilities(model: PairModel, x: np.ndarray) -> np.ndarray:
@@ -257,13 +298,19 @@ def group(
         others = [m for m in members if article[m] != article[s]]
         return sum(p(s, m) for m in others) / len(others) if others else 0.0
 
+    near: dict[int, set[int]] = {}
+    for (a, b), v in prob.items():
+        if v >= model.second:  # a sentence whose mean reaches `second` reaches it somewhere
+            near.setdefault(a, set()).add(b)
+            near.setdefault(b, set()).add(a)
     grown = _average_linkage(article, prob, model.join)
     claims: list[tuple[int, ...]] = []
     for members in grown:
         arts = {article[m] for m in members}
+        reach = set().union(*(near.get(m, set()) for m in members))
         extra = [
             s
-            for s in range(len(article))
+            for s in sorted(reach)
             if s not in members and article[s] not in arts and mean_to(s, members) >= model.second
         ]
         claims.append(tuple(sorted(set(members) | set(extra))))
