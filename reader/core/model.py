@@ -39,6 +39,7 @@ class Article:
     date: str | None = None  # ISO yyyy-mm-dd where known
     source: str | None = None
     fingerprint: str = ""  # sha256 of text: identifies the article across paths and renames
+    url: str | None = None  # the page's address, for an article read from the web
 
     def is_hidden(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.hidden)

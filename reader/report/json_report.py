@@ -24,6 +24,7 @@ def report_dict(story: Story) -> dict[str, Any]:
                 "name": a.name,
                 "title": a.title,
                 "source": a.source,
+                **({"url": a.url} if a.url else {}),
                 "date": a.date,
                 "fingerprint": a.fingerprint,
                 "text": a.text,

@@ -119,7 +119,7 @@ def render_markdown(story: Story) -> str:
     ]
     for a in story.articles:
         out.append(
-            f"| {a.id} | {_md_cell(a.name)} | {_md_cell(a.source or '')} | "
+            f"| {a.id} | {_md_cell(a.url or a.name)} | {_md_cell(a.source or '')} | "
             f"{_md_cell(a.title or '')} | {a.date or ''} | {shared_fraction(story, a.id):.0%} | "
             f"{warning_tally(_of_article(story, a.id))} |"
         )
@@ -165,7 +165,7 @@ def _article_lines(story: Story) -> list[str]:
     rows = [
         (
             a.id,
-            _one_line(a.name),
+            _one_line(a.url or a.name),
             _clip(_one_line(a.title or ""), 50),
             f"{shared_fraction(story, a.id):.0%}",
             warning_tally(_of_article(story, a.id)),

@@ -34,6 +34,7 @@ class _Read:
     title: str | None
     date: str | None
     source: str | None
+    url: str | None
 
 
 def load_paths(paths: Sequence[Path]) -> list[Article]:
@@ -55,6 +56,7 @@ def load_paths(paths: Sequence[Path]) -> list[Article]:
                 date=r.date,
                 source=r.source,
                 fingerprint=hashlib.sha256(r.text.encode("utf-8")).hexdigest(),
+                url=r.url,
             )
         )
     return articles
@@ -105,7 +107,7 @@ def _read(path: Path) -> _Read:
     meta = read_metadata(text, lines, fields)
     hidden = merge_spans([*hidden, *meta.hidden])
     title = fields.get("title") or None
-    return _Read(path, text, hidden, title, meta.date, meta.source)
+    return _Read(path, text, hidden, title, meta.date, meta.source, fields.get("url") or None)
 
 
 def _title(text: str, hidden: Sequence[tuple[int, int]]) -> str | None:
