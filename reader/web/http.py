@@ -180,17 +180,17 @@ def _reason(exc: Exception, options: FetchOptions) -> str:
         cause = exc.reason
     if isinstance(cause, e.MaxRetryError | e.ResponseError) and "redirect" in str(cause):
         return f"too many redirects (over {MAX_REDIRECTS})"
-    if isinstance(cause, e.TimeoutError):
-        return f"timed out after {options.timeout:g} s"
     if isinstance(cause, e.NameResolutionError):
         return "host not found (DNS)"
-    if isinstance(cause, e.NewConnectionError):
+    if isinstance(cause, e.NewConnectionError):  # a subclass of the timeout errors
         text = str(cause).lower()
         if "refused" in text:
             return "connection refused"
         if "name or service" in text or "resolve" in text or "nodename" in text:
             return "host not found (DNS)"
         return "cannot connect"
+    if isinstance(cause, e.TimeoutError):
+        return f"timed out after {options.timeout:g} s"
     if isinstance(cause, e.SSLError):
         return "TLS certificate or handshake failed"
     if isinstance(cause, e.ProtocolError):
