@@ -15,6 +15,7 @@ from pathlib import Path
 
 from reader.core.model import InputError
 from reader.resources import sample_dir
+from reader.web.urls import is_url
 
 Progress = Callable[[str, float], None]
 
@@ -70,8 +71,6 @@ def input_paths(args: argparse.Namespace, *, sample_default: bool = True) -> lis
         return [sample_dir()] if sample_default else []
     if raw.count("-") > 1:
         raise InputError("standard input (-) can be read only once")
-    from reader.web.sources import is_url
-
     if not any(is_url(a) or a == "-" for a in raw):
         return [Path(a) for a in raw]
     from reader.web.sources import resolve

@@ -11,10 +11,10 @@ import os
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from reader import __version__
 from reader.core.model import InputError
+from reader.web.urls import FetchError, check_url
 
 if TYPE_CHECKING:
     import urllib3
@@ -24,10 +24,6 @@ MAX_BYTES = 10 * 1024 * 1024  # a news page is under 2 MB; more is not a page we
 TIMEOUT = 20.0  # seconds for the whole response
 MAX_REDIRECTS = 8
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
-
-
-class FetchError(Exception):
-    """A page that could not be had, with the reason in words ("timed out after 20 s")."""
 
 
 @dataclass(frozen=True)
@@ -69,15 +65,6 @@ class Response:
     body: bytes
     etag: str | None = None
     last_modified: str | None = None
-
-
-def check_url(url: str) -> None:
-    """Only http and https, with a host: anything else is refused before any network."""
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https"):
-        raise FetchError(f"only http and https URLs are read, not {parts.scheme or 'this'}")
-    if not parts.hostname:
-        raise FetchError("no host in the URL")
 
 
 def fetch(

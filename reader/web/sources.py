@@ -17,20 +17,14 @@ from pathlib import Path
 
 from reader.core.model import InputError
 from reader.store.page_cache import PageCache, PageMeta, article_name
-from reader.web.http import FetchError, FetchOptions, Response, check_url, fetch, new_pool
+from reader.web.http import FetchOptions, Response, fetch, new_pool
+from reader.web.urls import FetchError, check_url, is_url
 
 STDIN = "-"
 Mode = str  # "cached" (the cache first), "refresh" (ask the server again), "offline"
 Progress = Callable[[str, float], None]
 _TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown")
 _WORKERS = 8
-
-
-def is_url(arg: str) -> bool:
-    """Whether an argument names a URL (any scheme://), not a path: other schemes are refused
-    with their name rather than looked for as files."""
-    head, sep, _ = arg.partition("://")
-    return bool(sep) and head.isalpha() and "/" not in head
 
 
 @dataclass
