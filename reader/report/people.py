@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from reader.core.ingest.loading import visible_text
 from reader.core.model import Article, Claim, Story, Warning
 from reader.display.overlap import overlap_matrix, shared_fraction
-from reader.display.textsafe import printable
+from reader.display.textsafe import markdown_text, printable
 from reader.display.warning_tally import warning_tally, warnings_phrase
 
 
@@ -17,8 +17,8 @@ def _one_line(text: str) -> str:
 
 
 def _md_cell(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return _one_line(text).replace("\\", "\\\\").replace("|", "\\|")
+    """Article text inside a Markdown table cell or heading: shown, never rendered."""
+    return markdown_text(text)
 
 
 def _warnings_in(story: Story, article_id: str, start: int, end: int) -> list[Warning]:
