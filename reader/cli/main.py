@@ -20,6 +20,8 @@ def _report(args: argparse.Namespace) -> int:
 
     check_output(args.output)
     story = analyse(input_paths(args), terminal_progress())
+    for notice in story.notices:
+        print(f"samestory: notice: {notice}", file=sys.stderr)
     if len(story.articles) == 1:
         print("samestory: notice: only one article: nothing to compare it with", file=sys.stderr)
     write_output(render(story, args.format), args.output)

@@ -85,4 +85,6 @@ def analyse_articles(articles: list[Article], progress: Progress = _no_progress)
 def analyse(paths: Sequence[Path], progress: Progress = _no_progress) -> Story:
     """Load and analyse; raises InputError on bad input."""
     progress("loading", 0.0)
-    return analyse_articles(load_paths(paths), progress)
+    notices: list[str] = []
+    story = analyse_articles(load_paths(paths, notices), progress)
+    return replace(story, notices=tuple(notices)) if notices else story

@@ -18,7 +18,7 @@ from reader.core.ingest.furniture import visible_lines as _visible_lines
 from reader.core.ingest.html_page import decode_page, extract_page, looks_like_html
 from reader.core.ingest.markdown_text import front_matter, markup_spans
 from reader.core.ingest.metadata import read_metadata
-from reader.core.model import Article, InputError
+from reader.core.model import Article, EmptyArticle, InputError
 from reader.core.text.spans import merge_spans
 
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -37,9 +37,23 @@ class _Read:
     url: str | None
 
 
-def load_paths(paths: Sequence[Path]) -> list[Article]:
-    """Articles in input order with ids a1, a2, ...; raises InputError on bad input."""
-    read = [_read(f) for f in expand_paths(paths)]
+def load_paths(paths: Sequence[Path], notices: list[str] | None = None) -> list[Article]:
+    """Articles in input order with ids a1, a2, ...; raises InputError on bad input.
+
+    An empty file is left out (its reason added to `notices`): one blank file in a folder of
+    articles must not stop the story. Only when nothing else is left is it an error.
+    """
+    read: list[_Read] = []
+    empty: list[EmptyArticle] = []
+    for f in expand_paths(paths):
+        try:
+            read.append(_read(f))
+        except EmptyArticle as exc:
+            empty.append(exc)
+    if not read and empty:
+        raise empty[0]
+    if notices is not None:
+        notices.extend(f"skipped {exc}" for exc in empty)
     furniture = find_furniture([(r.text, r.hidden) for r in read])
     articles = []
     for i, (r, extra) in enumerate(zip(read, furniture, strict=True), start=1):
@@ -103,7 +117,7 @@ def _read(path: Path) -> _Read:
         hidden = [fm]
     lines = _visible_lines(text, merge_spans(hidden), limit=_HEADER_LINES)
     if not lines:
-        raise InputError(f"empty article: {path}")
+        raise EmptyArticle(f"empty article: {path}")
     meta = read_metadata(text, lines, fields)
     hidden = merge_spans([*hidden, *meta.hidden])
     title = fields.get("title") or None
