@@ -10,6 +10,7 @@ from pathlib import Path
 from reader.cli.inputs import add_input_arguments, input_paths
 from reader.cli.output import check_output, write_output
 from reader.core.model import InputError
+from reader.display.counts import counted
 from reader.notes import webanno
 from reader.notes.placement import as_placed
 from reader.report.notes import render_markdown
@@ -70,7 +71,8 @@ def _export(args: argparse.Namespace) -> int:
         orphans = sum(p.orphaned for p in placed)
         if orphans:
             print(
-                f"samestory: notice: {orphans} orphaned notes (their passage is gone) included",
+                f"samestory: notice: {counted(orphans, 'orphaned note')} (their passage is gone)"
+                " included",
                 file=sys.stderr,
             )
         return 0

@@ -222,3 +222,28 @@ def test_json_escapes_c1_controls_and_line_separators() -> None:
     import json
 
     assert json.loads(out)["articles"][0]["text"] == text
+
+
+def test_counts_agree_with_their_number() -> None:
+    from reader.display.counts import counted
+
+    assert counted(1, "discrepancy") == "1 discrepancy"
+    assert counted(2, "discrepancy") == "2 discrepancies"
+    assert counted(1, "shared passage") == "1 shared passage"
+    assert counted(0, "article") == "0 articles"
+
+
+def test_text_report_columns_line_up_with_cjk_titles() -> None:
+    from reader.display.width import cell_width
+    from reader.report.people import render_text
+
+    arts = [
+        Article(
+            id="a1", name="zh.txt", path="zh.txt", text="x", title="中国代表团抵达北京参加会谈"
+        ),
+        Article(id="a2", name="en.txt", path="en.txt", text="x", title="Delegation arrives"),
+    ]
+    lines = render_text(Story(articles=arts)).splitlines()
+    rows = [line for line in lines if line.startswith(("a1 ", "a2 "))]
+    shares = [cell_width(r[: r.index("%")]) for r in rows]
+    assert len(set(shares)) == 1, rows
