@@ -10,7 +10,8 @@ from pathlib import Path
 from reader import __version__
 from reader.cli.inputs import add_input_arguments, input_paths, terminal_progress
 from reader.cli.output import check_output, write_output
-from reader.core.ingest.article_files import expand_paths
+from reader.core.ingest.article_files import expand_paths, os_reason
+from reader.core.ingest.decoding import refuse_non_text
 from reader.core.model import InputError
 
 
@@ -54,10 +55,20 @@ def _app_parser() -> argparse.ArgumentParser:
     return p
 
 
+_HEAD_BYTES = 8  # enough for every signature decoding knows
+
+
 def _check_paths(paths: Sequence[Path]) -> None:
     """Refuse a missing path or a folder without articles before the screen opens (the same
-    rule the loader applies, without importing the engine)."""
-    expand_paths(paths)
+    rule the loader applies, without importing the engine), and a file that is not text (a
+    PDF, an image) by its first bytes, as `report` refuses it."""
+    for f in expand_paths(paths):
+        try:
+            with f.open("rb") as fh:
+                head = fh.read(_HEAD_BYTES)
+        except OSError as exc:
+            raise InputError(f"cannot read {f}: {os_reason(exc)}") from exc
+        refuse_non_text(head, str(f))
 
 
 def _run_app(args: argparse.Namespace) -> int:

@@ -55,8 +55,13 @@ def _export(args: argparse.Namespace) -> int:
     try:
         _notice(store)
         if args.all:
-            if args.format != "json" or args.paths or args.from_file:
-                raise InputError("--all exports JSON of the whole store and takes no PATH")
+            if args.format != "json":
+                raise InputError(
+                    "--all exports every note as JSON; a Markdown report is of one story: "
+                    "give its articles instead of --all"
+                )
+            if args.paths or args.from_file:
+                raise InputError("--all exports the whole store and takes no articles")
             write_output(webanno.dumps(store.all_notes(), store.all_marks()), args.output)
             return 0
         from reader.core.pipeline import analyse
@@ -82,7 +87,17 @@ def _export(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     path = Path(args.file)
-    parsed = webanno.loads(path.read_text(encoding="utf-8"))
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise InputError(f"cannot import {path}: no such file") from exc
+    except IsADirectoryError as exc:
+        raise InputError(f"cannot import {path}: it is a directory") from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(f"cannot import {path}: not a text file (a notes export is JSON)") from exc
+    except OSError as exc:
+        raise InputError(f"cannot import {path}: {(exc.strerror or str(exc)).lower()}") from exc
+    parsed = webanno.loads(raw)
     store = open_store()
     try:
         _notice(store)

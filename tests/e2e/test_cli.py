@@ -210,3 +210,38 @@ def test_a_failed_write_leaves_the_old_report_whole(
     assert main(["report", str(story_dir), "--format", "md", "-o", str(out)]) == 2
     assert out.read_text(encoding="utf-8") == "the report of yesterday\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.md", "story"]  # no temp left
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda d: d / "doc.pdf", "not a text file (a PDF document)"),
+        (lambda d: Path("/dev/zero"), "not a regular file: /dev/zero"),
+        (lambda d: d / "fifo", "not a regular file"),
+    ],
+)
+def test_the_reader_refuses_what_report_refuses_before_opening(
+    tmp_path: Path, make: object, message: str
+) -> None:
+    import os
+
+    (tmp_path / "doc.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    os.mkfifo(tmp_path / "fifo")
+    target = make(tmp_path)  # type: ignore[operator]
+    result = _run(str(target))  # before any screen: no terminal here, so an app would fail
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and message in result.stderr
+
+
+def test_notes_import_of_a_bad_file_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "bin.json").write_bytes(b"\xf4\x90\x80\x80\xff binary")
+    assert main(["notes", "import", str(tmp_path / "bin.json")]) == 2
+    assert main(["notes", "import", str(tmp_path / "missing.json")]) == 2
+    assert main(["notes", "export", "--all", "--format", "md"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].endswith("not a text file (a notes export is JSON)")
+    assert err[1].endswith("missing.json: no such file")
+    assert "a Markdown report is of one story" in err[2]
+    assert len(err) == 3

@@ -43,13 +43,19 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # not tab, newlines, fo
 _NUL_SHARE = 100
 
 
+def refuse_non_text(head: bytes, where: str) -> None:
+    """InputError for an image, a PDF, an archive, a program: what its first bytes say. The
+    command line asks this of a file's first block before the reader's screen opens."""
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            raise InputError(f"not a text file ({kind}): {where}")
+
+
 def decode_article(data: bytes, where: str) -> str:
     """Text of an article file; raises InputError for an empty or binary file."""
     if not data.strip():
         raise EmptyArticle(f"empty article: {where}")
-    for magic, kind in _MAGIC:
-        if data.startswith(magic):
-            raise InputError(f"not a text file ({kind}): {where}")
+    refuse_non_text(data, where)
     text = _decode(data, where)
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\x00", "\ufffd")  # a stray NUL (a copy error) is shown, not fatal
