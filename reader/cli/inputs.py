@@ -9,10 +9,12 @@ left. Web libraries are imported only when a URL is among the inputs.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from reader.core.ingest.article_files import LIMIT_VARIABLE
 from reader.core.model import InputError
 from reader.resources import sample_dir
 from reader.web.urls import is_url
@@ -34,6 +36,12 @@ def add_input_arguments(p: argparse.ArgumentParser, *, sample_default: bool = Tr
         metavar="FILE",
         help="read more inputs from FILE: one URL or path per line, # for comments",
     )
+    p.add_argument(
+        "--max-size",
+        metavar="MB",
+        type=_megabytes,
+        help="the largest article file read, in MB (default 1; 0 for no limit)",
+    )
     web = p.add_mutually_exclusive_group()
     web.add_argument(
         "--refresh", action="store_true", help="fetch URLs again even when they are cached"
@@ -41,6 +49,16 @@ def add_input_arguments(p: argparse.ArgumentParser, *, sample_default: bool = Tr
     web.add_argument(
         "--offline", action="store_true", help="never use the network: cached URLs only"
     )
+
+
+def _megabytes(raw: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of MB: {raw!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("a size cannot be negative")
+    return value
 
 
 def stderr_progress(stage: str, fraction: float) -> None:
@@ -60,6 +78,8 @@ def terminal_progress() -> Progress:
 
 def input_paths(args: argparse.Namespace, *, sample_default: bool = True) -> list[Path]:
     """Article paths for the parsed inputs, URLs fetched (or read from the cache)."""
+    if args.max_size is not None:  # an environment variable, so helper processes see it too
+        os.environ[LIMIT_VARIABLE] = str(int(args.max_size * 1_000_000))
     raw: list[str] = list(args.paths)
     if args.from_file:
         from reader.web.sources import read_list

@@ -245,3 +245,21 @@ def test_notes_import_of_a_bad_file_is_one_line(
     assert err[1].endswith("missing.json: no such file")
     assert "a Markdown report is of one story" in err[2]
     assert len(err) == 3
+
+
+def test_a_file_past_the_size_limit_is_refused_unless_allowed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SAMESTORY_MAX_ARTICLE_BYTES", raising=False)
+    big = tmp_path / "big.txt"
+    big.write_text(ARTICLE_A + "More words follow here. " * 50_000, encoding="utf-8")
+    assert main(["report", str(big)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "more than an article may be (1 MB)" in err
+    small = tmp_path / "small"
+    small.mkdir()
+    (small / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
+    assert main(["report", "--max-size", "0.001", str(small)]) == 0  # 1 KB: the article fits
+    (small / "b.txt").write_text(ARTICLE_A * 5, encoding="utf-8")
+    assert main(["report", "--max-size", "0.001", str(small)]) == 2  # this one does not
+    monkeypatch.delenv("SAMESTORY_MAX_ARTICLE_BYTES", raising=False)
