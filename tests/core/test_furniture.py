@@ -10,7 +10,7 @@ from types import ModuleType
 import pytest
 
 from reader.core.ingest.furniture import find_furniture, is_headline_shaped, is_phrase
-from reader.core.ingest.loading import load_paths
+from reader.core.ingest.loading import load_paths, visible_text
 from reader.core.model import Article
 
 STORIES = Path(__file__).parents[1] / "stories" / "ingest"
@@ -318,3 +318,18 @@ def test_sample_boilerplate_gold(sample: Path) -> None:
     assert not problems
     assert metrics["boilerplate.recall"] == 1.0
     assert metrics["boilerplate.precision"] >= 0.9
+
+
+@pytest.mark.parametrize("language", ["zh", "de", "fr", "ar", "ru"])
+def test_furniture_rules_leave_every_script_s_body_alone(language: str, tmp_path: Path) -> None:
+    """A Chinese article in paragraphs had its whole body hidden as a menu (one "word" a line,
+    no "." at the end): the rules count words and full stops as each script writes them."""
+    source = STORIES / "languages" / f"{language}.txt"
+    text = source.read_text(encoding="utf-8")
+    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+    page = tmp_path / f"{language}.txt"
+    page.write_text("Home\nWorld\nBusiness\nSport\n\n" + text + "\nAdvertisement\n", "utf-8")
+    (article,) = load_paths([page])
+    shown = visible_text(article)
+    assert [p for p in paragraphs if p not in shown] == []
+    assert "Advertisement" not in shown and "Business" not in shown
