@@ -45,6 +45,7 @@ class Article:
     source: str | None = None
     fingerprint: str = ""  # sha256 of text: identifies the article across paths and renames
     url: str | None = None  # the page's address, for an article read from the web
+    language: str = ""  # ISO 639-1 ("en", "de", "zh"), "und" when the text does not say
 
     def is_hidden(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.hidden)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reader.core.ingest.article_files import expand_paths, os_reason
@@ -19,6 +19,7 @@ from reader.core.ingest.html_page import decode_page, extract_page, looks_like_h
 from reader.core.ingest.markdown_text import front_matter, markup_spans
 from reader.core.ingest.metadata import read_metadata
 from reader.core.model import Article, EmptyArticle, InputError
+from reader.core.text.language import detect_language
 from reader.core.text.spans import merge_spans
 
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -73,6 +74,7 @@ def load_paths(paths: Sequence[Path], notices: list[str] | None = None) -> list[
                 url=r.url,
             )
         )
+        articles[-1] = replace(articles[-1], language=detect_language(visible_text(articles[-1])))
     return articles
 
 
