@@ -98,6 +98,7 @@ _PHRASES = [
     r"access\b.*|enjoy (?:unlimited|full) access\b.*|start (?:your )?free trial\b.*|"
     r"create (?:a )?free account\b.*|"
     r"you(?:'ve| have) (?:reached|used) .*\b(?:articles|stories)\b.*|"
+    r"you(?:'ve| have) read \d+ (?:of|out of) (?:your )?\d+ (?:free )?(?:articles|stories)\b.*|"
     r"support (?:our|independent|quality) journalism\b.*|(?:subscribers?|members?) only|"
     r"(?:premium|exclusive) content|please (?:enable javascript|disable your ad ?blocker)\b.*|"
     r"we use cookies\b.*|(?:accept|manage) (?:all )?cookies\b.*",
@@ -128,9 +129,11 @@ _CREDIT_TAIL = re.compile(  # "... on Tuesday. Photo: Jane Doe/AFP", "... AFP vi
 )
 _SEPARATOR = re.compile(r"[_\-*=~•·#+.—–]{3,}")
 _BYLINE = re.compile(
-    r"[Bb]y:?\s+[A-Z][\w.'’-]+,?(?:\s+(?:[A-Z][\w.'’-]*,?|and|&|in|,))*"
+    r"(?:[Bb]y:?\s+[A-Z][\w.'’-]+,?(?:\s+(?:[A-Z][\w.'’-]*,?|and|&|in|,))*"
     r"|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2},?(?: [A-Za-z-]+){0,3} (?:correspondent|editor|"
-    r"reporter|writer|columnist)"  # "Jane Doe Environment correspondent"
+    r"reporter|writer|columnist))"  # "Jane Doe Environment correspondent"
+    # then what a page prints beside the name: "· 7 February 2020 · 4 min read"
+    r"(?:\s*[·•|]\s*[\w ,:.'’/-]{1,30}){0,3}\s*[·•|]?"
 )
 _CLOSERS = "\"'”’»)]*_」』）"
 # Sentence ends and clause marks in the scripts news is written in: a Chinese line ends in
@@ -286,16 +289,18 @@ def _title_index(lines: list[Line]) -> int:
 
 
 def _menu_run(lines: list[Line], start: int) -> int:
-    """The line after a run of three or more one-to-three-word labels from `start` that a
-    longer headline follows (a site's menu above the headline), or `start`."""
-    i = start
-    while (
-        i < len(lines)
-        and _words(lines[i].content) <= _TOP_MENU_WORDS
-        and is_headline_shaped(lines[i].content)
-    ):
+    """The line after a run of three or more one-to-three-word labels from `start` (phrases
+    such as a cookie banner may sit among them) that a longer headline follows: a site's menu
+    above the headline. Else `start`."""
+    i, labels = start, 0
+    while i < len(lines):
+        c = lines[i].content
+        if _words(c) <= _TOP_MENU_WORDS and is_headline_shaped(c):
+            labels += 1
+        elif not (is_phrase(c) or _SEPARATOR.fullmatch(c)):  # a cookie banner within a menu
+            break
         i += 1
-    if i - start < 3 or i >= len(lines):
+    if labels < 3 or i >= len(lines):
         return start
     after = lines[i].content  # a headline, longer than any menu item, must follow the menu
     return i if is_headline_shaped(after) and _words(after) > _TOP_MENU_WORDS else start
