@@ -250,7 +250,8 @@ def test_notes_import_of_a_bad_file_is_one_line(
 def test_a_file_past_the_size_limit_is_refused_unless_allowed(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.delenv("SAMESTORY_MAX_ARTICLE_BYTES", raising=False)
+    # main() sets the limit in os.environ (helper processes read it): restored after the test
+    monkeypatch.setenv("SAMESTORY_MAX_ARTICLE_BYTES", "")
     big = tmp_path / "big.txt"
     big.write_text(ARTICLE_A + "More words follow here. " * 50_000, encoding="utf-8")
     assert main(["report", str(big)]) == 2
@@ -262,4 +263,3 @@ def test_a_file_past_the_size_limit_is_refused_unless_allowed(
     assert main(["report", "--max-size", "0.001", str(small)]) == 0  # 1 KB: the article fits
     (small / "b.txt").write_text(ARTICLE_A * 5, encoding="utf-8")
     assert main(["report", "--max-size", "0.001", str(small)]) == 2  # this one does not
-    monkeypatch.delenv("SAMESTORY_MAX_ARTICLE_BYTES", raising=False)

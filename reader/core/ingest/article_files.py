@@ -35,9 +35,13 @@ def article_limit() -> int:
 def check_size(path: Path, size: int, limit: int) -> None:
     if limit and size > limit:
         raise InputError(
-            f"{path} is {size / 1e6:.1f} MB, more than an article may be ({limit / 1e6:g} MB); "
+            f"{path} is {_size(size)}, more than an article may be ({_size(limit)}); "
             "--max-size MB allows larger files"
         )
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e6:.3g} MB" if n >= 100_000 else f"{n / 1e3:.3g} KB"
 
 
 def natural_key(name: str) -> tuple[tuple[int, int | str], ...]:
