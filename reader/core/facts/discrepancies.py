@@ -20,8 +20,10 @@ from functools import lru_cache
 
 from reader.core.claims.lexicon import synonym_keys
 from reader.core.claims.similarity import stem as term_stem
+from reader.core.facts.amounts import Amount, find_mentions
+from reader.core.facts.dates import TimeRef
+from reader.core.facts.figure_words import WEEKDAYS, is_number_word
 from reader.core.facts.names import find_name_discrepancies
-from reader.core.facts.numbers import WEEKDAYS, Amount, TimeRef, find_mentions, is_number_word
 from reader.core.model import Claim, Discrepancy, Sentence, Story, Value
 from reader.core.text.tokens import STOPWORDS, Token, normalize_word, tokenize
 
