@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from reader.core.facts.agreement import affinity, agree, comparable, same_value, threshold
 from reader.core.facts.figure_words import WEEKDAYS
-from reader.core.facts.mentions import Mention, is_context_word, mentions_of, stem
+from reader.core.facts.mentions import Mention, head_stem, is_context_word, mentions_of
 from reader.core.facts.names import find_name_discrepancies
 from reader.core.model import Claim, Discrepancy, Sentence, Story
 from reader.core.text.tokens import normalize_word, tokenize
@@ -172,7 +172,7 @@ def _claim_mentions(story: Story, claim: Claim, cache: dict[str, list[Mention]])
 def _sentence_words(story: Story, s: Sentence) -> frozenset[str]:
     text = story.article(s.article).text
     return frozenset(
-        stem(t.text)
+        head_stem(t.text)
         for t in tokenize(text, s.start, s.end)
         if is_context_word(normalize_word(t.text))
     )

@@ -14,11 +14,12 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from reader.core.claims.lexicon import synonym_keys
-from reader.core.claims.similarity import stem as term_stem
 from reader.core.facts.amounts import Amount, find_mentions
 from reader.core.facts.dates import TimeRef
 from reader.core.facts.figure_words import WEEKDAYS, is_number_word
 from reader.core.model import Sentence, Story, Value
+from reader.core.text.stemming import stem as term_stem
+from reader.core.text.stemming import stem_head
 from reader.core.text.tokens import STOPWORDS, Token, normalize_word, tokenize
 
 LEFT_WORDS = 6  # content words before a mention that describe it
@@ -30,22 +31,10 @@ def _norm(word: str) -> str:
     return normalize_word(word)
 
 
-@lru_cache(maxsize=1 << 16)
-def stem(word: str) -> str:
-    """A crude English stem: enough to equate "soldiers"/"soldier", "killed"/"kills"."""
-    w = _norm(word)
-    if w.endswith("'s"):
-        w = w[:-2]
-    if w in ("people", "children", "men", "women"):
-        return {"people": "people", "children": "child", "men": "man", "women": "woman"}[w]
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 3 and w.endswith("s") and not w.endswith("ss") and not w.endswith("us"):
-        w = w[:-1]
-    for suffix in ("ing", "ed"):
-        if len(w) > len(suffix) + 3 and w.endswith(suffix):
-            return w[: -len(suffix)]
-    return w
+def head_stem(word: str) -> str:
+    """A word as written, as the readable singular stem of a counted thing ("soldiers" ->
+    "soldier", "casualties" -> "casualty", "children" -> "child")."""
+    return stem_head(_norm(word))
 
 
 def is_context_word(norm: str) -> bool:
@@ -113,7 +102,7 @@ def _phrase_after(tokens: list[Token], k: int, text: str) -> list[str]:
             or (words and norm.endswith(("ing", "ed", "ly")))
         ):
             break
-        words.append(stem(tok.text))
+        words.append(head_stem(tok.text))
         last_end = tok.end
         k += 1
         if len(words) == 3:
@@ -145,7 +134,7 @@ def _action(tokens: list[Token], first: int, text: str) -> str:
 def _context(tokens: list[Token], first: int, after: int, skip: set[str]) -> frozenset[str]:
     left = [_norm(t.text) for t in tokens[:first] if is_context_word(_norm(t.text))][-LEFT_WORDS:]
     right = [_norm(t.text) for t in tokens[after:] if is_context_word(_norm(t.text))][:RIGHT_WORDS]
-    return frozenset(stem(w) for w in left + right) - skip
+    return frozenset(head_stem(w) for w in left + right) - skip
 
 
 def _token_range(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
