@@ -5,9 +5,6 @@ from __future__ import annotations
 import pytest
 
 from reader.core.text.stemming import (
-    HEADS,
-    INFLECTIONS,
-    TERMS,
     StemRules,
     apply_rules,
     stem,
