@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.facts.numbers import Amount, find_amounts, find_time_refs
+from reader.core.facts.amounts import Amount, find_amounts
+from reader.core.facts.dates import find_time_refs
 
 
 def _one(text: str) -> Amount:
