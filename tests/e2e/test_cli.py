@@ -263,3 +263,36 @@ def test_a_file_past_the_size_limit_is_refused_unless_allowed(
     assert main(["report", "--max-size", "0.001", str(small)]) == 0  # 1 KB: the article fits
     (small / "b.txt").write_text(ARTICLE_A * 5, encoding="utf-8")
     assert main(["report", "--max-size", "0.001", str(small)]) == 2  # this one does not
+
+
+def test_report_to_a_fifo_or_a_symlink_never_replaces_them(tmp_path: Path, story_dir: Path) -> None:
+    """`-o /dev/null` as root replaced the system's /dev/null with a file: a FIFO and a device
+    are written through, a symlink's target is replaced and the link kept (all made here)."""
+    import os
+    import stat
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+
+    def read() -> None:
+        with open(fifo, "rb") as fh:
+            got.append(fh.read())
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    assert main(["report", str(story_dir), "--format", "json", "-o", str(fifo)]) == 0
+    reader.join(timeout=30)
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert json.loads(got[0])["format"] == "samestory-report"
+    link = tmp_path / "latest.json"
+    link.symlink_to("report-1.json")
+    assert main(["report", str(story_dir), "--format", "json", "-o", str(link)]) == 0
+    assert link.is_symlink()
+    assert json.loads((tmp_path / "report-1.json").read_text("utf-8"))["articles"]
+    if os.geteuid() == 0:
+        block = tmp_path / "disk"
+        os.mknod(block, stat.S_IFBLK | 0o600, os.makedev(7, 201))
+        assert main(["report", str(story_dir), "-o", str(block)]) == 2
+        assert stat.S_ISBLK(block.lstat().st_mode)
