@@ -17,6 +17,7 @@ from reader.core.facts.figure_tokens import (
     by_first_word,
     figure_tokens,
     is_digits,
+    is_unspaced,
     joined,
     phrase_at,
 )
@@ -264,6 +265,7 @@ def _amount_at(text: str, toks: list[FigureToken], i: int) -> tuple[Amount, int]
         k < len(toks)
         and toks[k - 1].end == toks[k].start
         and not is_digits(toks[k])
+        and not is_unspaced(toks[k])  # "8名": Chinese writes the measure word right after
         and toks[k].low not in UNITS
     ):
         return None  # an ordinal ("12th") or a code ("3D")

@@ -11,12 +11,15 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from reader.core.facts.figure_words import MONTH_ABBR
+from reader.core.text.words import UNSPACED
 
 # Thousands grouped by commas ("580,000") or by spaces, as French and Russian texts and their
 # translations write them ("580 000"); other digit groups side by side are phone numbers.
+# Chinese and Japanese characters are one token each (no spaces separate their words), as the
+# engine's word pattern has them.
 _TOKEN = re.compile(
     r"\d+(?:,\d{3})+(?:\.\d+)?|[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?!\d|\s\d)(?:\.\d+)?"
-    r"|\d+(?:\.\d+)?|[^\W\d_]+\.?|[$€£¥%²]"
+    rf"|\d+(?:\.\d+)?|[{UNSPACED}]|[^\W\d_{UNSPACED}]+\.?|[$€£¥%²]"
 )
 
 
@@ -46,6 +49,14 @@ def figure_tokens(text: str, start: int, end: int) -> list[FigureToken]:
 
 def is_digits(tok: FigureToken) -> bool:
     return tok.low[0].isdigit()
+
+
+def is_unspaced(tok: FigureToken) -> bool:
+    """A Chinese or Japanese character: it follows a figure with no space ("8名")."""
+    return _UNSPACED_CHAR.fullmatch(tok.text) is not None
+
+
+_UNSPACED_CHAR = re.compile(f"[{UNSPACED}]")
 
 
 def joined(text: str, a: FigureToken, b: FigureToken) -> bool:

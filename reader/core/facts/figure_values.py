@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from reader.core.facts.figure_tokens import FigureToken, is_digits, joined, match_phrase
-from reader.core.facts.figure_words import SCALES, SMALL, TENS
+from reader.core.facts.figure_words import CJK_NUMERALS, SCALES, SMALL, TENS, cjk_number
 from reader.core.facts.units import CURRENCY_SIGNS
 from reader.core.text.tokens import STOPWORDS
 
@@ -83,6 +83,29 @@ def _before_zone(text: str, tok: FigureToken, nxt: FigureToken | None) -> bool:
     )
 
 
+# A Chinese numeral is a figure when a measure word follows it ("七名士兵", "三架飞机"): the
+# same characters also write words ("一些" some, "统一" unify) that are no figure.
+CJK_MEASURES = frozenset("名个位人架辆艘座栋间家条枚颗头只起次天年岁周倍元吨米所")
+
+
+def _cjk_number(
+    text: str, toks: list[FigureToken], i: int
+) -> tuple[float, float, int, bool] | None:
+    j = i
+    while (
+        j < len(toks)
+        and toks[j].text in CJK_NUMERALS
+        and (j == i or joined(text, toks[j - 1], toks[j]))
+    ):
+        j += 1
+    if j >= len(toks) or toks[j].text not in CJK_MEASURES or toks[j - 1].end != toks[j].start:
+        return None
+    if i > 0 and toks[i - 1].end == toks[i].start and toks[i - 1].text in CJK_NUMERALS:
+        return None  # inside a longer run
+    value = cjk_number("".join(t.text for t in toks[i:j]))
+    return None if value is None else (value, 1.0, j - i, True)
+
+
 def _not_an_amount(text: str, toks: list[FigureToken], i: int) -> bool:
     """Times ("11:18 pm", "2045 GMT"), scores ("9-3"), labels ("No. 12"), model names
     ("FireWire 800") and phone numbers ("0845 125 2222": digit groups side by side)."""
@@ -133,6 +156,8 @@ def number_at(text: str, toks: list[FigureToken], i: int) -> tuple[float, float,
             value *= scale
             used = 2
         return value, step, used, False
+    if tok.text in CJK_NUMERALS:
+        return _cjk_number(text, toks, i)
     if tok.low == "half" and match_phrase(toks, i + 1, ("a",)) and i + 2 < len(toks):
         half_of = SCALES.get(toks[i + 2].low, 0.0)
         if half_of > 100:

@@ -119,6 +119,28 @@ QUALIFIERS: dict[tuple[str, ...], Qualifier] = {
 }
 
 
+def cjk_number(chars: str) -> float | None:
+    """The value of a run of Chinese numerals ("七" 7, "十五" 15, "两百" 200, "三万五千"
+    35,000), or None when the run is not a number (a lone unit such as "万" in a name)."""
+    total = section = 0.0
+    digit: float | None = None
+    for ch in chars:
+        if ch in CJK_DIGITS:
+            digit = CJK_DIGITS[ch]
+        elif ch in CJK_UNITS:
+            section += (1 if digit is None else digit) * CJK_UNITS[ch]
+            digit = None
+        elif ch in CJK_MYRIADS:
+            if digit is None and section == 0:
+                return None
+            total += (section + (digit or 0)) * CJK_MYRIADS[ch]
+            section, digit = 0.0, None
+        else:
+            return None
+    value = total + section + (digit or 0)
+    return value if chars and (value > 0 or chars in ("零", "〇")) else None
+
+
 def is_number_word(word: str) -> bool:
     """Whether a lower-case word is a figure or a cardinal in words."""
     return word[:1].isdigit() or word in SMALL or word in TENS or word in SCALES
@@ -175,7 +197,16 @@ _MENTION_WORDS = (
     "billions", "tens", *WEEKDAYS, *MONTHS, *MONTH_ABBR, "today", "tonight", "tomorrow",
     "yesterday", "week", "month", "night", "morning", "thirds?", "quarters?", "fifth",
 )  # fmt: skip
-_MAY_MENTION = re.compile(r"\d|\b(?:" + "|".join(_MENTION_WORDS) + r")\b", re.IGNORECASE)
+# Chinese numerals, written without spaces: 七 (7), 十五 (15), 两百 (200), 三万 (30,000).
+CJK_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}  # fmt: skip
+CJK_UNITS = {"十": 10, "百": 100, "千": 1000}
+CJK_MYRIADS = {"万": 1e4, "亿": 1e8}
+CJK_NUMERALS = frozenset(CJK_DIGITS) | frozenset(CJK_UNITS) | frozenset(CJK_MYRIADS)
+_MAY_MENTION = re.compile(
+    r"\d|[" + "".join(sorted(CJK_NUMERALS)) + r"]|\b(?:" + "|".join(_MENTION_WORDS) + r")\b",
+    re.IGNORECASE,
+)
 
 
 def may_mention(text: str, start: int, stop: int) -> bool:

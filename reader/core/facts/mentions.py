@@ -16,11 +16,13 @@ from functools import lru_cache
 from reader.core.claims.lexicon import synonym_keys
 from reader.core.facts.amounts import Amount, find_mentions
 from reader.core.facts.dates import TimeRef
-from reader.core.facts.figure_words import WEEKDAYS, is_number_word
+from reader.core.facts.figure_values import CJK_MEASURES
+from reader.core.facts.figure_words import CJK_NUMERALS, WEEKDAYS, is_number_word
 from reader.core.model import Sentence, Story, Value
 from reader.core.text.stemming import stem as term_stem
 from reader.core.text.stemming import stem_head
 from reader.core.text.tokens import STOPWORDS, Token, normalize_word, tokenize
+from reader.core.text.words import UNSPACED
 
 LEFT_WORDS = 6  # content words before a mention that describe it
 RIGHT_WORDS = 4
@@ -38,8 +40,14 @@ def head_stem(word: str) -> str:
 
 
 def is_context_word(norm: str) -> bool:
-    """A word that describes a mention or a sentence: no function word, letter or figure."""
-    return norm not in STOPWORDS and len(norm) > 1 and not norm[0].isdigit()
+    """A word that describes a mention or a sentence: no function word, letter or figure (a
+    Chinese or Japanese character is a word of its own, one character long)."""
+    if len(norm) == 1:
+        return _UNSPACED_CHAR.fullmatch(norm) is not None and norm not in CJK_NUMERALS
+    return norm not in STOPWORDS and not norm[0].isdigit()
+
+
+_UNSPACED_CHAR = re.compile(f"[{UNSPACED}]")
 
 
 @dataclass(frozen=True)
@@ -78,6 +86,8 @@ _NOT_IN_PHRASE = frozenset(
 
 def _phrase_after(tokens: list[Token], k: int, text: str) -> list[str]:
     """The counted thing: stems of the noun phrase right after the amount, head last."""
+    if k < len(tokens) and _UNSPACED_CHAR.fullmatch(tokens[k].text):
+        return _unspaced_phrase(tokens, k)
     words: list[str] = []
     last_end = tokens[k - 1].end if k > 0 else 0
     while k < len(tokens):
@@ -108,6 +118,30 @@ def _phrase_after(tokens: list[Token], k: int, text: str) -> list[str]:
         if len(words) == 3:
             break
     return words
+
+
+# Characters that end a Chinese noun phrase: prepositions, particles, conjunctions, verbs of
+# being ("8名土耳其士兵在周一…": the soldiers, then "在" on Monday).
+_CJK_PHRASE_ENDS = frozenset("在的于被和与及是了将已从对向为中把到由也都")
+_CJK_PHRASE_CHARS = 6
+
+
+def _unspaced_phrase(tokens: list[Token], k: int) -> list[str]:
+    """The counted thing in Chinese or Japanese: the characters after the measure word ("名")
+    up to a particle or preposition, as one word ("土耳其士兵")."""
+    if tokens[k].text in CJK_MEASURES:
+        k += 1
+    chars: list[str] = []
+    while (
+        k < len(tokens)
+        and len(chars) < _CJK_PHRASE_CHARS
+        and _UNSPACED_CHAR.fullmatch(tokens[k].text)
+        and tokens[k].text not in _CJK_PHRASE_ENDS
+        and (not chars or tokens[k - 1].end == tokens[k].start)
+    ):
+        chars.append(tokens[k].text)
+        k += 1
+    return ["".join(chars)] if chars else []
 
 
 _BEFORE_FIGURE = frozenset("the a an all its their his her some".split())
