@@ -182,6 +182,10 @@ class SameStoryApp(App[int]):
     def _moved(self, event: ReaderScreen.CursorMoved) -> None:
         self.session.cursor_moved(event.article, event.index)
 
+    @on(ReaderScreen.NotesAsked)
+    def _notes(self, event: ReaderScreen.NotesAsked) -> None:
+        self.session.handle(event.request)
+
     def _save(self, change: Callable[[Settings], None]) -> None:
         try:
             update_settings(change)
@@ -221,26 +225,6 @@ class SameStoryApp(App[int]):
         groups["App"] = list(APP_BINDINGS)
         body = help_content(groups.items(), self.keymap, self.size.width)
         self.push_screen(HelpScreen(body))
-
-    # -- notes and review (keys on the reader screen, state in the store) ------------------
-
-    def action_annotate(self) -> None:
-        self.session.annotate()
-
-    def action_edit_note(self) -> None:
-        self.session.edit_here()
-
-    def action_notes(self) -> None:
-        self.session.open_list()
-
-    def action_undo(self) -> None:
-        self.session.undo()
-
-    def action_review(self, status: str) -> None:
-        self.session.review(status)
-
-    def action_next_unreviewed(self) -> None:
-        self.session.next_unreviewed()
 
     async def action_quit(self) -> None:
         """Notes held only in memory (read-only data directory) are offered an export first."""

@@ -1,12 +1,13 @@
 """Every note of the story in one list: filter, jump to one, edit, delete (asked) and undo.
 
-Dismissed with the PlacedNote to jump to, or None. Every change goes straight to the store;
-the list is re-read from it after each one, so what is shown is what is saved.
+Dismissed with the PlacedNote to jump to, or None. Every change goes to the notes session (the
+one place that writes to the store); the list is re-read after each one, so what is shown is
+what is saved.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -19,8 +20,11 @@ from textual.widgets.option_list import Option
 
 from reader.core.model import Story
 from reader.notes.model import PlacedNote
-from reader.store.notes import NoteStore
-from reader.ui.dialogs.note_editor import edit_note, one_line, plain
+from reader.ui.dialogs.note_editor import NoteEditor, one_line, plain
+
+if TYPE_CHECKING:
+    from reader.notes.model import NoteDraft
+    from reader.ui.notes_session import NotesSession
 
 
 def matches(placed: PlacedNote, query: str) -> bool:
@@ -182,9 +186,9 @@ class NotesScreen(Screen[PlacedNote | None]):
         Binding("escape", "close", "Back", id="notes-close", tooltip="Back to the reader."),
     ]
 
-    def __init__(self, store: NoteStore, story: Story, query: str = "") -> None:
+    def __init__(self, session: NotesSession, story: Story, query: str = "") -> None:
         super().__init__(id="notes-screen")
-        self.store = store
+        self.session = session
         self.story = story
         self.query_text = query
         self.placed: list[PlacedNote] = []
@@ -211,7 +215,7 @@ class NotesScreen(Screen[PlacedNote | None]):
         """Re-read the store (another window may have written) and redraw the list."""
         listing = self.query_one(OptionList)
         current = keep or self._highlighted_id()
-        self.placed = self.store.notes_for(self.story)
+        self.placed = self.session.notes_for(self.story)
         self.shown = [p for p in self.placed if matches(p, self.query_text)]
         listing.clear_options()
         entries: list[Option | None] = []
@@ -227,7 +231,7 @@ class NotesScreen(Screen[PlacedNote | None]):
             summary += f" · {orphans} orphaned"
         if self.query_text.strip():
             summary += f" · {len(self.shown)} shown"
-        if not self.store.persistent:
+        if not self.session.persistent:
             summary += " · NOT SAVED TO DISK (export before quitting)"
         self.query_one("#notes-summary", Static).update(Content(summary))
         self.query_one("#notes-empty").display = not self.placed
@@ -285,10 +289,17 @@ class NotesScreen(Screen[PlacedNote | None]):
 
     def action_edit(self) -> None:
         placed = self.selected()
-        if placed is not None:
-            edit_note(
-                self.app, self.store, self.story, placed, lambda _: self.reload(placed.note.id)
-            )
+        if placed is None:
+            return
+        article = placed.article_id
+        where = self.story.article(article).name if article else placed.note.file_name
+
+        def written(draft: NoteDraft | None) -> None:
+            if draft is not None:
+                self.session.update_note(placed, draft)
+            self.reload(placed.note.id)
+
+        self.app.push_screen(NoteEditor(placed.quote, placed.note, where=where), written)
 
     def action_delete(self) -> None:
         placed = self.selected()
@@ -297,7 +308,7 @@ class NotesScreen(Screen[PlacedNote | None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.store.delete_note(placed.note.id)
+                self.session.delete_note(placed.note.id)
                 self.notify("Note deleted: u to undo.", timeout=4)
                 self.reload()
 
@@ -305,8 +316,7 @@ class NotesScreen(Screen[PlacedNote | None]):
         self.app.push_screen(ConfirmDelete(summary), answered)
 
     def action_undo(self) -> None:
-        undone = self.store.undo()
-        self.notify(f"Undone: {undone}." if undone else "Nothing to undo.", timeout=3)
+        self.session.undo()
         self.reload()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
