@@ -15,13 +15,13 @@ from textual.content import Content
 from textual.widgets import Checkbox, Input, OptionList, Static, TextArea
 
 from reader.core.model import Story
-from reader.notes.model import Note, NoteDraft, PlacedNote
+from reader.notes.model import NoteDraft, PlacedNote
 from reader.store.notes import NoteStore, open_store
 from reader.ui.dialogs.note_editor import NoteEditor
 from reader.ui.notes_requests import AddNote
 from reader.ui.notes_session import NotesSession
-from reader.ui.screens.reader import ReaderScreen
 from reader.ui.screens.notes import ConfirmDelete, NotesScreen
+from reader.ui.screens.reader import ReaderScreen
 
 
 class Host(App[None]):
