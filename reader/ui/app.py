@@ -231,7 +231,7 @@ class SameStoryApp(App[int]):
         if not self.session.unsaved_notes():
             self.exit()
             return
-        from reader.ui.screens.notes import Confirm
+        from reader.ui.dialogs.confirm import Confirm
 
         def answered(export: bool | None) -> None:
             if not export:
