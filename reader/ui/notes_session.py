@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.timer import Timer
 
 from reader.core.model import Claim, Location, Sentence, Story
+from reader.display.textsafe import printable
 from reader.notes.model import NoteDraft, PlacedNote, ReviewStatus
 from reader.notes.placement import note_offsets, notes_by_sentence
 from reader.notes.review import review_label
@@ -31,18 +32,16 @@ POSITION_DELAY = 1.0  # seconds of stillness before the reading position is writ
 
 def notes_block(story: Story, sentence: Sentence, notes: Sequence[PlacedNote]) -> Content:
     """The inspector's 'Notes' section: each note's text and tags, and where it was written."""
-    from reader.ui.dialogs.note_editor import plain
-
     lines: list[Content] = []
     for p in notes:
-        head = Content.assemble(("✎ ", "bold"), plain(p.note.text) or "(no text)")
+        head = Content.assemble(("✎ ", "bold"), printable(p.note.text) or "(no text)")
         if p.note.tags:
             head = head.append(Content("  " + " ".join(f"#{t}" for t in p.note.tags)))
         lines.append(head)
         if p.article_id is not None and not (
             p.article_id == sentence.article and p.start < sentence.end and sentence.start < p.end
         ):
-            name = plain(story.article(p.article_id).name)
+            name = printable(story.article(p.article_id).name)
             lines.append(Content(f"    on the same claim in {p.article_id} {name}").stylize("dim"))
         if p.placement == "reanchored":
             lines.append(Content("    re-anchored: its article's text changed").stylize("dim"))

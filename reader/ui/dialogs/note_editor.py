@@ -21,13 +21,8 @@ from reader.notes.model import QUICK_TAGS, Note, NoteDraft, clean_tags
 QUOTE_CHARS = 400  # a longer passage is shown cut, the note still covers all of it
 
 
-def plain(text: str) -> str:
-    """Article or note text for display: control characters (escapes) made visible."""
-    return printable(text)
-
-
 def one_line(text: str, limit: int) -> str:
-    flat = " ".join(plain(text).split())
+    flat = " ".join(printable(text).split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
@@ -105,10 +100,10 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
         title = "Edit note" if self.note else "New note"
         with Vertical(id="note-editor-box"):
             yield Static(
-                Content(f"{title} · {plain(self.where)}" if self.where else title),
+                Content(f"{title} · {printable(self.where)}" if self.where else title),
                 id="note-editor-title",
             )
-            quote = plain(self.quote.strip())
+            quote = printable(self.quote.strip())
             if len(quote) > QUOTE_CHARS:
                 quote = quote[: QUOTE_CHARS - 1] + "…"
             yield Static(Content(quote), id="note-editor-quote")

@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 from reader.core.model import Story
 from reader.notes.model import PlacedNote
 from reader.ui.dialogs.confirm import Confirm, ConfirmDelete
-from reader.ui.dialogs.note_editor import NoteEditor, one_line, plain
+from reader.ui.dialogs.note_editor import NoteEditor, one_line
 
 if TYPE_CHECKING:
     from reader.notes.model import NoteDraft
@@ -250,4 +250,4 @@ class NotesScreen(Screen[PlacedNote | None]):
         return True
 
 
-__all__ = ["Confirm", "ConfirmDelete", "NotesScreen", "matches", "note_label", "plain"]
+__all__ = ["Confirm", "ConfirmDelete", "NotesScreen", "matches", "note_label"]

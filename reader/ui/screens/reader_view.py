@@ -216,10 +216,6 @@ class ReaderView(Screen[None]):
                         self._reviewed_at.setdefault(s.article, []).append((s.start, status))
         return tuple(self._reviewed_at.get(article_id, ()))
 
-    def set_note_offsets(self, offsets: dict[str, frozenset[int]]) -> None:
-        """Text offsets per article that carry a note (a gutter marker)."""
-        self.set_notes(offsets, self.note_contents)
-
     def set_notes(
         self,
         offsets: dict[str, frozenset[int]],
@@ -306,7 +302,8 @@ class ReaderView(Screen[None]):
         inspector = self.inspector
         if inspector is not None and inspector.display:
             sid = sentence.id if sentence else None
-            inspector.show(index, sid, self.note_contents.get(sid) if sid else None)
+            notes = self.note_contents.get(sid) if sid else None
+            inspector.show(index, sid, notes, partners)
 
     def _follow(self) -> None:
         sentence, partners = self._shown
