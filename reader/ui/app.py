@@ -17,12 +17,12 @@ gc.disable()
 try:
     from textual import on, work
     from textual.app import App
-    from textual.binding import Binding, BindingType
+    from textual.binding import BindingType
 
     from reader.core.model import InputError, Story
     from reader.store.notes import NoteStore, open_store
     from reader.store.settings import Settings, load_settings, update_settings
-    from reader.ui.bindings import APP_BINDINGS, READER_BINDINGS
+    from reader.ui.bindings import APP_BINDINGS
     from reader.ui.notes_session import NotesSession
     from reader.ui.screens.reader import ReaderScreen
     from reader.ui.themes import DEFAULT_THEME, VARIABLE_DEFAULTS, load_themes
@@ -210,21 +210,9 @@ class SameStoryApp(App[int]):
     # -- app actions ------------------------------------------------------------------------
 
     def action_help(self) -> None:
-        from reader.ui.dialogs.help import HelpScreen, help_content
+        from reader.ui.dialogs.help import HelpScreen, reader_help
 
-        groups: dict[str, list[Binding]] = {
-            "Move": [],
-            "Jump": [],
-            "View": [],
-            "Notes": [],
-            "Review": [],
-            "More": [],
-        }
-        for b in READER_BINDINGS:
-            groups.setdefault(b.group.description if b.group else "More", []).append(b)
-        groups["App"] = list(APP_BINDINGS)
-        body = help_content(groups.items(), self.keymap, self.size.width)
-        self.push_screen(HelpScreen(body))
+        self.push_screen(HelpScreen(reader_help(self.keymap, self.size.width)))
 
     async def action_quit(self) -> None:
         """Notes held only in memory (read-only data directory) are offered an export first."""
