@@ -159,6 +159,7 @@ class SameStoryApp(App[int]):
         """The story, the reading position, the notes and the review marks to the screen."""
         self.reader.set_story(story, self.session.start_cursor(story))
         self.session.refresh()
+        self.reader.show_story()
 
     def _show(self, story: Story) -> None:
         self.story = story

@@ -75,3 +75,30 @@ def test_a_burst_of_moves_is_coalesced() -> None:
     moved = ReaderView.CursorMoved("a1", 1, 0)
     assert moved.can_replace(ReaderView.CursorMoved("a1", 0, 0))
     assert not moved.can_replace(ReaderView.MinorMarksToggled(True))
+
+
+def test_a_story_analysed_after_the_first_frame_is_drawn_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The worker's story replaces the progress bar: the notes and marks are set before the
+    columns are drawn, so they are drawn once (twice on main), and nothing moved."""
+    from reader.resources import sample_dir
+
+    counts = counting(monkeypatch)
+
+    @run_async
+    async def run() -> None:
+        app = SameStoryApp([sample_dir()])
+        async with app.run_test(size=(160, 48)) as pilot:
+            for _ in range(400):  # the engine runs in a worker
+                await pilot.pause(0.05)
+                if app.reader.index is not None:
+                    break
+            for _ in range(4):
+                await pilot.pause()
+            assert app.reader.index is not None and app.reader.columns
+            assert counts["_rebuild_columns"] == 1
+            assert counts["refresh_view"] == 1
+            assert counts["cursor_moved"] == 0
+
+    run()

@@ -115,6 +115,7 @@ class ReaderView(Screen[None]):
         self._title: tuple[str, ...] = ("samestory",)
         self._shown: tuple[Sentence | None, Mapping[str, Sequence[Sentence]]] = (None, {})
         self._resumed = False
+        self._on_screen = False  # the story's columns are drawn (set_notes redraws them)
         self.inspector: Inspector | None = None  # mounted on first use
 
     def compose(self) -> ComposeResult:
@@ -168,15 +169,19 @@ class ReaderView(Screen[None]):
         return self.query_one("#loading", LoadingPanel)
 
     def set_story(self, story: Story, start: Cursor | None = None) -> None:
-        """Before the screen is mounted, compose() builds the columns; after (the analysis ran
-        in a worker), they replace the progress bar. The start is not a move: no message."""
+        """The story and where reading starts (not a move: no message). Shown by `show_story`,
+        once the notes and marks are set too, so the columns are drawn once."""
         self.index = StoryIndex(story)
         self._reviewed_at = None
         first = story.articles[0].id
         cursor = start if start and start.article in self.index.position else Cursor(first, 0)
         self.set_reactive(ReaderView.cursor, clamp(cursor, len(story.sentences_of(cursor.article))))
         self._title = titles(story)
-        if self.is_mounted:
+
+    def show_story(self) -> None:
+        """Before the screen is mounted, compose() builds the columns; after (the analysis ran
+        in a worker), they replace the progress bar."""
+        if self.is_mounted and self.index is not None and not self._on_screen:
             self.query_one("#loading").remove()
             self.grid.remove_class("-loading")
             self.query_one(TopBar).set_titles(*self._title)
@@ -184,6 +189,7 @@ class ReaderView(Screen[None]):
 
     def _story_shown(self) -> None:
         assert self.index is not None
+        self._on_screen = True
         if len(self.index.order) == 1:
             self.notify("Only one article: nothing to compare it with.", timeout=6)
         self._rebuild_columns()
@@ -200,7 +206,7 @@ class ReaderView(Screen[None]):
         self.claim_status = claim_status
         self._reviewed_at = None
         self.set_review_status(text, short)
-        if self.is_mounted and self.index is not None and self.cursor is not None:
+        if self._on_screen:
             self._show_status(*self._shown)
 
     def reviewed_offsets(self, article_id: str) -> tuple[tuple[int, str], ...]:
@@ -226,7 +232,7 @@ class ReaderView(Screen[None]):
         self.note_offsets, self.note_contents = offsets, contents
         if placed is not None:
             self.placed_notes = placed
-        if self.is_mounted:
+        if self._on_screen:
             self.refresh_view(scroll=False)
 
     # -- columns -----------------------------------------------------------------------------
