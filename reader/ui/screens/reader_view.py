@@ -119,17 +119,16 @@ class ReaderView(Screen[None]):
         self.inspector: Inspector | None = None  # mounted on first use
 
     def compose(self) -> ComposeResult:
-        yield TopBar(self._title, self._review_text)
+        self.top_bar = TopBar(self._title, self._review_text)
         if self.index is None or self.cursor is None:
-            yield ColumnGrid()
+            self.grid = ColumnGrid()
         else:  # the story was ready before the screen: its columns are in the first frame
-            yield ColumnGrid(self.visible_articles(), self.cursor.article)
-        yield StatusLine()
+            self.grid = ColumnGrid(self.visible_articles(), self.cursor.article)
+        self.status_line = StatusLine()
+        yield self.top_bar
+        yield self.grid
+        yield self.status_line
         yield KeyBar()
-
-    @property
-    def grid(self) -> ColumnGrid:
-        return self.query_one(ColumnGrid)
 
     @property
     def columns(self) -> list[ArticleColumn]:
@@ -184,7 +183,7 @@ class ReaderView(Screen[None]):
         if self.is_mounted and self.index is not None and not self._on_screen:
             self.query_one("#loading").remove()
             self.grid.remove_class("-loading")
-            self.query_one(TopBar).set_titles(*self._title)
+            self.top_bar.set_titles(*self._title)
             self._story_shown()
 
     def _story_shown(self) -> None:
@@ -198,7 +197,7 @@ class ReaderView(Screen[None]):
         """The header's progress: e.g. '12/35 claims reviewed, 2 disputed' ('short' if narrow)."""
         self._review_text = (text, short or text)
         if self.is_mounted:
-            self.query_one(TopBar).set_review(text, short)
+            self.top_bar.set_review(text, short)
 
     def set_review(self, text: str, short: str, claim_status: dict[str, str]) -> None:
         """Progress in the header; each claim's mark in the status line, and in the gutter from
@@ -303,7 +302,7 @@ class ReaderView(Screen[None]):
         self.grid.paint(index, visible, marks, here, self.show_hidden)
         if scroll:
             self._follow()
-        self.query_one(TopBar).set_page(page_text(index.order, visible, self.first, self.zoom))
+        self.top_bar.set_page(page_text(index.order, visible, self.first, self.zoom))
         self._show_status(sentence, partners)
         inspector = self.inspector
         if inspector is not None and inspector.display:
@@ -332,7 +331,7 @@ class ReaderView(Screen[None]):
             query=self.query_text,
             hits=self.hits,
         )
-        self.query_one(StatusLine).show(text)
+        self.status_line.show(text)
 
     def walked_warnings(self) -> list[Warning]:
         """What w / W step through: all warnings, or the major ones while minor marks are hidden."""
