@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Literal
 
 from reader.core.model import Location, Sentence, Story
@@ -41,17 +40,31 @@ class Cursor:
         return f"Cursor({self.article!r}, {self.index})"
 
 
-@dataclass(frozen=True)
 class Selection:
     """The place the cursor was sent to: a stop walked to (`kind` and its number in that walk),
-    or, with `kind` None, a place another screen asked for (the overview, the notes list)."""
+    or, with `kind` None, a place another screen asked for (the overview, the notes list).
+    A plain class, as `Cursor` is: it is created at start-up."""
 
-    stop: Location
-    kind: StopKind | None = None
-    index: int = 0
+    __slots__ = ("index", "kind", "stop")
+
+    def __init__(self, stop: Location, kind: StopKind | None = None, index: int = 0) -> None:
+        self.stop = stop
+        self.kind = kind
+        self.index = index
 
     def is_a(self, kind: StopKind) -> bool:
         return self.kind == kind
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Selection):
+            return NotImplemented
+        return (self.stop, self.kind, self.index) == (other.stop, other.kind, other.index)
+
+    def __hash__(self) -> int:
+        return hash((self.stop, self.kind, self.index))
+
+    def __repr__(self) -> str:
+        return f"Selection({self.stop!r}, {self.kind!r}, {self.index})"
 
 
 def clamp(cursor: Cursor, count: int) -> Cursor:

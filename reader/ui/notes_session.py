@@ -20,11 +20,11 @@ from reader.notes.placement import note_offsets, notes_by_sentence
 from reader.notes.review import review_label
 from reader.store.notes import NoteStore, rescue_export
 from reader.ui.navigation import Cursor
-from reader.ui.notes_requests import AddNote, EditNote, NoteRequest, Review, Undo
 
 if TYPE_CHECKING:
     from textual.app import App
 
+    from reader.ui.notes_requests import NoteRequest
     from reader.ui.screens.reader_view import ReaderView
 
 POSITION_DELAY = 1.0  # seconds of stillness before the reading position is written
@@ -106,6 +106,8 @@ class NotesSession:
     # -- what the reader asks -------------------------------------------------------------
 
     def handle(self, request: NoteRequest) -> None:
+        from reader.ui.notes_requests import AddNote, EditNote, Review, Undo  # on the first key
+
         story = self.story
         if story is None:
             return

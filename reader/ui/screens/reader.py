@@ -15,7 +15,6 @@ from reader.notes.model import NoteDraft
 from reader.notes.review import next_unreviewed
 from reader.ui.bindings import READER_BINDINGS
 from reader.ui.navigation import Cursor, Selection, StopKind, columns_for
-from reader.ui.notes_requests import AddNote, EditNote, OpenNotes, Review, Undo
 from reader.ui.screens.reader_view import ReaderView
 
 __all__ = ["Cursor", "ReaderScreen", "Selection", "columns_for"]
@@ -247,6 +246,7 @@ class ReaderScreen(ReaderView):
 
     def action_annotate(self) -> None:
         from reader.ui.dialogs.note_editor import NoteEditor
+        from reader.ui.notes_requests import AddNote
 
         s = self.current_sentence()
         if self.index is None or s is None:
@@ -262,6 +262,7 @@ class ReaderScreen(ReaderView):
     def action_edit_note(self) -> None:
         """The note shown on this sentence (the latest changed, if several) in the editor."""
         from reader.ui.dialogs.note_editor import NoteEditor
+        from reader.ui.notes_requests import EditNote
 
         s = self.current_sentence()
         if self.index is None or s is None:
@@ -284,13 +285,19 @@ class ReaderScreen(ReaderView):
         self.app.push_screen(editor, written)
 
     def action_notes(self) -> None:
+        from reader.ui.notes_requests import OpenNotes
+
         if self.index is not None:
             self.ask_notes(OpenNotes())
 
     def action_undo(self) -> None:
+        from reader.ui.notes_requests import Undo
+
         self.ask_notes(Undo())
 
     def action_review(self, status: str) -> None:
+        from reader.ui.notes_requests import Review
+
         s = self.current_sentence()
         if self.index is None or s is None:
             return

@@ -29,7 +29,6 @@ from reader.ui.navigation import (
     titles,
     visible_window,
 )
-from reader.ui.notes_requests import NoteRequest
 from reader.ui.story_index import StoryIndex
 from reader.ui.widgets.article_text import ArticleText, Marks
 from reader.ui.widgets.column_grid import ColumnGrid
@@ -38,6 +37,7 @@ from reader.ui.widgets.status_line import StatusLine, status_text
 from reader.ui.widgets.top_bar import TopBar
 
 if TYPE_CHECKING:
+    from reader.ui.notes_requests import NoteRequest
     from reader.ui.widgets.article_column import ArticleColumn
     from reader.ui.widgets.inspector import Inspector
     from reader.ui.widgets.loading_panel import LoadingPanel
