@@ -8,25 +8,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader import __version__
+from reader.cli.inputs import add_input_arguments, input_paths, terminal_progress
 from reader.cli.output import check_output, write_output
-from reader.core.ingest.article_files import expand_paths
+from reader.core.ingest.article_files import expand_paths, os_reason
+from reader.core.ingest.decoding import refuse_non_text
 from reader.core.model import InputError
-from reader.resources import sample_dir
-
-
-def _paths(raw: Sequence[str]) -> list[Path]:
-    return [Path(p) for p in raw] if raw else [sample_dir()]
-
-
-def _stderr_progress(stage: str, fraction: float) -> None:
-    sys.stderr.write(f"\r\x1b[K{fraction:4.0%} {stage}")
-    if fraction >= 1.0:
-        sys.stderr.write("\r\x1b[K")
-    sys.stderr.flush()
-
-
-def _no_progress(stage: str, fraction: float) -> None:
-    return None
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -35,13 +21,14 @@ def _report(args: argparse.Namespace) -> int:
     from reader.store.embedding_cache import EmbeddingCache
 
     check_output(args.output)
-    progress = _stderr_progress if sys.stderr.isatty() else _no_progress
-    semantic = _semantic(args)
-    if semantic:
+    progress = terminal_progress()
+    if _semantic(args):
         with EmbeddingCache() as cache:
-            story = analyse(_paths(args.paths), progress, True, cache)
+            story = analyse(input_paths(args), progress, True, cache)
     else:
-        story = analyse(_paths(args.paths), progress, False)
+        story = analyse(input_paths(args), progress, False)
+    for notice in story.notices:
+        print(f"samestory: notice: {notice}", file=sys.stderr)
     if len(story.articles) == 1:
         print("samestory: notice: only one article: nothing to compare it with", file=sys.stderr)
     write_output(render(story, args.format), args.output)
@@ -53,7 +40,7 @@ def _report_parser() -> argparse.ArgumentParser:
         prog="samestory report",
         description="Analyse articles about one event and write a report.",
     )
-    p.add_argument("paths", nargs="*", help="article files or directories (default: the sample)")
+    add_input_arguments(p)
     p.add_argument("--format", choices=("json", "md", "text"), default="text")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     _fast_option(p)
@@ -83,24 +70,35 @@ def _app_parser() -> argparse.ArgumentParser:
         prog="samestory",
         description=(
             "Read several articles about one event side by side. "
-            "Subcommands: 'samestory report --help', 'samestory notes --help'."
+            "Subcommands: 'samestory report --help', 'samestory fetch --help', "
+            "'samestory notes --help'."
         ),
     )
-    p.add_argument("paths", nargs="*", help="article files or directories (default: the sample)")
+    add_input_arguments(p)
     p.add_argument("--theme", metavar="NAME", help="colour theme (dark, light, high-contrast)")
     p.add_argument("--version", action="version", version=f"samestory {__version__}")
     _fast_option(p)
     return p
 
 
+_HEAD_BYTES = 8  # enough for every signature decoding knows
+
+
 def _check_paths(paths: Sequence[Path]) -> None:
     """Refuse a missing path or a folder without articles before the screen opens (the same
-    rule the loader applies, without importing the engine)."""
-    expand_paths(paths)
+    rule the loader applies, without importing the engine), and a file that is not text (a
+    PDF, an image) by its first bytes, as `report` refuses it."""
+    for f in expand_paths(paths):
+        try:
+            with f.open("rb") as fh:
+                head = fh.read(_HEAD_BYTES)
+        except OSError as exc:
+            raise InputError(f"cannot read {f}: {os_reason(exc)}") from exc
+        refuse_non_text(head, str(f))
 
 
 def _run_app(args: argparse.Namespace) -> int:
-    paths = _paths(args.paths)
+    paths = input_paths(args)
     _check_paths(paths)
     try:
         from reader.ui.app import run_app
@@ -114,6 +112,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args_list and args_list[0] == "report":
             return _report(_report_parser().parse_args(args_list[1:]))
+        if args_list and args_list[0] == "fetch":
+            from reader.cli.fetch import fetch_main
+
+            return fetch_main(args_list[1:])
         if args_list and args_list[0] == "notes":
             from reader.cli.notes import notes_main
 

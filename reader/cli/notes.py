@@ -7,12 +7,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from reader.cli.inputs import add_input_arguments, input_paths
 from reader.cli.output import check_output, write_output
 from reader.core.model import InputError
+from reader.display.counts import counted
 from reader.notes import webanno
 from reader.notes.placement import as_placed
 from reader.report.notes import render_markdown
-from reader.resources import sample_dir
 from reader.store.notes import NoteStore, open_store
 
 
@@ -27,7 +28,7 @@ def _parser() -> argparse.ArgumentParser:
         help="write a story's notes as W3C Web Annotation JSON or a Markdown review report",
         description="Write the notes of the story made of PATH... (default: the sample).",
     )
-    ex.add_argument("paths", nargs="*", help="article files or directories (default: the sample)")
+    add_input_arguments(ex)
     ex.add_argument("--format", choices=("json", "md"), default="json")
     ex.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     ex.add_argument(
@@ -54,14 +55,18 @@ def _export(args: argparse.Namespace) -> int:
     try:
         _notice(store)
         if args.all:
-            if args.format != "json" or args.paths:
-                raise InputError("--all exports JSON of the whole store and takes no PATH")
+            if args.format != "json":
+                raise InputError(
+                    "--all exports every note as JSON; a Markdown report is of one story: "
+                    "give its articles instead of --all"
+                )
+            if args.paths or args.from_file:
+                raise InputError("--all exports the whole store and takes no articles")
             write_output(webanno.dumps(store.all_notes(), store.all_marks()), args.output)
             return 0
         from reader.core.pipeline import analyse
 
-        paths = [Path(p) for p in args.paths] or [sample_dir()]
-        story = analyse(paths)
+        story = analyse(input_paths(args))
         placed = store.notes_for(story)
         if args.format == "md":
             write_output(render_markdown(story, placed, store.review_for(story)), args.output)
@@ -71,7 +76,8 @@ def _export(args: argparse.Namespace) -> int:
         orphans = sum(p.orphaned for p in placed)
         if orphans:
             print(
-                f"samestory: notice: {orphans} orphaned notes (their passage is gone) included",
+                f"samestory: notice: {counted(orphans, 'orphaned note')} (their passage is gone)"
+                " included",
                 file=sys.stderr,
             )
         return 0
@@ -81,7 +87,17 @@ def _export(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     path = Path(args.file)
-    parsed = webanno.loads(path.read_text(encoding="utf-8"))
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise InputError(f"cannot import {path}: no such file") from exc
+    except IsADirectoryError as exc:
+        raise InputError(f"cannot import {path}: it is a directory") from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(f"cannot import {path}: not a text file (a notes export is JSON)") from exc
+    except OSError as exc:
+        raise InputError(f"cannot import {path}: {(exc.strerror or str(exc)).lower()}") from exc
+    parsed = webanno.loads(raw)
     store = open_store()
     try:
         _notice(store)

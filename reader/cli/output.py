@@ -7,21 +7,35 @@ import sys
 from pathlib import Path
 
 from reader.core.model import InputError
-from reader.store.atomic_file import write_text_atomically
+from reader.store.atomic_file import (
+    NotAFileError,
+    check_writable_kind,
+    target_of,
+    write_text_atomically,
+    writes_through,
+)
 
 _NEW_FILE_MODE = 0o644  # a report or export is read by others, like any file the user writes
 
 
 def check_output(output: str | None) -> None:
-    """Refuse an output the write would fail on, before the analysis it would waste."""
+    """Refuse an output the write would fail on, before the analysis it would waste. A
+    symlink is judged by the file it names; a device or FIFO is written through."""
     if not output:
         return
     path = Path(output)
-    if path.is_dir():
-        raise InputError(f"cannot write {output}: it is a directory")
-    if not path.parent.is_dir():
-        raise InputError(f"cannot write {output}: no such directory {path.parent}")
-    if not os.access(path.parent, os.W_OK):
+    try:
+        check_writable_kind(path)
+    except NotAFileError as exc:
+        raise InputError(str(exc)) from exc
+    real, kind = target_of(path)
+    if writes_through(kind):
+        if not os.access(real, os.W_OK):
+            raise InputError(f"cannot write {output}: permission denied")
+        return
+    if not real.parent.is_dir():
+        raise InputError(f"cannot write {output}: no such directory {real.parent}")
+    if not os.access(real.parent, os.W_OK):
         raise InputError(f"cannot write {output}: permission denied")
 
 

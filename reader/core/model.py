@@ -28,6 +28,11 @@ class InputError(Exception):
     """Bad input the user can fix; the CLI prints it as one line and exits non-zero."""
 
 
+class EmptyArticle(InputError):
+    """A file with no words in it: left out of a story with a notice, an error only when no
+    article is left."""
+
+
 @dataclass(frozen=True)
 class Article:
     id: str  # "a1", "a2", ... in input order
@@ -39,6 +44,8 @@ class Article:
     date: str | None = None  # ISO yyyy-mm-dd where known
     source: str | None = None
     fingerprint: str = ""  # sha256 of text: identifies the article across paths and renames
+    url: str | None = None  # the page's address, for an article read from the web
+    language: str = ""  # ISO 639-1 ("en", "de", "zh"), "und" when the text does not say
 
     def is_hidden(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.hidden)
@@ -144,6 +151,7 @@ class Story:
     passages: list[SharedPassage] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
     discrepancies: list[Discrepancy] = field(default_factory=list)
+    notices: tuple[str, ...] = ()  # what the input held that the story leaves out, and why
 
     def article(self, article_id: str) -> Article:
         return self._articles_by_id[article_id]

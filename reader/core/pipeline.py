@@ -164,4 +164,6 @@ def analyse(
 ) -> Story:
     """Load and analyse; raises InputError on bad input."""
     progress("loading", 0.0)
-    return analyse_articles(load_paths(paths), progress, semantic, embedding_cache)
+    notices: list[str] = []
+    story = analyse_articles(load_paths(paths, notices), progress, semantic, embedding_cache)
+    return replace(story, notices=tuple(notices)) if notices else story

@@ -39,6 +39,12 @@ _BEFORE_NUMBER = frozenset(
     """no nos vol vols p pp art arts fig figs ch para op sec ed eds approx ca est tel ext
     jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
+# Month names of the languages that write a day as an ordinal with a full stop ("7. Februar",
+# "7. februar"): the full stop after the day never ends the sentence.
+_ORDINAL_MONTHS = frozenset(
+    """januar jänner februar feber märz april mai juni juli august september oktober november
+    dezember marts mars maj december desember""".split()
+)
 # These end sentences often enough: a boundary when a sentence opener follows.
 _ENDING = frozenset(
     """inc corp co cos ltd llc plc bros jr sr etc esq univ dept govt assn ave blvd rd hwy
@@ -255,6 +261,8 @@ def _is_boundary(
         return starts_sentence
     if "." in word or word in _ENDING:  # "U.S.", "a.m.", "Inc."
         return starts_sentence or quoted
+    if word.isdigit() and len(word) <= 2 and opener.lower() in _ORDINAL_MONTHS:
+        return False  # "am 7. Februar": a day written as an ordinal (German, Scandinavian)
     if word.rstrip("%").lstrip("$£€").replace(",", "").isdigit():
         if first.isdigit():
             return False  # "$1. 6 billion": a decimal split by a tokenizer

@@ -26,3 +26,25 @@ def printable(text: str) -> str:
     if _CONTROL.search(text) is None:
         return text  # most texts: one search, no copy
     return _CONTROL.sub(_visible, text)
+
+
+# CommonMark lets any ASCII punctuation be escaped with a backslash; these are the ones that
+# would turn article text into markup (HTML tags, links, emphasis, code, table cells).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|&~#!])")
+
+
+def markdown_text(text: str) -> str:
+    """Article text on one line of a Markdown document, shown as written: a viewer renders
+    `<img src=x onerror=...>` or `[link](javascript:...)` from an article as plain text."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(printable(text).split()))
+
+
+# JSON may carry any character raw but C0 controls; these are escaped too, because a report
+# printed to a terminal would act on them (U+009B is a CSI in some terminals).
+_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029]")
+
+
+def json_safe(encoded: str) -> str:
+    """JSON text with DEL, C1 controls and the line separators written as \\u escapes (they
+    only occur inside strings, where an escape means the same character)."""
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group(0)):04x}", encoded)

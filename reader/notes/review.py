@@ -6,7 +6,7 @@ its claim's sentences and matched back by overlap of those texts.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
 from reader.core.model import Claim, Story
@@ -14,6 +14,16 @@ from reader.notes.anchoring import make_anchor
 from reader.notes.model import MemberQuote, ReviewMark, normalize_quote
 
 MATCH_OVERLAP = 0.5  # Jaccard overlap of sentence texts for a mark to still fit a claim
+
+# The one table of review-mark symbols: the reader's gutter, the overview's claim list and the
+# notes' messages all draw a status with these.
+REVIEW_MARKS: dict[str, str] = {"verified": "✓", "disputed": "✗", "unclear": "?"}
+
+
+def review_label(status: str) -> str:
+    """'✓ verified'; 'not reviewed' for no mark (an empty status)."""
+    mark = REVIEW_MARKS.get(status)
+    return f"{mark} {status}" if mark else "not reviewed"
 
 
 def claim_members(story: Story, claim: Claim) -> tuple[MemberQuote, ...]:
@@ -100,7 +110,7 @@ def progress(story: Story, matched: dict[str, ReviewMark]) -> ReviewProgress:
 
 
 def next_unreviewed(
-    story: Story, matched: dict[str, ReviewMark], after: str | None = None
+    story: Story, matched: Container[str], after: str | None = None
 ) -> Claim | None:
     """The first claim without a mark after `after` (a claim id), wrapping round; None if done."""
     claims = story.claims

@@ -7,6 +7,7 @@ from typing import Any
 
 from reader import __version__
 from reader.core.model import Location, Story
+from reader.display.textsafe import json_safe
 
 
 def _loc(loc: Location) -> dict[str, Any]:
@@ -24,6 +25,7 @@ def report_dict(story: Story) -> dict[str, Any]:
                 "name": a.name,
                 "title": a.title,
                 "source": a.source,
+                **({"url": a.url} if a.url else {}),
                 "date": a.date,
                 "fingerprint": a.fingerprint,
                 "text": a.text,
@@ -87,4 +89,4 @@ def report_dict(story: Story) -> dict[str, Any]:
 
 def render_json(story: Story) -> str:
     # No indent: only then does json use its C encoder (several times faster on 50 articles).
-    return json.dumps(report_dict(story), ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(report_dict(story), ensure_ascii=False)) + "\n"

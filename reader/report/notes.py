@@ -54,7 +54,8 @@ def render_markdown(
         if not mine:
             continue
         title = f" — {article.title}" if article.title else ""
-        out += [f"## {article.name}{title}", ""]
+        where = f" ({article.url})" if article.url else ""
+        out += [f"## {article.name}{title}{where}", ""]
         last_span: tuple[int, int] | None = None
         for p in mine:
             if (p.start, p.end) != last_span:

@@ -7,9 +7,11 @@ from collections.abc import Iterable
 
 from reader.core.ingest.loading import visible_text
 from reader.core.model import Article, Claim, Story, Warning
+from reader.display.counts import counted
 from reader.display.overlap import overlap_matrix, shared_fraction
-from reader.display.textsafe import printable
+from reader.display.textsafe import markdown_text, printable
 from reader.display.warning_tally import warning_tally, warnings_phrase
+from reader.display.width import cell_width, clip, pad
 
 
 def _one_line(text: str) -> str:
@@ -17,8 +19,8 @@ def _one_line(text: str) -> str:
 
 
 def _md_cell(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return _one_line(text).replace("\\", "\\\\").replace("|", "\\|")
+    """Article text inside a Markdown table cell or heading: shown, never rendered."""
+    return markdown_text(text)
 
 
 def _warnings_in(story: Story, article_id: str, start: int, end: int) -> list[Warning]:
@@ -51,9 +53,11 @@ def _matrix_lines(story: Story) -> Iterable[list[str]]:
 
 def _summary(story: Story) -> list[str]:
     return [
-        f"{len(story.articles)} articles, {len(story.sentences)} sentences, "
-        f"{len(story.claims)} claims, {len(story.passages)} shared passages, "
-        f"{len(story.discrepancies)} discrepancies, "
+        f"{counted(len(story.articles), 'article')}, "
+        f"{counted(len(story.sentences), 'sentence')}, "
+        f"{counted(len(story.claims), 'claim')}, "
+        f"{counted(len(story.passages), 'shared passage')}, "
+        f"{counted(len(story.discrepancies), 'discrepancy')}, "
         f"{warnings_phrase(story.warnings)}"
     ]
 
@@ -64,10 +68,6 @@ def _of_article(story: Story, article_id: str) -> list[Warning]:
 
 def _minor_tag(w: Warning) -> str:
     return " (minor)" if w.severity == "info" else ""
-
-
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _flag(warns: list[Warning]) -> str:
@@ -119,7 +119,7 @@ def render_markdown(story: Story) -> str:
     ]
     for a in story.articles:
         out.append(
-            f"| {a.id} | {_md_cell(a.name)} | {_md_cell(a.source or '')} | "
+            f"| {a.id} | {_md_cell(a.url or a.name)} | {_md_cell(a.source or '')} | "
             f"{_md_cell(a.title or '')} | {a.date or ''} | {shared_fraction(story, a.id):.0%} | "
             f"{warning_tally(_of_article(story, a.id))} |"
         )
@@ -165,18 +165,18 @@ def _article_lines(story: Story) -> list[str]:
     rows = [
         (
             a.id,
-            _one_line(a.name),
-            _clip(_one_line(a.title or ""), 50),
+            _one_line(a.url or a.name),
+            clip(_one_line(a.title or ""), 50),
             f"{shared_fraction(story, a.id):.0%}",
             warning_tally(_of_article(story, a.id)),
         )
         for a in story.articles
     ]
     header = ("", "file", "title", "shared", "warnings")
-    widths = [max(len(r[k]) for r in [header, *rows]) for k in range(len(header))]
+    widths = [max(cell_width(r[k]) for r in [header, *rows]) for k in range(len(header))]
     return [
         "  ".join(
-            cell.rjust(width) if k == 3 else cell.ljust(width)
+            pad(cell, width, right=k == 3)
             for k, (cell, width) in enumerate(zip(row, widths, strict=True))
         ).rstrip()
         for row in [header, *rows]

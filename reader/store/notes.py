@@ -9,27 +9,24 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import tempfile
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
 from reader import __version__
 from reader.core.model import Article, Claim, Story
 from reader.notes.anchoring import Anchor, make_anchor
 from reader.notes.model import (
     REVIEW_STATUSES,
-    MemberQuote,
     Note,
     NoteDraft,
     PlacedNote,
     ReviewMark,
     ReviewStatus,
     SavedPosition,
-    StoryKey,
     clean_tags,
     new_id,
     story_key,
@@ -38,110 +35,23 @@ from reader.notes.model import (
 )
 from reader.notes.placement import belongs_to, find_anchor, place_all
 from reader.notes.review import ReviewProgress, claim_members, match_marks, progress
-from reader.store.atomic_file import write_text_atomically
+from reader.store.note_export import rescue_export, write_export
+from reader.store.note_merge import MergeResult, merge_rows
+from reader.store.note_rows import (
+    INSERT_MARK,
+    INSERT_NOTE,
+    MARK_COLUMNS,
+    NOTE_COLUMNS,
+    mark_from_row,
+    mark_params,
+    members_to_json,
+    note_from_row,
+    note_params,
+    story_text,
+)
 from reader.store.notes_db import OpenedDatabase, close_quietly, integrity_ok, open_database
 
-_NOTE_COLUMNS = (
-    'id, story, article_fp, file_name, exact, prefix, suffix, start, "end", body, tags, '
-    "created, modified, app_version, deleted_at"
-)
-_MARK_COLUMNS = "id, story, members, status, created, modified, app_version, deleted_at"
-
-
-def _story_text(key: StoryKey) -> str:
-    return " ".join(key)
-
-
-def _note_from_row(row: Sequence[Any]) -> Note:
-    return Note(
-        id=row[0],
-        story=tuple(row[1].split()),
-        article_fp=row[2],
-        file_name=row[3],
-        anchor=Anchor(exact=row[4], prefix=row[5], suffix=row[6], start=row[7], end=row[8]),
-        text=row[9],
-        tags=tuple(json.loads(row[10])),
-        created=row[11],
-        modified=row[12],
-        app_version=row[13],
-        deleted_at=row[14],
-    )
-
-
-def _note_params(n: Note) -> tuple[Any, ...]:
-    a = n.anchor
-    return (
-        n.id,
-        _story_text(n.story),
-        n.article_fp,
-        n.file_name,
-        a.exact,
-        a.prefix,
-        a.suffix,
-        a.start,
-        a.end,
-        n.text,
-        json.dumps(list(n.tags), ensure_ascii=False),
-        n.created,
-        n.modified,
-        n.app_version,
-        n.deleted_at,
-    )
-
-
-def members_to_json(members: Iterable[MemberQuote]) -> str:
-    return json.dumps(
-        [
-            {
-                "article_fp": m.article_fp,
-                "file_name": m.file_name,
-                "exact": m.anchor.exact,
-                "prefix": m.anchor.prefix,
-                "suffix": m.anchor.suffix,
-                "start": m.anchor.start,
-                "end": m.anchor.end,
-            }
-            for m in members
-        ],
-        ensure_ascii=False,
-    )
-
-
-def _members_from_json(raw: str) -> tuple[MemberQuote, ...]:
-    return tuple(
-        MemberQuote(
-            d["article_fp"],
-            d["file_name"],
-            Anchor(d["exact"], d["prefix"], d["suffix"], int(d["start"]), int(d["end"])),
-        )
-        for d in json.loads(raw)
-    )
-
-
-def _mark_from_row(row: Sequence[Any]) -> ReviewMark:
-    return ReviewMark(
-        id=row[0],
-        story=tuple(row[1].split()),
-        members=_members_from_json(row[2]),
-        status=cast(ReviewStatus, row[3]),
-        created=row[4],
-        modified=row[5],
-        app_version=row[6],
-        deleted_at=row[7],
-    )
-
-
-def _mark_params(m: ReviewMark) -> tuple[Any, ...]:
-    return (
-        m.id,
-        _story_text(m.story),
-        members_to_json(m.members),
-        m.status,
-        m.created,
-        m.modified,
-        m.app_version,
-        m.deleted_at,
-    )
+__all__ = ["MergeResult", "NoteStore", "open_store", "rescue_export", "write_export"]
 
 
 @dataclass(frozen=True)
@@ -151,20 +61,6 @@ class _Undo:
     note: Note | None = None
     mark_before: ReviewMark | None = None
     mark_after: ReviewMark | None = None
-
-
-@dataclass(frozen=True)
-class MergeResult:
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-
-    def __add__(self, other: MergeResult) -> MergeResult:
-        return MergeResult(
-            self.added + other.added,
-            self.updated + other.updated,
-            self.unchanged + other.unchanged,
-        )
 
 
 class NoteStore:
@@ -212,17 +108,17 @@ class NoteStore:
     def get(self, note_id: str) -> Note | None:
         with self._lock:
             row = self._conn.execute(
-                f"SELECT {_NOTE_COLUMNS} FROM notes WHERE id = ?", (note_id,)
+                f"SELECT {NOTE_COLUMNS} FROM notes WHERE id = ?", (note_id,)
             ).fetchone()
-        return _note_from_row(row) if row else None
+        return note_from_row(row) if row else None
 
     def all_notes(self, include_deleted: bool = False) -> list[Note]:
         where = "" if include_deleted else "WHERE deleted_at IS NULL"
         with self._lock:
             rows = self._conn.execute(
-                f"SELECT {_NOTE_COLUMNS} FROM notes {where} ORDER BY created, id"
+                f"SELECT {NOTE_COLUMNS} FROM notes {where} ORDER BY created, id"
             ).fetchall()
-        return [_note_from_row(r) for r in rows]
+        return [note_from_row(r) for r in rows]
 
     def story_notes(self, story: Story) -> list[Note]:
         """Live notes that concern this story: same texts, same file names or same story."""
@@ -232,13 +128,13 @@ class NoteStore:
         marks_name = ",".join("?" * len(names))
         overlap = " OR ".join("instr(story, ?) > 0" for _ in fps) or "0"
         sql = (
-            f"SELECT {_NOTE_COLUMNS} FROM notes WHERE deleted_at IS NULL AND ("
+            f"SELECT {NOTE_COLUMNS} FROM notes WHERE deleted_at IS NULL AND ("
             f"article_fp IN ({marks_fp}) OR file_name IN ({marks_name}) OR {overlap})"
             " ORDER BY created, id"
         )
         with self._lock:
             rows = self._conn.execute(sql, [*fps, *names, *fps]).fetchall()
-        notes = [_note_from_row(r) for r in rows]
+        notes = [note_from_row(r) for r in rows]
         return [n for n in notes if belongs_to(n.story, n.article_fp, n.file_name, story)]
 
     def notes_for(self, story: Story) -> list[PlacedNote]:
@@ -264,8 +160,8 @@ class NoteStore:
             app_version=__version__,
         )
         self._write(
-            f"INSERT INTO notes ({_NOTE_COLUMNS}) VALUES ({','.join('?' * 15)})",
-            _note_params(note),
+            INSERT_NOTE,
+            note_params(note),
         )
         self._undo.append(_Undo("add", "add note", note=note))
         return note
@@ -365,9 +261,9 @@ class NoteStore:
         where = "" if include_deleted else "WHERE deleted_at IS NULL"
         with self._lock:
             rows = self._conn.execute(
-                f"SELECT {_MARK_COLUMNS} FROM review_marks {where} ORDER BY created, id"
+                f"SELECT {MARK_COLUMNS} FROM review_marks {where} ORDER BY created, id"
             ).fetchall()
-        return [_mark_from_row(r) for r in rows]
+        return [mark_from_row(r) for r in rows]
 
     def story_marks(self, story: Story) -> list[ReviewMark]:
         return [
@@ -405,8 +301,8 @@ class NoteStore:
                 app_version=__version__,
             )
             self._write(
-                f"INSERT INTO review_marks ({_MARK_COLUMNS}) VALUES ({','.join('?' * 8)})",
-                _mark_params(after),
+                INSERT_MARK,
+                mark_params(after),
             )
         elif status is None:
             after = None
@@ -454,7 +350,7 @@ class NoteStore:
             " exact = excluded.exact, prefix = excluded.prefix, suffix = excluded.suffix,"
             ' start = excluded.start, "end" = excluded."end", modified = excluded.modified',
             (
-                _story_text(story_key(story)),
+                story_text(story_key(story)),
                 article.fingerprint,
                 article.name,
                 a.exact,
@@ -473,7 +369,7 @@ class NoteStore:
         cols = 'article_fp, file_name, exact, prefix, suffix, start, "end"'
         with self._lock:
             row = self._conn.execute(
-                f"SELECT {cols} FROM positions WHERE story = ?", (_story_text(story_key(story)),)
+                f"SELECT {cols} FROM positions WHERE story = ?", (story_text(story_key(story)),)
             ).fetchone()
             if row is None:
                 row = self._conn.execute(
@@ -494,68 +390,11 @@ class NoteStore:
 
     def merge(self, notes: Iterable[Note], marks: Iterable[ReviewMark] = ()) -> MergeResult:
         """Merge by id in one transaction: unknown ids are added, a newer `modified` wins."""
-        result = MergeResult()
         with self._transaction() as conn:
-            for n in notes:
-                row = conn.execute("SELECT modified FROM notes WHERE id = ?", (n.id,)).fetchone()
-                if row is None:
-                    conn.execute(
-                        f"INSERT INTO notes ({_NOTE_COLUMNS}) VALUES ({','.join('?' * 15)})",
-                        _note_params(n),
-                    )
-                    result += MergeResult(added=1)
-                elif n.modified > row[0]:
-                    conn.execute("DELETE FROM notes WHERE id = ?", (n.id,))
-                    conn.execute(
-                        f"INSERT INTO notes ({_NOTE_COLUMNS}) VALUES ({','.join('?' * 15)})",
-                        _note_params(n),
-                    )
-                    result += MergeResult(updated=1)
-                else:
-                    result += MergeResult(unchanged=1)
-            for m in marks:
-                row = conn.execute(
-                    "SELECT modified FROM review_marks WHERE id = ?", (m.id,)
-                ).fetchone()
-                if row is not None and m.modified <= row[0]:
-                    result += MergeResult(unchanged=1)
-                    continue
-                conn.execute("DELETE FROM review_marks WHERE id = ?", (m.id,))
-                conn.execute(
-                    f"INSERT INTO review_marks ({_MARK_COLUMNS}) VALUES ({','.join('?' * 8)})",
-                    _mark_params(m),
-                )
-                result += MergeResult(added=1) if row is None else MergeResult(updated=1)
-        return result
+            return merge_rows(conn, notes, marks)
 
 
 def open_store(path: Path | None = None) -> NoteStore:
     """The user's store (paths.data_dir()/notes.sqlite3). Never raises for a bad disk:
     show `store.message` when it is set, and offer an export when `store.persistent` is False."""
     return NoteStore(open_database(path))
-
-
-def write_export(store: NoteStore, path: Path) -> Path:
-    """Every note and review mark in the store as Web Annotation JSON, written atomically."""
-    from reader.notes import webanno
-
-    text = webanno.dumps(store.all_notes(include_deleted=True), store.all_marks(True))
-    write_text_atomically(path, text)
-    return path
-
-
-def rescue_export(store: NoteStore) -> Path:
-    """For a store kept in memory: save everything somewhere writable before quitting.
-
-    Tries the working directory, then the home directory, then the temp directory; returns
-    where it wrote (`samestory notes import` brings it back), or raises OSError.
-    """
-    name = f"samestory-notes-{utc_now()[:19].replace(':', '')}.json"
-    error: OSError | None = None
-    for folder in (Path.cwd(), Path.home(), Path(tempfile.gettempdir())):
-        try:
-            return write_export(store, folder / name)
-        except OSError as exc:
-            error = exc
-    assert error is not None
-    raise error

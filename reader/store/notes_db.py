@@ -190,7 +190,7 @@ def open_database(path: Path | None = None) -> OpenedDatabase:
     """Open (creating if needed) the notes database; never raises for a bad disk."""
     path = path or default_path()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
         return _in_memory(path, f"cannot create the notes directory {path.parent} ({exc})")
     if not os.access(path.parent, os.W_OK | os.X_OK):
@@ -216,6 +216,7 @@ def open_database(path: Path | None = None) -> OpenedDatabase:
             conn = _connect(str(path), persistent=True)
         except sqlite3.Error as exc2:
             return _in_memory(path, f"cannot open {path} ({exc2})")
+    _private(path)
     return OpenedDatabase(conn, path, message)
 
 
@@ -224,5 +225,18 @@ def integrity_ok(conn: sqlite3.Connection) -> bool:
 
 
 def close_quietly(conn: sqlite3.Connection) -> None:
+    """Checkpoint then close: the notes end up in the database file itself, not only in its
+    write-ahead log (a WAL left behind is what a copy of the file alone would miss)."""
+    with contextlib.suppress(sqlite3.Error):
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     with contextlib.suppress(sqlite3.Error):
         conn.close()
+
+
+def _private(path: Path) -> None:
+    """Notes are the user's own writing: readable by the user alone, as settings and cache are
+    (SQLite creates its write-ahead log with the database's permissions)."""
+    for f in _siblings(path):
+        with contextlib.suppress(OSError):
+            if f.exists() and f.stat().st_mode & 0o077:
+                os.chmod(f, 0o600)

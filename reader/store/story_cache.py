@@ -8,11 +8,9 @@ analysis runs again.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import pickle
-import tempfile
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -20,6 +18,7 @@ from pathlib import Path
 from reader import __version__
 from reader.core.ingest.article_files import expand_paths
 from reader.core.model import Story
+from reader.store.atomic_file import write_bytes_atomically
 from reader.store.paths import cache_dir
 
 KEEP = 32  # most recent analyses kept
@@ -66,17 +65,15 @@ def load_story(key: str) -> Story | None:
 
 
 def save_story(key: str, story: Story) -> None:
-    """Atomic (temp file + os.replace); a cache that cannot be written is simply skipped."""
+    """Atomic (atomic_file: temp file + os.replace, mode 0o600, no fsync: a lost entry only
+    means the analysis runs again); a cache that cannot be written is simply skipped."""
     target = _path(key)
+    data = pickle.dumps(story, protocol=pickle.HIGHEST_PROTOCOL)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".story-", dir=target.parent)
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(story, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, target)
+        write_bytes_atomically(target, data, 0o600, durable=False)
         entries = sorted(target.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime)
         for old in entries[:-KEEP]:
             old.unlink(missing_ok=True)
     except OSError:
-        with contextlib.suppress(OSError, UnboundLocalError):
-            os.unlink(tmp)
+        pass

@@ -17,12 +17,12 @@ gc.disable()
 try:
     from textual import on, work
     from textual.app import App
-    from textual.binding import Binding, BindingType
+    from textual.binding import BindingType
 
     from reader.core.model import InputError, Story
     from reader.store.notes import NoteStore, open_store
     from reader.store.settings import Settings, load_settings, update_settings
-    from reader.ui.bindings import APP_BINDINGS, READER_BINDINGS
+    from reader.ui.bindings import APP_BINDINGS
     from reader.ui.notes_session import NotesSession
     from reader.ui.screens.reader import ReaderScreen
     from reader.ui.themes import DEFAULT_THEME, VARIABLE_DEFAULTS, load_themes
@@ -166,6 +166,7 @@ class SameStoryApp(App[int]):
         """The story, the reading position, the notes and the review marks to the screen."""
         self.reader.set_story(story, self.session.start_cursor(story))
         self.session.refresh()
+        self.reader.show_story()
 
     def _show(self, story: Story) -> None:
         self.story = story
@@ -188,6 +189,10 @@ class SameStoryApp(App[int]):
     @on(ReaderScreen.CursorMoved)
     def _moved(self, event: ReaderScreen.CursorMoved) -> None:
         self.session.cursor_moved(event.article, event.index)
+
+    @on(ReaderScreen.NotesAsked)
+    def _notes(self, event: ReaderScreen.NotesAsked) -> None:
+        self.session.handle(event.request)
 
     def _save(self, change: Callable[[Settings], None]) -> None:
         try:
@@ -213,48 +218,16 @@ class SameStoryApp(App[int]):
     # -- app actions ------------------------------------------------------------------------
 
     def action_help(self) -> None:
-        from reader.ui.dialogs.help import HelpScreen, help_content
+        from reader.ui.dialogs.help import HelpScreen, reader_help
 
-        groups: dict[str, list[Binding]] = {
-            "Move": [],
-            "Jump": [],
-            "View": [],
-            "Notes": [],
-            "Review": [],
-            "More": [],
-        }
-        for b in READER_BINDINGS:
-            groups.setdefault(b.group.description if b.group else "More", []).append(b)
-        groups["App"] = list(APP_BINDINGS)
-        body = help_content(groups.items(), self.keymap, self.size.width)
-        self.push_screen(HelpScreen(body))
-
-    # -- notes and review (keys on the reader screen, state in the store) ------------------
-
-    def action_annotate(self) -> None:
-        self.session.annotate()
-
-    def action_edit_note(self) -> None:
-        self.session.edit_here()
-
-    def action_notes(self) -> None:
-        self.session.open_list()
-
-    def action_undo(self) -> None:
-        self.session.undo()
-
-    def action_review(self, status: str) -> None:
-        self.session.review(status)
-
-    def action_next_unreviewed(self) -> None:
-        self.session.next_unreviewed()
+        self.push_screen(HelpScreen(reader_help(self.keymap, self.size.width)))
 
     async def action_quit(self) -> None:
         """Notes held only in memory (read-only data directory) are offered an export first."""
         if not self.session.unsaved_notes():
             self.exit()
             return
-        from reader.ui.screens.notes import Confirm
+        from reader.ui.dialogs.confirm import Confirm
 
         def answered(export: bool | None) -> None:
             if not export:

@@ -207,7 +207,7 @@ READER_BINDINGS: list[Binding] = [
     ),
     Binding(
         "a",
-        "app.annotate",
+        "annotate",
         "Note",
         id="annotate",
         group=NOTES,
@@ -215,7 +215,7 @@ READER_BINDINGS: list[Binding] = [
     ),
     Binding(
         "e",
-        "app.edit_note",
+        "edit_note",
         "Edit note",
         id="edit-note",
         show=False,
@@ -224,7 +224,7 @@ READER_BINDINGS: list[Binding] = [
     ),
     Binding(
         "N",
-        "app.notes",
+        "notes",
         "Notes",
         id="notes",
         group=NOTES,
@@ -232,7 +232,7 @@ READER_BINDINGS: list[Binding] = [
     ),
     Binding(
         "u",
-        "app.undo",
+        "undo",
         "Undo",
         id="undo",
         show=False,
@@ -241,7 +241,7 @@ READER_BINDINGS: list[Binding] = [
     ),
     Binding(
         "v",
-        "app.review('verified')",
+        "review('verified')",
         "Verified",
         id="review-verified",
         group=REVIEW,
@@ -249,7 +249,7 @@ READER_BINDINGS: list[Binding] = [
     ),
     Binding(
         "x",
-        "app.review('disputed')",
+        "review('disputed')",
         "Disputed",
         id="review-disputed",
         group=REVIEW,
@@ -257,7 +257,7 @@ READER_BINDINGS: list[Binding] = [
     ),
     Binding(
         "c",
-        "app.review('unclear')",
+        "review('unclear')",
         "Unclear",
         id="review-unclear",
         show=False,
@@ -266,7 +266,7 @@ READER_BINDINGS: list[Binding] = [
     ),
     Binding(
         "0",
-        "app.review('')",
+        "review('')",
         "Clear mark",
         id="review-clear",
         show=False,
@@ -275,7 +275,7 @@ READER_BINDINGS: list[Binding] = [
     ),
     Binding(
         "r",
-        "app.next_unreviewed",
+        "next_unreviewed",
         "Unreviewed",
         id="next-unreviewed",
         group=REVIEW,

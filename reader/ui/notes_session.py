@@ -6,42 +6,42 @@ what it returns, so what is shown is what is saved (and a second window's notes 
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from textual.content import Content
 from textual.timer import Timer
 
-from reader.core.model import Claim, Sentence, Story
-from reader.notes.model import PlacedNote, ReviewStatus
+from reader.core.model import Claim, Location, Sentence, Story
+from reader.display.textsafe import printable
+from reader.notes.model import NoteDraft, PlacedNote, ReviewStatus
 from reader.notes.placement import note_offsets, notes_by_sentence
-from reader.notes.review import next_unreviewed
+from reader.notes.review import review_label
 from reader.store.notes import NoteStore, rescue_export
-from reader.ui.screens.reader import Cursor, ReaderScreen
-from reader.ui.story_index import Stop
+from reader.ui.navigation import Cursor
 
 if TYPE_CHECKING:
     from textual.app import App
 
+    from reader.ui.notes_requests import NoteRequest
+    from reader.ui.screens.reader_view import ReaderView
+
 POSITION_DELAY = 1.0  # seconds of stillness before the reading position is written
-STATUS_MARK = {"verified": "✓ verified", "disputed": "✗ disputed", "unclear": "? unclear"}
 
 
 def notes_block(story: Story, sentence: Sentence, notes: Sequence[PlacedNote]) -> Content:
     """The inspector's 'Notes' section: each note's text and tags, and where it was written."""
-    from reader.ui.dialogs.note_editor import plain
-
     lines: list[Content] = []
     for p in notes:
-        head = Content.assemble(("✎ ", "bold"), plain(p.note.text) or "(no text)")
+        head = Content.assemble(("✎ ", "bold"), printable(p.note.text) or "(no text)")
         if p.note.tags:
             head = head.append(Content("  " + " ".join(f"#{t}" for t in p.note.tags)))
         lines.append(head)
         if p.article_id is not None and not (
             p.article_id == sentence.article and p.start < sentence.end and sentence.start < p.end
         ):
-            name = plain(story.article(p.article_id).name)
+            name = printable(story.article(p.article_id).name)
             lines.append(Content(f"    on the same claim in {p.article_id} {name}").stylize("dim"))
         if p.placement == "reanchored":
             lines.append(Content("    re-anchored: its article's text changed").stylize("dim"))
@@ -49,9 +49,10 @@ def notes_block(story: Story, sentence: Sentence, notes: Sequence[PlacedNote]) -
 
 
 class NotesSession:
-    """What the notes and review keys do; the app holds one and forwards its actions here."""
+    """The one place that writes notes and review marks: what the reader asks (`NotesAsked`)
+    is done here, then the reader is handed what the store now holds."""
 
-    def __init__(self, app: App[int], store: NoteStore, reader: ReaderScreen, remember: bool):
+    def __init__(self, app: App[int], store: NoteStore, reader: ReaderView, remember: bool):
         self.app = app
         self.store = store
         self.reader = reader
@@ -64,6 +65,10 @@ class NotesSession:
     @property
     def story(self) -> Story | None:
         return self.reader.index.story if self.reader.index else None
+
+    @property
+    def persistent(self) -> bool:
+        return self.store.persistent
 
     # -- showing --------------------------------------------------------------------------
 
@@ -96,110 +101,66 @@ class NotesSession:
         self.reader.set_review(
             progress.text, progress.short, {cid: m.status for cid, m in marks.items()}
         )
-        self.reader.set_notes(note_offsets(story, placed), contents)
+        self.reader.set_notes(note_offsets(story, placed), contents, by_sentence)
 
-    # -- notes ----------------------------------------------------------------------------
+    # -- what the reader asks -------------------------------------------------------------
 
-    def annotate(self) -> None:
-        from reader.ui.dialogs.note_editor import annotate
-
-        story, s = self.story, self.reader.current_sentence()
-        if story is None or s is None:
-            return
-        annotate(
-            cast("App[object]", self.app),
-            self.store,
-            story,
-            s.article,
-            s.start,
-            s.end,
-            done=lambda _: self.refresh(),
-        )
-
-    def edit_here(self) -> None:
-        """The note shown on this sentence (the latest changed, if several) in the editor."""
-        from reader.ui.dialogs.note_editor import edit_note
-
-        story, s = self.story, self.reader.current_sentence()
-        if story is None or s is None:
-            return
-        shown = notes_by_sentence(story, self.store.notes_for(story)).get(s.id, [])
-        if not shown:
-            self.app.notify("No note on this sentence: a writes one.", timeout=3)
-            return
-        latest = max(shown, key=lambda p: p.note.modified)
-        edit_note(
-            cast("App[object]", self.app), self.store, story, latest, lambda _: self.refresh()
-        )
-
-    def open_list(self) -> None:
-        from reader.ui.screens.notes import NotesScreen
+    def handle(self, request: NoteRequest) -> None:
+        from reader.ui.notes_requests import AddNote, EditNote, Review, Undo  # on the first key
 
         story = self.story
         if story is None:
             return
+        if isinstance(request, AddNote):
+            draft = request.draft
+            self.store.add_note(
+                story, story.article(request.article), request.start, request.end, draft
+            )
+            self.app.notify("Note saved.", timeout=2)
+        elif isinstance(request, EditNote):
+            self.update_note(request.placed, request.draft)
+        elif isinstance(request, Review):
+            self.review(story, request.claim, request.status)
+        elif isinstance(request, Undo):
+            self.undo()
+        else:
+            self.open_list(story)
+            return
+        self.refresh()
 
-        def closed(chosen: PlacedNote | None) -> None:
-            self.refresh()
-            if chosen is not None and chosen.article_id is not None:
-                self.reader.jump_to_stop(Stop(chosen.article_id, chosen.start, chosen.end))
+    def notes_for(self, story: Story) -> list[PlacedNote]:
+        return self.store.notes_for(story)
 
-        self.app.push_screen(NotesScreen(self.store, story), closed)
+    def update_note(self, placed: PlacedNote, draft: NoteDraft) -> None:
+        """A re-anchored note is moved onto today's text as it is saved."""
+        story = self.story
+        anchor_to = None
+        if story is not None and placed.placement == "reanchored" and placed.article_id:
+            anchor_to = (story.article(placed.article_id), placed.start, placed.end)
+        self.store.update_note(placed.note.id, draft, anchor_to=anchor_to)
+        self.app.notify("Note saved.", timeout=2)
+
+    def delete_note(self, note_id: str) -> None:
+        self.store.delete_note(note_id)
 
     def undo(self) -> None:
         undone = self.store.undo()
         self.app.notify(f"Undone: {undone}." if undone else "Nothing to undo.", timeout=3)
-        self.refresh()
 
-    # -- review ---------------------------------------------------------------------------
+    def open_list(self, story: Story) -> None:
+        from reader.ui.screens.notes import NotesScreen
 
-    def current_claim(self) -> Claim | None:
-        story, s = self.story, self.reader.current_sentence()
-        if story is None or s is None:
-            return None
-        claims = story.claims_of(s.id)
-        return claims[0] if claims else None
+        def closed(chosen: PlacedNote | None) -> None:
+            self.refresh()
+            if chosen is not None and chosen.article_id is not None:
+                self.reader.jump_to_stop(Location(chosen.article_id, chosen.start, chosen.end))
 
-    def review(self, status: str) -> None:
-        story, claim = self.story, self.current_claim()
-        if story is None:
-            return
-        if claim is None:
-            self.app.notify("This sentence belongs to no claim: nothing to review.", timeout=3)
-            return
+        self.app.push_screen(NotesScreen(self, story), closed)
+
+    def review(self, story: Story, claim: Claim, status: str) -> None:
         self.store.set_review(story, claim, cast("ReviewStatus", status) if status else None)
-        done = STATUS_MARK.get(status, "not reviewed")
+        done = review_label(status)
         self.app.notify(f"Claim {claim.id}: {done} (u undoes).", timeout=2, markup=False)
-        self.refresh()
-
-    def next_unreviewed(self) -> None:
-        story, s = self.story, self.reader.current_sentence()
-        if story is None or s is None:
-            return
-        matched = self.store.review_for(story)
-        target = self._unreviewed_ahead(story, s, matched.keys())
-        if target is None:
-            here = self.current_claim()
-            claim = next_unreviewed(story, matched, here.id if here else None)
-            if claim is None:
-                self.app.notify(f"All {len(story.claims)} claims are reviewed.", timeout=3)
-                return
-            members = [story.sentence(m) for m in claim.members]
-            same = [m for m in members if m.article == s.article]
-            order = self.reader.index.position if self.reader.index else {}
-            target = (same or sorted(members, key=lambda m: order.get(m.article, 0)))[0]
-        self.reader.move_to(target.article, target.index)
-
-    def _unreviewed_ahead(
-        self, story: Story, here: Sentence, reviewed: Collection[str]
-    ) -> Sentence | None:
-        """Off a claim, the next unreviewed claim further down this article comes first."""
-        if story.claims_of(here.id):
-            return None
-        for s in story.sentences_of(here.article)[here.index + 1 :]:
-            if any(c.id not in reviewed for c in story.claims_of(s.id)):
-                return s
-        return None
 
     # -- position -------------------------------------------------------------------------
 

@@ -9,18 +9,11 @@ import bisect
 from functools import cached_property
 from typing import NamedTuple
 
-from reader.core.model import Article, Discrepancy, Sentence, Story, Value, Warning
+from reader.core.model import Article, Discrepancy, Location, Sentence, Story, Value, Warning
 from reader.core.text.words import count_words
 from reader.display.overlap import overlap_matrix, shared_fraction
 from reader.display.warning_tally import split_count
-
-
-class Hit(NamedTuple):
-    """A search match: offsets into the article's text."""
-
-    article: str
-    start: int
-    end: int
+from reader.ui.navigation import sentence_near
 
 
 class ArticleStats(NamedTuple):
@@ -28,14 +21,6 @@ class ArticleStats(NamedTuple):
     shared: float  # fraction of visible text shared with another article
     warnings: int  # severity "warning"
     minor: int  # severity "info": worth a look, not an alarm
-
-
-class Stop(NamedTuple):
-    """A place the cursor can be sent to: a warning, a discrepancy's value, a search hit."""
-
-    article: str
-    start: int
-    end: int
 
 
 def visible_ranges(article: Article) -> list[tuple[int, int]]:
@@ -65,13 +50,9 @@ class StoryIndex:
     def sentences(self, article_id: str) -> list[Sentence]:
         return self.story.sentences_of(article_id)
 
-    def sentence_at(self, article_id: str, pos: int) -> Sentence | None:
-        """The sentence holding pos, else the nearest one before it (or the first)."""
-        sentences = self.sentences(article_id)
-        if not sentences:
-            return None
-        i = bisect.bisect_right(self._starts[article_id], pos) - 1
-        return sentences[max(0, i)]
+    def landing(self, article_id: str, pos: int) -> int:
+        """The index of the sentence a position lands on (navigation.sentence_near)."""
+        return sentence_near(self.sentences(article_id), self._starts[article_id], pos)
 
     @cached_property
     def _groups(self) -> dict[str, tuple[str, ...]]:
@@ -201,13 +182,13 @@ class StoryIndex:
         v = min(self._values(d), key=lambda v: self._reading_key(v.article, v.start))
         return v.article, v.start
 
-    def discrepancy_stop(self, d: Discrepancy, prefer: str) -> Stop:
+    def discrepancy_stop(self, d: Discrepancy, prefer: str) -> Location:
         """Where to land for a discrepancy: its value in `prefer` if it has one, else the first."""
         values = self._values(d)
         v = next((v for v in values if v.article == prefer), None) or min(
             values, key=lambda v: self._reading_key(v.article, v.start)
         )
-        return Stop(v.article, v.start, v.end)
+        return Location(v.article, v.start, v.end)
 
     def discrepancies_of_sentence(self, sentence: Sentence) -> list[Discrepancy]:
         out = []
@@ -326,12 +307,12 @@ class StoryIndex:
             return best
         return others[self.position[article_id] % len(others)]
 
-    def search(self, query: str, limit: int = 2000) -> list[Hit]:
+    def search(self, query: str, limit: int = 2000) -> list[Location]:
         """Case-insensitive matches of query in every article's visible text, in reading order."""
         needle = query.casefold()
         if not needle.strip():
             return []
-        hits: list[Hit] = []
+        hits: list[Location] = []
         for a in self.story.articles:
             folded = a.text.casefold()
             if len(folded) != len(a.text):  # rare: casefold changed lengths, fall back to lower
@@ -341,7 +322,7 @@ class StoryIndex:
             for s, e in visible_ranges(a):
                 pos = folded.find(needle, s, e)
                 while pos != -1 and pos + len(needle) <= e:
-                    hits.append(Hit(a.id, pos, pos + len(needle)))
+                    hits.append(Location(a.id, pos, pos + len(needle)))
                     if len(hits) >= limit:
                         return hits
                     pos = folded.find(needle, pos + max(1, len(needle)), e)

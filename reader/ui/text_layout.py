@@ -13,34 +13,16 @@ from typing import NamedTuple
 
 from rich.cells import cell_len
 
+from reader.display.textsafe import printable
+
 _WORD = re.compile(r"(\S+)\s*")
 
 
-def _control_table() -> dict[int, str]:
-    table = {code: chr(0x2400 + code) for code in range(0x20)}
-    table[ord("\n")] = "\n"
-    table[ord("\t")] = " "
-    table[0x7F] = "\u2421"
-    for code in (*range(0x80, 0xA0), 0x2028, 0x2029):
-        table[code] = "\ufffd"
-    return table
-
-
-_CONTROLS = _control_table()
-
-
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
-
-
 def neutralise(text: str) -> str:
-    """Control characters (escape codes included) become visible pictures of the same length.
-
-    Offsets stay valid, and nothing in an article can drive the terminal. (Most texts have none
-    but tabs: one search spares translating every character.)
-    """
-    if _UNSAFE.search(text) is None:
-        return text.replace("\t", " ")
-    return text.translate(_CONTROLS)
+    """Control characters (escape codes included) made visible by the one rule for article text
+    (`display.textsafe.printable`), and tabs drawn as one space: a layout concern, not a safety
+    one. Each is one character for one, so offsets stay valid."""
+    return printable(text).replace("\t", " ")
 
 
 def clean_line(text: str) -> str:

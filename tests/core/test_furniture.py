@@ -10,7 +10,7 @@ from types import ModuleType
 import pytest
 
 from reader.core.ingest.furniture import find_furniture, is_headline_shaped, is_phrase
-from reader.core.ingest.loading import load_paths
+from reader.core.ingest.loading import load_paths, visible_text
 from reader.core.model import Article
 
 STORIES = Path(__file__).parents[1] / "stories" / "ingest"
@@ -318,3 +318,39 @@ def test_sample_boilerplate_gold(sample: Path) -> None:
     assert not problems
     assert metrics["boilerplate.recall"] == 1.0
     assert metrics["boilerplate.precision"] >= 0.9
+
+
+@pytest.mark.parametrize("language", ["zh", "de", "fr", "ar", "ru"])
+def test_furniture_rules_leave_every_script_s_body_alone(language: str, tmp_path: Path) -> None:
+    """A Chinese article in paragraphs had its whole body hidden as a menu (one "word" a line,
+    no "." at the end): the rules count words and full stops as each script writes them."""
+    source = STORIES / "languages" / f"{language}.txt"
+    text = source.read_text(encoding="utf-8")
+    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+    page = tmp_path / f"{language}.txt"
+    page.write_text("Home\nWorld\nBusiness\nSport\n\n" + text + "\nAdvertisement\n", "utf-8")
+    (article,) = load_paths([page])
+    shown = visible_text(article)
+    assert [p for p in paragraphs if p not in shown] == []
+    assert "Advertisement" not in shown and "Business" not in shown
+
+
+@pytest.mark.parametrize("layout", [0, 1, 2])
+def test_a_web_page_saved_as_text_shows_only_its_article(layout: int, tmp_path: Path) -> None:
+    """Menus, a cookie banner, a breadcrumb, 'By … · date · 4 min read', a paywall meter,
+    'Most read' and 'About us | Privacy' stayed visible ('Middle East' became a claim)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "web"))
+    from pages import FURNITURE, Story, as_saved_text, news_page
+
+    body = " ".join(BODY.split())
+    paragraphs = tuple(f"{body} Paragraph {i} adds its own detail." for i in range(4))
+    story = Story(title="Bridge shut after storm damages its span", paragraphs=paragraphs)
+    saved = tmp_path / "saved.txt"
+    saved.write_text(as_saved_text(news_page(story, layout)), encoding="utf-8")
+    (article,) = load_paths([saved])
+    shown = visible_text(article)
+    assert [f for f in FURNITURE if f in shown] == []
+    assert all(p in shown for p in paragraphs)
+    assert article.title == story.title

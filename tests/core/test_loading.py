@@ -356,3 +356,25 @@ def test_fifty_articles_of_a_thousand_words_load_fast(tmp_path: Path) -> None:
     elapsed = time.perf_counter() - start
     assert len(articles) == 50 and count > 50 * 100
     assert elapsed < 1.0  # about 0.15 s on one core; the margin is for busy CI machines
+
+
+def test_a_blank_file_in_a_folder_is_skipped_with_a_notice(tmp_path: Path) -> None:
+    from reader.core.pipeline import analyse
+
+    (tmp_path / "a.txt").write_text("The bridge was shut on Monday after the storm.", "utf-8")
+    (tmp_path / "b.txt").write_text("The bridge closed on Monday because of the storm.", "utf-8")
+    (tmp_path / "c.txt").write_text("  \n\n ", "utf-8")
+    story = analyse([tmp_path])
+    assert [a.name for a in story.articles] == ["a.txt", "b.txt"]
+    assert story.notices == (f"skipped empty article: {tmp_path / 'c.txt'}",)
+
+
+def test_one_stray_nul_byte_is_replaced_not_fatal(tmp_path: Path) -> None:
+    body = "The bridge was shut on Monday after the storm damaged it. " * 200
+    f = tmp_path / "nul.txt"
+    f.write_bytes(body[:5000].encode() + b"\x00" + body[5000:].encode())
+    (article,) = load_paths([f])
+    assert "\x00" not in article.text and article.text[5000] == "\ufffd"
+    g = tmp_path / "bin.txt"
+    g.write_bytes(b"\x00\x01text\x00" * 100)
+    assert "binary" in _error([g])

@@ -11,9 +11,9 @@ from reader.core.claims.similarity import (
     build_sentence_terms,
     extract_terms,
     similarity,
-    stem,
     variant_groups,
 )
+from reader.core.text.stemming import stem
 
 P = SimilarityParams()
 
@@ -26,19 +26,6 @@ def written(*words: str) -> dict[str, tuple[str]]:
 def _scores(texts: list[str]) -> list[list[float]]:
     terms, vocab = build_sentence_terms(texts)
     return [[similarity(a, b, vocab, P) for b in terms] for a in terms]
-
-
-def test_a_final_s_that_is_no_plural_stays() -> None:
-    assert stem("news") != stem("new")
-    assert stem("series") == "series"
-    assert stem("fighters") == stem("fighter")
-
-
-def test_stem_joins_inflections() -> None:
-    assert stem("fighters") == stem("fighter")
-    assert stem("entered") == stem("enters")
-    assert stem("villages") == stem("village")
-    assert stem("bus") == "bus"
 
 
 def test_spelling_variants_share_a_term() -> None:

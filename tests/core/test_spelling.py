@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.claims.similarity import stem
 from reader.core.text.spelling import american, undoubled
+from reader.core.text.stemming import stem
 
 
 @pytest.mark.parametrize(

@@ -213,6 +213,92 @@ def test_a_failed_write_leaves_the_old_report_whole(
     assert left == ["report.md", "story"]  # no temp left
 
 
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda d: d / "doc.pdf", "not a text file (a PDF document)"),
+        (lambda d: Path("/dev/zero"), "not a regular file: /dev/zero"),
+        (lambda d: d / "fifo", "not a regular file"),
+    ],
+)
+def test_the_reader_refuses_what_report_refuses_before_opening(
+    tmp_path: Path, make: object, message: str
+) -> None:
+    import os
+
+    (tmp_path / "doc.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    os.mkfifo(tmp_path / "fifo")
+    target = make(tmp_path)  # type: ignore[operator]
+    result = _run(str(target))  # before any screen: no terminal here, so an app would fail
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and message in result.stderr
+
+
+def test_notes_import_of_a_bad_file_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "bin.json").write_bytes(b"\xf4\x90\x80\x80\xff binary")
+    assert main(["notes", "import", str(tmp_path / "bin.json")]) == 2
+    assert main(["notes", "import", str(tmp_path / "missing.json")]) == 2
+    assert main(["notes", "export", "--all", "--format", "md"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].endswith("not a text file (a notes export is JSON)")
+    assert err[1].endswith("missing.json: no such file")
+    assert "a Markdown report is of one story" in err[2]
+    assert len(err) == 3
+
+
+def test_a_file_past_the_size_limit_is_refused_unless_allowed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # main() sets the limit in os.environ (helper processes read it): restored after the test
+    monkeypatch.setenv("SAMESTORY_MAX_ARTICLE_BYTES", "")
+    big = tmp_path / "big.txt"
+    big.write_text(ARTICLE_A + "More words follow here. " * 50_000, encoding="utf-8")
+    assert main(["report", str(big)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "more than an article may be (1 MB)" in err
+    small = tmp_path / "small"
+    small.mkdir()
+    (small / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
+    assert main(["report", "--max-size", "0.001", str(small)]) == 0  # 1 KB: the article fits
+    (small / "b.txt").write_text(ARTICLE_A * 5, encoding="utf-8")
+    assert main(["report", "--max-size", "0.001", str(small)]) == 2  # this one does not
+
+
+def test_report_to_a_fifo_or_a_symlink_never_replaces_them(tmp_path: Path, story_dir: Path) -> None:
+    """`-o /dev/null` as root replaced the system's /dev/null with a file: a FIFO and a device
+    are written through, a symlink's target is replaced and the link kept (all made here)."""
+    import os
+    import stat
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+
+    def read() -> None:
+        with open(fifo, "rb") as fh:
+            got.append(fh.read())
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    assert main(["report", str(story_dir), "--format", "json", "-o", str(fifo)]) == 0
+    reader.join(timeout=30)
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert json.loads(got[0])["format"] == "samestory-report"
+    link = tmp_path / "latest.json"
+    link.symlink_to("report-1.json")
+    assert main(["report", str(story_dir), "--format", "json", "-o", str(link)]) == 0
+    assert link.is_symlink()
+    assert json.loads((tmp_path / "report-1.json").read_text("utf-8"))["articles"]
+    if os.geteuid() == 0:
+        block = tmp_path / "disk"
+        os.mknod(block, stat.S_IFBLK | 0o600, os.makedev(7, 201))
+        assert main(["report", str(story_dir), "-o", str(block)]) == 2
+        assert stat.S_ISBLK(block.lstat().st_mode)
+
+
 def test_fast_report_gives_the_lexical_claims_and_the_setting_does_too(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

@@ -181,3 +181,69 @@ def test_markdown_articles_are_reported_as_a_reader_sees_them(tmp_path: Path) ->
     for report in (md, text):
         assert "harbour bridge reopened on Monday" in report
         assert "**harbour" not in report and "example.org" not in report
+
+
+def test_markdown_shows_article_markup_as_text_never_as_html() -> None:
+    from reader.core.pipeline import analyse_articles
+    from reader.report.people import render_markdown
+
+    hostile = (
+        "Officials <img src=x onerror=alert(1)> said the [bridge](javascript:alert(2)) was shut "
+        "on Monday after the storm damaged its northern span and several roads nearby.\n\n"
+        "Engineers will inspect the bridge on Tuesday before any traffic is allowed back."
+    )
+    calm = (
+        "Officials said the bridge was shut on Monday after the storm damaged its northern span "
+        "and several roads nearby.\n\nEngineers will inspect it on Tuesday before traffic returns."
+    )
+    story = analyse_articles(
+        [
+            Article(id="a1", name="<b>one</b>.txt", path="one.txt", text=hostile),
+            Article(id="a2", name="two.txt", path="two.txt", text=calm),
+        ]
+    )
+    md = render_markdown(story)
+    import re
+
+    assert re.search(r"(?<!\\)[<>]", md) is None  # no tag a viewer would render
+    assert re.search(r"(?<!\\)\]\(", md) is None  # no link either
+    assert "\\<img src=x onerror=alert(1)\\>" in md
+
+
+def test_json_escapes_c1_controls_and_line_separators() -> None:
+    from reader.core.pipeline import analyse_articles
+    from reader.report.json_report import render_json
+
+    text = "A CSI \x9b31m hides here, and a line\u2028separator.\n\nAnother sentence follows it."
+    story = analyse_articles([Article(id="a1", name="a.txt", path="a.txt", text=text)])
+    out = render_json(story)
+    assert "\x9b" not in out and "\u2028" not in out
+    assert "\\u009b" in out and "\\u2028" in out
+    import json
+
+    assert json.loads(out)["articles"][0]["text"] == text
+
+
+def test_counts_agree_with_their_number() -> None:
+    from reader.display.counts import counted
+
+    assert counted(1, "discrepancy") == "1 discrepancy"
+    assert counted(2, "discrepancy") == "2 discrepancies"
+    assert counted(1, "shared passage") == "1 shared passage"
+    assert counted(0, "article") == "0 articles"
+
+
+def test_text_report_columns_line_up_with_cjk_titles() -> None:
+    from reader.display.width import cell_width
+    from reader.report.people import render_text
+
+    arts = [
+        Article(
+            id="a1", name="zh.txt", path="zh.txt", text="x", title="中国代表团抵达北京参加会谈"
+        ),
+        Article(id="a2", name="en.txt", path="en.txt", text="x", title="Delegation arrives"),
+    ]
+    lines = render_text(Story(articles=arts)).splitlines()
+    rows = [line for line in lines if line.startswith(("a1 ", "a2 "))]
+    shares = [cell_width(r[: r.index("%")]) for r in rows]
+    assert len(set(shares)) == 1, rows

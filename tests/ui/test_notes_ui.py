@@ -15,10 +15,13 @@ from textual.content import Content
 from textual.widgets import Checkbox, Input, OptionList, Static, TextArea
 
 from reader.core.model import Story
-from reader.notes.model import Note, NoteDraft, PlacedNote
+from reader.notes.model import NoteDraft, PlacedNote
 from reader.store.notes import NoteStore, open_store
-from reader.ui.dialogs.note_editor import NoteEditor, annotate
+from reader.ui.dialogs.note_editor import NoteEditor
+from reader.ui.notes_requests import AddNote
+from reader.ui.notes_session import NotesSession
 from reader.ui.screens.notes import ConfirmDelete, NotesScreen
+from reader.ui.screens.reader import ReaderScreen
 
 
 class Host(App[None]):
@@ -34,7 +37,10 @@ class Host(App[None]):
         self.store = store
         self.story = story
         self.sentence = story.sentence(sentence)
-        self.saved: list[Note | None] = []
+        self.saved: list[NoteDraft | None] = []
+        reader = ReaderScreen()
+        reader.set_story(story)
+        self.session = NotesSession(self, store, reader, remember=False)  # type: ignore[arg-type]
         self.jumped: list[PlacedNote | None] = []
 
     def compose(self) -> ComposeResult:
@@ -42,10 +48,17 @@ class Host(App[None]):
 
     def action_annotate(self) -> None:
         s = self.sentence
-        annotate(self, self.store, self.story, s.article, s.start, s.end, self.saved.append)
+        article = self.story.article(s.article)
+
+        def written(draft: NoteDraft | None) -> None:
+            self.saved.append(draft)
+            if draft is not None:
+                self.session.handle(AddNote(s.article, s.start, s.end, draft))
+
+        self.push_screen(NoteEditor(article.text[s.start : s.end], where=article.name), written)
 
     def action_notes(self) -> None:
-        self.push_screen(NotesScreen(self.store, self.story), self.jumped.append)
+        self.push_screen(NotesScreen(self.session, self.story), self.jumped.append)
 
 
 def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
@@ -105,7 +118,7 @@ async def test_annotate_saves_text_and_tags(store: NoteStore) -> None:
     assert note.text == "moved at 2am\nper the wire"
     assert note.tags == ("verified", "wire", "night")
     assert note.anchor.exact == story.text_of(story.sentence("a1:s2"))
-    assert app.saved == [note]
+    assert app.saved == [NoteDraft(note.text, note.tags)]
 
 
 @sync

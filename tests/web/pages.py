@@ -142,3 +142,15 @@ def news_page(story: Story, layout: int = 0) -> str:
         + "\n".join(body_parts)
         + ("</body></html>")
     )
+
+
+def as_saved_text(page: str) -> str:
+    """The page as a browser's "save as text" writes it: one line a block, markup gone."""
+    import re
+
+    page = re.sub(r"(?s)<(script|style|head)\b.*?</\1>", "", page)
+    blocks = r"p|div|li|h\d|nav|footer|section|ol|ul|article|main|aside|button"
+    page = re.sub(rf"(?i)</?(?:{blocks})\b[^>]*>", "\n", page)
+    page = re.sub(r"<[^>]+>", "", page)
+    lines = (" ".join(line.split()) for line in html.unescape(page).split("\n"))
+    return "\n".join(line for line in lines if line) + "\n"

@@ -15,6 +15,7 @@ from reader.core.checks.roles import check_roles
 from reader.core.checks.syntax import check_syntax
 from reader.core.checks.wording import check_wording
 from reader.core.model import Story, Warning
+from reader.core.text.language import UNDETERMINED
 
 CHECKS: tuple[Check, ...] = (
     check_quotes,
@@ -79,9 +80,24 @@ CLAIMLESS: frozenset[Check] = frozenset(
 )
 
 
+# Every check reads English: its lexicons (calques, offices, names), English casing, the verb
+# an English clause needs, English pronouns and quotation habits. On an article in another
+# language each would only raise false alarms, so a check that has learnt another language
+# lists it here; articles whose language is undetermined are checked as English.
+LANGUAGES: dict[Check, frozenset[str]] = {check: frozenset({"en"}) for check in CHECKS}
+
+
+def _reads(check: Check, language: str) -> bool:
+    return language in ("", UNDETERMINED) or language in LANGUAGES[check]
+
+
 def raw_warnings(story: Story, checks: tuple[Check, ...]) -> list[list[Warning]]:
-    """Each check's own warnings, in the order of `checks` (numbered later by `finalize`)."""
-    return [check(story) for check in checks]
+    """Each check's own warnings, in the order of `checks` (numbered later by `finalize`),
+    without those on articles in a language the check does not read."""
+    language = {a.id: a.language for a in story.articles}
+    return [
+        [w for w in check(story) if _reads(check, language.get(w.article, ""))] for check in checks
+    ]
 
 
 def run_checks(story: Story, checks: tuple[Check, ...] = CHECKS) -> list[Warning]:

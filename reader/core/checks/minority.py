@@ -23,9 +23,10 @@ from functools import lru_cache
 
 from reader.core.checks.common import as_written, one_name, warn
 from reader.core.checks.parallel import counterparts
-from reader.core.claims.similarity import stem
-from reader.core.facts.numbers import Amount, find_mentions, is_number_word
+from reader.core.facts.amounts import Amount, find_mentions
+from reader.core.facts.figure_words import is_number_word
 from reader.core.model import Story, Warning
+from reader.core.text.stemming import stem
 from reader.core.text.tokens import STOPWORDS, Token, is_content, runs, tokenize
 
 MIN_VERSIONS = 3  # other versions a sentence needs before a minority means anything

@@ -17,6 +17,7 @@ from reader.core.checks.common import one_name, warn
 from reader.core.checks.parallel import counterparts
 from reader.core.model import Story, Warning, WarningKind
 from reader.core.text.spelling import american, undoubled
+from reader.core.text.stemming import stem_inflection
 from reader.core.text.tokens import STOPWORDS, Token, tokenize
 
 MIN_CONTEXT = 4  # equal words around a differing slot, both sides together
@@ -112,21 +113,12 @@ def _interesting(words: list[Token], other: str) -> bool:
     return not (len(mine) == 1 and len(theirs) == 1 and _same_stem(mine[0], theirs[0]))
 
 
-_SUFFIXES = ("ing", "ed", "es", "s", "d")
-
-
-def _stem(word: str) -> str:
-    word = word.replace("-", "")
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
-
-
 def _same_stem(a: str, b: str) -> bool:
     """Inflections, hyphenation and British/American spelling of one word."""
     a, b = american(a), american(b)
-    return _stem(undoubled(a)) == _stem(undoubled(b)) or a.replace("-", "") == b.replace("-", "")
+    if a.replace("-", "") == b.replace("-", ""):
+        return True
+    return stem_inflection(undoubled(a)) == stem_inflection(undoubled(b))
 
 
 def _letters(text: str) -> str:

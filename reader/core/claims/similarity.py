@@ -13,16 +13,15 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from reader.core.claims.disjoint_sets import DisjointSets
 from reader.core.claims.lexicon import attribution_keys, synonym_keys
-from reader.core.text.spelling import american, undoubled
+from reader.core.text.spelling import undoubled
+from reader.core.text.stemming import stem
 from reader.core.text.tokens import STOPWORDS, normalize_word, tokenize
 from reader.core.text.word_frequency import is_common_word
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "er", "ed")
 
 # Terms too vague to carry a claim on their own even where they are rare.
 _WEAK = frozenset(
@@ -30,28 +29,6 @@ _WEAK = frozenset(
     per cent mr mrs ms would could may might must make made take took get got go went come came
     many much well like even back around near including way two three four five six ten""".split()
 )
-
-
-# Words whose final s is no plural: "news" is not "new".
-_NOT_PLURAL = frozenset({"news", "series", "species"})
-
-
-@lru_cache(maxsize=1 << 16)
-def stem(word: str) -> str:
-    """A light stem: enough to match 'fighters' / 'fighter', 'entered' / 'enters'."""
-    w = word.replace("'", "")
-    w = american(w)  # "centre" and "center" are one term
-    if w in _NOT_PLURAL:
-        return w
-    if w.endswith("s") and len(w) > 3 and not w.endswith(("ss", "us", "is")):
-        w = w[:-1]
-    for suffix in _SUFFIXES:
-        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
-            w = w[: -len(suffix)]
-            break
-    if w.endswith("e") and len(w) > 4:
-        w = w[:-1]
-    return w
 
 
 def _number_norm(text: str) -> str:

@@ -7,6 +7,7 @@ checks its paths with it before the engine is imported.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,6 +15,33 @@ from pathlib import Path
 from reader.core.model import InputError
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+# A news article is a few KB, a book chapter or a long report under 1 MB (100,000 words are
+# about 600 KB). Past this a file is almost always not an article (a log, a dump, a data file)
+# and would hold the analysis for minutes: refused unless SAMESTORY_MAX_ARTICLE_BYTES (set by
+# `--max-size MB`; 0 for no limit) allows it.
+MAX_ARTICLE_BYTES = 1_000_000
+LIMIT_VARIABLE = "SAMESTORY_MAX_ARTICLE_BYTES"
+
+
+def article_limit() -> int:
+    """The largest article file accepted, in bytes; 0 for no limit."""
+    raw = os.environ.get(LIMIT_VARIABLE, "")
+    try:
+        return max(0, int(raw)) if raw else MAX_ARTICLE_BYTES
+    except ValueError as exc:
+        raise InputError(f"{LIMIT_VARIABLE} must be a number of bytes, not {raw!r}") from exc
+
+
+def check_size(path: Path, size: int, limit: int) -> None:
+    if limit and size > limit:
+        raise InputError(
+            f"{path} is {_size(size)}, more than an article may be ({_size(limit)}); "
+            "--max-size MB allows larger files"
+        )
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e6:.3g} MB" if n >= 100_000 else f"{n / 1e3:.3g} KB"
 
 
 def natural_key(name: str) -> tuple[tuple[int, int | str], ...]:
@@ -30,6 +58,7 @@ def expand_paths(paths: Sequence[Path]) -> list[Path]:
     (part-2 before part-10, as a file manager lists them)."""
     files: list[Path] = []
     seen: set[Path] = set()
+    limit = article_limit()
     for p in paths:
         p = Path(p)
         if not p.exists():
@@ -58,6 +87,7 @@ def expand_paths(paths: Sequence[Path]) -> list[Path]:
             key = f.resolve()
             if key not in seen:
                 seen.add(key)
+                check_size(f, f.stat().st_size, limit)
                 files.append(f)
     return files
 

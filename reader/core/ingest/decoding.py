@@ -10,7 +10,7 @@ import codecs
 import re
 import unicodedata
 
-from reader.core.model import InputError
+from reader.core.model import EmptyArticle, InputError
 
 _BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -38,19 +38,31 @@ _NON_ASCII = re.compile("[^\x00-\x7f]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # not tab, newlines, form feed, ESC
 
 
+# A text file may carry a stray NUL (a bad copy, a truncated download); binary data has them
+# everywhere. One NUL in a hundred bytes and more is binary.
+_NUL_SHARE = 100
+
+
+def refuse_non_text(head: bytes, where: str) -> None:
+    """InputError for an image, a PDF, an archive, a program: what its first bytes say. The
+    command line asks this of a file's first block before the reader's screen opens."""
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            raise InputError(f"not a text file ({kind}): {where}")
+
+
 def decode_article(data: bytes, where: str) -> str:
     """Text of an article file; raises InputError for an empty or binary file."""
     if not data.strip():
-        raise InputError(f"empty article: {where}")
-    for magic, kind in _MAGIC:
-        if data.startswith(magic):
-            raise InputError(f"not a text file ({kind}): {where}")
+        raise EmptyArticle(f"empty article: {where}")
+    refuse_non_text(data, where)
     text = _decode(data, where)
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\x00", "\ufffd")  # a stray NUL (a copy error) is shown, not fatal
     if _looks_binary(text):
         raise InputError(f"not a text file (binary data): {where}")
     if not _has_words(text):  # blank, or punctuation alone
-        raise InputError(f"empty article: {where}")
+        raise EmptyArticle(f"empty article: {where}")
     return text
 
 
@@ -66,7 +78,7 @@ def _decode(data: bytes, where: str) -> str:
     guessed = _utf16_without_bom(data)
     if guessed is not None:
         return guessed
-    if b"\x00" in data:
+    if data.count(b"\x00") * _NUL_SHARE > len(data):
         raise InputError(f"not a text file (binary data): {where}")
     try:
         return data.decode("utf-8")

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.core.text.spans import merge_spans
+from reader.core.text.words import count_words
 
 Span = tuple[int, int]
 
@@ -97,6 +98,7 @@ _PHRASES = [
     r"access\b.*|enjoy (?:unlimited|full) access\b.*|start (?:your )?free trial\b.*|"
     r"create (?:a )?free account\b.*|"
     r"you(?:'ve| have) (?:reached|used) .*\b(?:articles|stories)\b.*|"
+    r"you(?:'ve| have) read \d+ (?:of|out of) (?:your )?\d+ (?:free )?(?:articles|stories)\b.*|"
     r"support (?:our|independent|quality) journalism\b.*|(?:subscribers?|members?) only|"
     r"(?:premium|exclusive) content|please (?:enable javascript|disable your ad ?blocker)\b.*|"
     r"we use cookies\b.*|(?:accept|manage) (?:all )?cookies\b.*",
@@ -127,11 +129,18 @@ _CREDIT_TAIL = re.compile(  # "... on Tuesday. Photo: Jane Doe/AFP", "... AFP vi
 )
 _SEPARATOR = re.compile(r"[_\-*=~•·#+.—–]{3,}")
 _BYLINE = re.compile(
-    r"[Bb]y:?\s+[A-Z][\w.'’-]+,?(?:\s+(?:[A-Z][\w.'’-]*,?|and|&|in|,))*"
+    r"(?:[Bb]y:?\s+[A-Z][\w.'’-]+,?(?:\s+(?:[A-Z][\w.'’-]*,?|and|&|in|,))*"
     r"|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2},?(?: [A-Za-z-]+){0,3} (?:correspondent|editor|"
-    r"reporter|writer|columnist)"  # "Jane Doe Environment correspondent"
+    r"reporter|writer|columnist))"  # "Jane Doe Environment correspondent"
+    # then what a page prints beside the name: "· 7 February 2020 · 4 min read"
+    r"(?:\s*[·•|]\s*[\w ,:.'’/-]{1,30}){0,3}\s*[·•|]?"
 )
-_CLOSERS = "\"'”’»)]*_"
+_CLOSERS = "\"'”’»)]*_」』）"
+# Sentence ends and clause marks in the scripts news is written in: a Chinese line ends in
+# "。", an Arabic question in "؟", a Hindi sentence in "।". English-only marks made every
+# line of a Chinese article look like a title, and the body a menu.
+_FULL_STOPS = (".", "!", "?", "…", "。", "！", "？", "؟", "۔", "।", "｡")
+_NOT_TITLE_ENDS = (".", ":", ";", ",", "。", "：", "；", "，", "、", "؛", "،")
 _MAX_PHRASE_WORDS = 25
 _SHORT_WORDS = 6  # a repeated line this short is a label, not prose
 _TOP_MENU_WORDS = 3
@@ -185,17 +194,22 @@ def visible_lines(text: str, hidden: Sequence[Span] = (), limit: int | None = No
     return out
 
 
+def _words(content: str) -> int:
+    """Words as the engine counts them: each Chinese or Japanese character is one, so a line
+    of running Chinese text is long, as it is, not one "word" because it has no spaces."""
+    return count_words(content, 0, len(content))
+
+
 def is_headline_shaped(content: str) -> bool:
     """Short, and not ended by a full stop or colon: a title, label or link, not a sentence."""
-    words = content.split()
-    if not 1 <= len(words) <= 20 or not any(c.isalpha() for c in content):
+    if not 1 <= _words(content) <= 20 or not any(c.isalpha() for c in content):
         return False
     tail = content.rstrip(_CLOSERS + " ")
-    return not tail.endswith((".", ":", ";", ","))
+    return not tail.endswith(_NOT_TITLE_ENDS)
 
 
 def is_phrase(content: str) -> bool:
-    return len(content.split()) <= _MAX_PHRASE_WORDS and _PHRASE.fullmatch(content) is not None
+    return _words(content) <= _MAX_PHRASE_WORDS and _PHRASE.fullmatch(content) is not None
 
 
 def _is_caption(content: str) -> bool:
@@ -210,9 +224,9 @@ def _is_caption(content: str) -> bool:
 
 def _is_sentence(content: str) -> bool:
     """A line of running text: the last line of an article body is one."""
-    words = len(content.split())
+    words = _words(content)
     tail = content.rstrip(_CLOSERS + " ")
-    return words >= 20 or (words >= 4 and tail.endswith((".", "!", "?", "…")))
+    return words >= 20 or (words >= 4 and tail.endswith(_FULL_STOPS))
 
 
 def _key(content: str) -> str:
@@ -256,12 +270,17 @@ def _title_index(lines: list[Line]) -> int:
     kept = list(itertools.islice(shown, 2))  # the phrase rules run over every line once, later
     if not kept:
         return len(lines)
+    menu = _menu_run(lines, kept[0])
+    if menu > kept[0]:  # a site's menu above the headline: the headline follows it
+        rest = [i for i in range(menu, len(lines)) if not is_phrase(lines[i].content)][:2]
+        if rest:
+            kept = rest
     if len(kept) > 1:
         first, second = lines[kept[0]].content, lines[kept[1]].content
         if (
-            len(first.split()) <= _KICKER_WORDS
+            _words(first) <= _KICKER_WORDS
             and is_headline_shaped(first)
-            and len(second.split()) > _KICKER_WORDS + 1
+            and _words(second) > _KICKER_WORDS + 1
             and is_headline_shaped(second)
             and not (_is_caption(second) or _BYLINE.fullmatch(second))
         ):
@@ -269,8 +288,26 @@ def _title_index(lines: list[Line]) -> int:
     return kept[0]
 
 
+def _menu_run(lines: list[Line], start: int) -> int:
+    """The line after a run of three or more one-to-three-word labels from `start` (phrases
+    such as a cookie banner may sit among them) that a longer headline follows: a site's menu
+    above the headline. Else `start`."""
+    i, labels = start, 0
+    while i < len(lines):
+        c = lines[i].content
+        if _words(c) <= _TOP_MENU_WORDS and is_headline_shaped(c):
+            labels += 1
+        elif not (is_phrase(c) or _SEPARATOR.fullmatch(c)):  # a cookie banner within a menu
+            break
+        i += 1
+    if labels < 3 or i >= len(lines):
+        return start
+    after = lines[i].content  # a headline, longer than any menu item, must follow the menu
+    return i if is_headline_shaped(after) and _words(after) > _TOP_MENU_WORDS else start
+
+
 def _is_label(content: str) -> bool:
-    return len(content.split()) <= _SHORT_WORDS and is_headline_shaped(content)
+    return _words(content) <= _SHORT_WORDS and is_headline_shaped(content)
 
 
 def _article_furniture(lines: list[Line], title: int, repeated: set[str]) -> list[Span]:
@@ -310,7 +347,7 @@ def _article_furniture(lines: list[Line], title: int, repeated: set[str]) -> lis
     runs: list[list[int]] = [[]]
     for i in range(title + 1, first_body):
         content = lines[i].content
-        if len(content.split()) <= _TOP_MENU_WORDS and is_headline_shaped(content):
+        if _words(content) <= _TOP_MENU_WORDS and is_headline_shaped(content):
             runs[-1].append(i)
         else:
             runs.append([])
@@ -321,6 +358,6 @@ def _article_furniture(lines: list[Line], title: int, repeated: set[str]) -> lis
     # A byline under the title, or under the standfirst (one sentence) that follows it.
     second_body = body[1] if len(body) > 1 else len(lines)
     for i in range(title + 1, min(second_body, title + 6)):
-        if _BYLINE.fullmatch(lines[i].content) and len(lines[i].content.split()) <= 10:
+        if _BYLINE.fullmatch(lines[i].content) and _words(lines[i].content) <= 10:
             hide[i] = True
     return [(ln.start, ln.end) for ln, h in zip(lines, hide, strict=True) if h]

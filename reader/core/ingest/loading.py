@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reader.core.ingest.article_files import expand_paths, os_reason
@@ -18,7 +18,8 @@ from reader.core.ingest.furniture import visible_lines as _visible_lines
 from reader.core.ingest.html_page import decode_page, extract_page, looks_like_html
 from reader.core.ingest.markdown_text import front_matter, markup_spans
 from reader.core.ingest.metadata import read_metadata
-from reader.core.model import Article, InputError
+from reader.core.model import Article, EmptyArticle, InputError
+from reader.core.text.language import detect_language
 from reader.core.text.spans import merge_spans
 
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -34,11 +35,26 @@ class _Read:
     title: str | None
     date: str | None
     source: str | None
+    url: str | None
 
 
-def load_paths(paths: Sequence[Path]) -> list[Article]:
-    """Articles in input order with ids a1, a2, ...; raises InputError on bad input."""
-    read = [_read(f) for f in expand_paths(paths)]
+def load_paths(paths: Sequence[Path], notices: list[str] | None = None) -> list[Article]:
+    """Articles in input order with ids a1, a2, ...; raises InputError on bad input.
+
+    An empty file is left out (its reason added to `notices`): one blank file in a folder of
+    articles must not stop the story. Only when nothing else is left is it an error.
+    """
+    read: list[_Read] = []
+    empty: list[EmptyArticle] = []
+    for f in expand_paths(paths):
+        try:
+            read.append(_read(f))
+        except EmptyArticle as exc:
+            empty.append(exc)
+    if not read and empty:
+        raise empty[0]
+    if notices is not None:
+        notices.extend(f"skipped {exc}" for exc in empty)
     furniture = find_furniture([(r.text, r.hidden) for r in read])
     articles = []
     for i, (r, extra) in enumerate(zip(read, furniture, strict=True), start=1):
@@ -55,8 +71,10 @@ def load_paths(paths: Sequence[Path]) -> list[Article]:
                 date=r.date,
                 source=r.source,
                 fingerprint=hashlib.sha256(r.text.encode("utf-8")).hexdigest(),
+                url=r.url,
             )
         )
+        articles[-1] = replace(articles[-1], language=detect_language(visible_text(articles[-1])))
     return articles
 
 
@@ -101,11 +119,11 @@ def _read(path: Path) -> _Read:
         hidden = [fm]
     lines = _visible_lines(text, merge_spans(hidden), limit=_HEADER_LINES)
     if not lines:
-        raise InputError(f"empty article: {path}")
+        raise EmptyArticle(f"empty article: {path}")
     meta = read_metadata(text, lines, fields)
     hidden = merge_spans([*hidden, *meta.hidden])
     title = fields.get("title") or None
-    return _Read(path, text, hidden, title, meta.date, meta.source)
+    return _Read(path, text, hidden, title, meta.date, meta.source, fields.get("url") or None)
 
 
 def _title(text: str, hidden: Sequence[tuple[int, int]]) -> str | None:

@@ -13,12 +13,28 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from reader.ui.bindings import key_display
+from reader.ui.bindings import APP_BINDINGS, READER_BINDINGS, key_display
 
 BOX_SHARE, BOX_MAX = 0.95, 130  # the help box: share of the screen's width, at most this
 TIP_AT = 62  # column of the tooltips beside the keys
 MIN_TIP = 30  # a narrower tooltip column goes under the key instead
 TIP_INDENT = 6  # the tooltip's indent under the key
+
+
+def reader_help(keymap: Mapping[str, str], width: int) -> Content:
+    """Every key of the reader by its footer group, then the app's own."""
+    groups: dict[str, list[Binding]] = {
+        "Move": [],
+        "Jump": [],
+        "View": [],
+        "Notes": [],
+        "Review": [],
+        "More": [],
+    }
+    for b in READER_BINDINGS:
+        groups.setdefault(b.group.description if b.group else "More", []).append(b)
+    groups["App"] = list(APP_BINDINGS)
+    return help_content(groups.items(), keymap, width)
 
 
 def help_content(

@@ -6,34 +6,23 @@ dialog serves a new note and an edit, and the store stays the one place that wri
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Callable
 from typing import ClassVar
 
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Footer, Input, Static, TextArea
 
-from reader.core.model import Story
-from reader.notes.model import QUICK_TAGS, Note, NoteDraft, PlacedNote, clean_tags
-from reader.store.notes import NoteStore
+from reader.display.textsafe import printable
+from reader.notes.model import QUICK_TAGS, Note, NoteDraft, clean_tags
 
 QUOTE_CHARS = 400  # a longer passage is shown cut, the note still covers all of it
 
 
-def plain(text: str) -> str:
-    """Article or note text for display: control characters (escapes) made visible."""
-    return "".join(
-        ch if ch in "\n\t" or unicodedata.category(ch) != "Cc" else "\N{REPLACEMENT CHARACTER}"
-        for ch in text
-    )
-
-
 def one_line(text: str, limit: int) -> str:
-    flat = " ".join(plain(text).split())
+    flat = " ".join(printable(text).split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
@@ -111,10 +100,10 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
         title = "Edit note" if self.note else "New note"
         with Vertical(id="note-editor-box"):
             yield Static(
-                Content(f"{title} · {plain(self.where)}" if self.where else title),
+                Content(f"{title} · {printable(self.where)}" if self.where else title),
                 id="note-editor-title",
             )
-            quote = plain(self.quote.strip())
+            quote = printable(self.quote.strip())
             if len(quote) > QUOTE_CHARS:
                 quote = quote[: QUOTE_CHARS - 1] + "…"
             yield Static(Content(quote), id="note-editor-quote")
@@ -160,52 +149,3 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-
-def annotate(
-    app: App[object],
-    store: NoteStore,
-    story: Story,
-    article_id: str,
-    start: int,
-    end: int,
-    done: Callable[[Note | None], None] | None = None,
-) -> None:
-    """The `a` flow: open the editor on a passage and store the note the moment it is saved.
-
-    `done` gets the stored note (None if cancelled): refresh markers and the inspector there.
-    """
-    article = story.article(article_id)
-
-    def saved(draft: NoteDraft | None) -> None:
-        note = None if draft is None else store.add_note(story, article, start, end, draft)
-        if note is not None:
-            app.notify("Note saved.", timeout=2)
-        if done is not None:
-            done(note)
-
-    app.push_screen(NoteEditor(article.text[start:end], where=article.name), saved)
-
-
-def edit_note(
-    app: App[object],
-    store: NoteStore,
-    story: Story,
-    placed: PlacedNote,
-    done: Callable[[Note | None], None] | None = None,
-) -> None:
-    """Edit a note; a re-anchored note is moved onto today's text as it is saved."""
-    where = story.article(placed.article_id).name if placed.article_id else placed.note.file_name
-
-    def saved(draft: NoteDraft | None) -> None:
-        note = None
-        if draft is not None:
-            anchor_to = None
-            if placed.placement == "reanchored" and placed.article_id is not None:
-                anchor_to = (story.article(placed.article_id), placed.start, placed.end)
-            note = store.update_note(placed.note.id, draft, anchor_to=anchor_to)
-            app.notify("Note saved.", timeout=2)
-        if done is not None:
-            done(note)
-
-    app.push_screen(NoteEditor(placed.quote, placed.note, where=where), saved)

@@ -14,7 +14,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.ui.story_index import Hit, StoryIndex
+from reader.core.model import Location
+from reader.ui.story_index import StoryIndex
 from reader.ui.text_layout import clean_line
 
 MAX_LISTED = 500
@@ -23,11 +24,11 @@ MAX_LISTED = 500
 @dataclass(frozen=True)
 class SearchResult:
     query: str
-    hits: list[Hit]
+    hits: list[Location]
     chosen: int | None
 
 
-def hit_label(index: StoryIndex, hit: Hit, context: int = 30) -> Content:
+def hit_label(index: StoryIndex, hit: Location, context: int = 30) -> Content:
     article = index.story.article(hit.article)
     text = article.text
     before = clean_line(text[max(0, hit.start - context) : hit.start])
@@ -73,7 +74,7 @@ class SearchDialog(ModalScreen[SearchResult | None]):
         super().__init__(id="search-dialog")
         self.index = index
         self.initial = query
-        self.hits: list[Hit] = []
+        self.hits: list[Location] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):

@@ -1,26 +1,30 @@
 """Every note of the story in one list: filter, jump to one, edit, delete (asked) and undo.
 
-Dismissed with the PlacedNote to jump to, or None. Every change goes straight to the store;
-the list is re-read from it after each one, so what is shown is what is saved.
+Dismissed with the PlacedNote to jump to, or None. Every change goes to the notes session (the
+one place that writes to the store); the list is re-read after each one, so what is shown is
+what is saved.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Input, OptionList, Static
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.core.model import Story
 from reader.notes.model import PlacedNote
-from reader.store.notes import NoteStore
-from reader.ui.dialogs.note_editor import edit_note, one_line, plain
+from reader.ui.dialogs.confirm import Confirm, ConfirmDelete
+from reader.ui.dialogs.note_editor import NoteEditor, one_line
+
+if TYPE_CHECKING:
+    from reader.notes.model import NoteDraft
+    from reader.ui.notes_session import NotesSession
 
 
 def matches(placed: PlacedNote, query: str) -> bool:
@@ -48,81 +52,6 @@ def note_label(story: Story, placed: PlacedNote) -> Content:
     text = one_line(note.text, 200) or "(no text)"
     quote = one_line(placed.quote, 120)
     return Content.assemble(*head, "\n", text, "\n", ("“" + quote + "”", "dim"))
-
-
-class Confirm(ModalScreen[bool]):
-    """A yes/no question (y / n, escape is no); the answer is the dismiss value.
-
-    Also for the reader's quit: Confirm("Notes were not saved to disk", "Export them?",
-    yes="Export", no="Quit anyway") then `rescue_export(store)` from reader.store.notes.
-    """
-
-    DEFAULT_CSS = """
-    Confirm {
-        align: center middle;
-    }
-    #confirm-box {
-        width: 60;
-        max-width: 95%;
-        height: auto;
-        border: thick $error;
-        background: $surface;
-        padding: 1 2;
-    }
-    #confirm-buttons {
-        height: auto;
-        margin-top: 1;
-        align-horizontal: right;
-    }
-    #confirm-buttons Button {
-        margin-left: 2;
-    }
-    """
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes", id="confirm-yes", tooltip="Answer yes."),
-        Binding("n,escape", "answer(False)", "No", id="confirm-no", tooltip="Answer no."),
-    ]
-
-    def __init__(
-        self, question: str, detail: str = "", *, yes: str = "Yes", no: str = "No", hint: str = ""
-    ) -> None:
-        super().__init__(id="confirm")
-        self.question, self.detail, self.hint = question, detail, hint
-        self.yes, self.no = yes, no
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="confirm-box"):
-            body = Content.assemble((self.question, "bold"))
-            if self.detail:
-                body = Content.assemble(body, "\n\n", (self.detail, "italic"))
-            yield Static(body)
-            if self.hint:
-                yield Static(Content(self.hint), classes="hint")
-            with Horizontal(id="confirm-buttons"):
-                yield Button(f"{self.no} (n)", id="confirm-no-button")
-                yield Button(f"{self.yes} (y)", id="confirm-yes-button", variant="error")
-
-    def on_mount(self) -> None:
-        self.query_one("#confirm-no-button", Button).focus()
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "confirm-yes-button")
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
-
-
-class ConfirmDelete(Confirm):
-    def __init__(self, summary: str) -> None:
-        super().__init__(
-            "Delete this note?",
-            summary,
-            yes="Delete",
-            no="Keep",
-            hint="It can be brought back with u (undo).",
-        )
 
 
 class NotesScreen(Screen[PlacedNote | None]):
@@ -182,9 +111,9 @@ class NotesScreen(Screen[PlacedNote | None]):
         Binding("escape", "close", "Back", id="notes-close", tooltip="Back to the reader."),
     ]
 
-    def __init__(self, store: NoteStore, story: Story, query: str = "") -> None:
+    def __init__(self, session: NotesSession, story: Story, query: str = "") -> None:
         super().__init__(id="notes-screen")
-        self.store = store
+        self.session = session
         self.story = story
         self.query_text = query
         self.placed: list[PlacedNote] = []
@@ -211,7 +140,7 @@ class NotesScreen(Screen[PlacedNote | None]):
         """Re-read the store (another window may have written) and redraw the list."""
         listing = self.query_one(OptionList)
         current = keep or self._highlighted_id()
-        self.placed = self.store.notes_for(self.story)
+        self.placed = self.session.notes_for(self.story)
         self.shown = [p for p in self.placed if matches(p, self.query_text)]
         listing.clear_options()
         entries: list[Option | None] = []
@@ -227,7 +156,7 @@ class NotesScreen(Screen[PlacedNote | None]):
             summary += f" · {orphans} orphaned"
         if self.query_text.strip():
             summary += f" · {len(self.shown)} shown"
-        if not self.store.persistent:
+        if not self.session.persistent:
             summary += " · NOT SAVED TO DISK (export before quitting)"
         self.query_one("#notes-summary", Static).update(Content(summary))
         self.query_one("#notes-empty").display = not self.placed
@@ -285,10 +214,17 @@ class NotesScreen(Screen[PlacedNote | None]):
 
     def action_edit(self) -> None:
         placed = self.selected()
-        if placed is not None:
-            edit_note(
-                self.app, self.store, self.story, placed, lambda _: self.reload(placed.note.id)
-            )
+        if placed is None:
+            return
+        article = placed.article_id
+        where = self.story.article(article).name if article else placed.note.file_name
+
+        def written(draft: NoteDraft | None) -> None:
+            if draft is not None:
+                self.session.update_note(placed, draft)
+            self.reload(placed.note.id)
+
+        self.app.push_screen(NoteEditor(placed.quote, placed.note, where=where), written)
 
     def action_delete(self) -> None:
         placed = self.selected()
@@ -297,7 +233,7 @@ class NotesScreen(Screen[PlacedNote | None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.store.delete_note(placed.note.id)
+                self.session.delete_note(placed.note.id)
                 self.notify("Note deleted: u to undo.", timeout=4)
                 self.reload()
 
@@ -305,8 +241,7 @@ class NotesScreen(Screen[PlacedNote | None]):
         self.app.push_screen(ConfirmDelete(summary), answered)
 
     def action_undo(self) -> None:
-        undone = self.store.undo()
-        self.notify(f"Undone: {undone}." if undone else "Nothing to undo.", timeout=3)
+        self.session.undo()
         self.reload()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -315,4 +250,4 @@ class NotesScreen(Screen[PlacedNote | None]):
         return True
 
 
-__all__ = ["Confirm", "ConfirmDelete", "NotesScreen", "matches", "note_label", "plain"]
+__all__ = ["Confirm", "ConfirmDelete", "NotesScreen", "matches", "note_label"]

@@ -16,11 +16,12 @@ from textual.style import Style
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.core.model import Discrepancy
+from reader.core.model import Discrepancy, Location
 from reader.display.warning_tally import warnings_phrase
-from reader.ui.story_index import Stop, StoryIndex
+from reader.notes.review import REVIEW_MARKS
+from reader.ui.story_index import StoryIndex
 from reader.ui.text_layout import clean_line
-from reader.ui.widgets.article_text import REVIEW_MARKS
+from reader.ui.themes import VARIABLE_DEFAULTS
 
 BAR_WIDTH = 20
 
@@ -84,7 +85,8 @@ class HeatMap(Static):
     def _refresh_map(self) -> None:
         """Build again only when the theme's colours change: style updates come in bursts."""
         variables = self.app.theme_variables
-        colours = (variables.get("heat-low", "#202020"), variables.get("heat-high", "#56B4E9"))
+        low, high = (variables.get(v, VARIABLE_DEFAULTS[v]) for v in ("heat-low", "heat-high"))
+        colours = (low, high)  # a theme without them: the defaults every theme starts from
         if colours != self._colours:
             self._colours = colours
             self.update(self.build(Color.parse(colours[0]), Color.parse(colours[1])))
@@ -116,7 +118,7 @@ class HeatMap(Static):
         return Content.assemble(*parts)
 
 
-class OverviewScreen(Screen[Stop | None]):
+class OverviewScreen(Screen[Location | None]):
     # Here, not in reader.tcss: parsed when the overview first opens, not at start-up. Scoped to
     # this screen and default-priority, so the lists are named by id (beating OptionList:focus).
     DEFAULT_CSS = """
@@ -154,7 +156,7 @@ class OverviewScreen(Screen[Stop | None]):
         self.index = index
         self.claim_status = claim_status or {}  # claim id -> review mark
         self.article = article  # the reader's article: a claim opens on its sentence there
-        self.stops: dict[str, Stop] = {}
+        self.stops: dict[str, Location] = {}
 
     def compose(self) -> ComposeResult:
         index = self.index
@@ -207,7 +209,7 @@ class OverviewScreen(Screen[Stop | None]):
                 (clean_line(self.index.story.label(a.id))[:30], "bold"),
             )
             first = self.index.sentences(a.id)
-            self.stops[f"a:{a.id}"] = Stop(
+            self.stops[f"a:{a.id}"] = Location(
                 a.id, first[0].start if first else 0, first[0].start if first else 0
             )
             out.append(Option(label, id=f"a:{a.id}"))
@@ -242,7 +244,7 @@ class OverviewScreen(Screen[Stop | None]):
                 f" “{quote}”",
                 (f" → {clean_line(w.suggestion)}" if w.suggestion else "", "italic"),
             )
-            self.stops[f"w:{i}"] = Stop(w.article, w.start, w.end)
+            self.stops[f"w:{i}"] = Location(w.article, w.start, w.end)
             out.append(Option(label, id=f"w:{i}"))
         return out or [Option("none found", disabled=True)]
 
@@ -262,7 +264,7 @@ class OverviewScreen(Screen[Stop | None]):
                 (f" · {len({m.article for m in members})} articles", "dim"),
             )
             here = next((m for m in members if m.article == self.article), members[0])
-            self.stops[f"c:{c.id}"] = Stop(here.article, here.start, here.start)
+            self.stops[f"c:{c.id}"] = Location(here.article, here.start, here.start)
             out.append(Option(label, id=f"c:{c.id}"))
         return out or [Option("none found", disabled=True)]
 

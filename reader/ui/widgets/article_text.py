@@ -14,12 +14,12 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 
+from reader.notes.review import REVIEW_MARKS
 from reader.ui.story_index import StoryIndex
 from reader.ui.text_layout import Layout, layout
 from reader.ui.widgets.styles import overlay_style
 
 GUTTER = 3  # a warning or note marker, a review mark, a space
-REVIEW_MARKS = {"verified": "✓", "disputed": "✗", "unclear": "?"}
 EMPTY_LAYOUT = Layout("", [0], [], [], [])
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -76,13 +77,22 @@ class Inspector(VerticalScroll, can_focus=False):
         return overlay_style(self, f"inspector--{name}")
 
     def show(
-        self, index: StoryIndex, sentence_id: str | None, notes: Content | None = None
+        self,
+        index: StoryIndex,
+        sentence_id: str | None,
+        notes: Content | None = None,
+        partners: Mapping[str, Sequence[Sentence]] | None = None,
     ) -> None:
+        """`partners`: the sentence's, when the reader has them already (found once a refresh)."""
         self.sentence_id = sentence_id
-        self.body.update(self.render_claim(index, sentence_id, notes))
+        self.body.update(self.render_claim(index, sentence_id, notes, partners))
 
     def render_claim(
-        self, index: StoryIndex, sentence_id: str | None, notes: Content | None = None
+        self,
+        index: StoryIndex,
+        sentence_id: str | None,
+        notes: Content | None = None,
+        partners: Mapping[str, Sequence[Sentence]] | None = None,
     ) -> Content:
         if sentence_id is None:
             return Content("No sentence under the cursor.")
@@ -92,7 +102,8 @@ class Inspector(VerticalScroll, can_focus=False):
         heading = self._style("heading")
         lines: list[Content] = []
         claims = story.claims_of(sentence_id)
-        partners = index.partners(sentence_id)
+        if partners is None:
+            partners = index.partners(sentence_id)
         # A label quotes one member's words: shown as a quote, after the claim's id.
         label = ", ".join(f"{c.id} “{c.label}”" if c.label else c.id for c in claims)
         lines.append(

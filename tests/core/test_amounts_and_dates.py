@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.facts.numbers import Amount, find_amounts, find_time_refs
+from reader.core.facts.amounts import Amount, find_amounts
+from reader.core.facts.dates import find_time_refs
 
 
 def _one(text: str) -> Amount:
@@ -89,3 +90,32 @@ def test_days_dates_and_relative_times() -> None:
 
 def test_dates_are_not_amounts() -> None:
     assert find_amounts("a January 12 ceasefire") == []
+
+
+def test_chinese_numerals_and_figures_before_a_measure_word() -> None:
+    from reader.core.facts.amounts import find_amounts
+    from reader.core.facts.figure_words import cjk_number
+
+    assert [cjk_number(s) for s in ("七", "十五", "两百", "三万五千", "一亿", "万")] == [
+        7,
+        15,
+        200,
+        35000,
+        1e8,
+        None,
+    ]
+    assert [a.value for a in find_amounts("据报道，8名土耳其士兵死亡。")] == [8]
+    assert [a.value for a in find_amounts("七名土耳其士兵丧生。")] == [7]
+    assert find_amounts("一些人说统一的时间。") == []  # the same characters in words
+
+
+def test_two_chinese_versions_with_different_figures_disagree() -> None:
+    from pathlib import Path
+
+    from reader.core.pipeline import analyse
+
+    folder = Path(__file__).parents[1] / "stories" / "ingest" / "languages"
+    story = analyse([folder / "zh.txt", folder / "zh-b.txt"])
+    (d,) = story.discrepancies
+    assert sorted(v.text for v in d.values) == ["8", "七"]
+    assert "土耳其士兵" in d.detail

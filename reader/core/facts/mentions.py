@@ -1,0 +1,292 @@
+"""Mentions: every amount, day and date of a sentence, with what it counts and the words around it.
+
+A mention knows its counted thing (the stems of the noun phrase after a figure, head last), the
+capitalised words among them ("Syrian" soldiers), the event word before it ("killed" two), the
+content words around it, and its place among its sentence's mentions of one kind. Publication
+datelines are left out; "yesterday" in a dated article is resolved to a weekday.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from reader.core.claims.lexicon import synonym_keys
+from reader.core.facts.amounts import Amount, find_mentions
+from reader.core.facts.dates import TimeRef
+from reader.core.facts.figure_values import CJK_MEASURES
+from reader.core.facts.figure_words import CJK_NUMERALS, WEEKDAYS, is_number_word
+from reader.core.model import Sentence, Story, Value
+from reader.core.text.stemming import stem as term_stem
+from reader.core.text.stemming import stem_head
+from reader.core.text.tokens import STOPWORDS, Token, normalize_word, tokenize
+from reader.core.text.words import UNSPACED
+
+LEFT_WORDS = 6  # content words before a mention that describe it
+RIGHT_WORDS = 4
+
+
+@lru_cache(maxsize=1 << 16)
+def _norm(word: str) -> str:
+    return normalize_word(word)
+
+
+def head_stem(word: str) -> str:
+    """A word as written, as the readable singular stem of a counted thing ("soldiers" ->
+    "soldier", "casualties" -> "casualty", "children" -> "child")."""
+    return stem_head(_norm(word))
+
+
+def is_context_word(norm: str) -> bool:
+    """A word that describes a mention or a sentence: no function word, letter or figure (a
+    Chinese or Japanese character is a word of its own, one character long)."""
+    if len(norm) == 1:
+        return _UNSPACED_CHAR.fullmatch(norm) is not None and norm not in CJK_NUMERALS
+    return norm not in STOPWORDS and not norm[0].isdigit()
+
+
+_UNSPACED_CHAR = re.compile(f"[{UNSPACED}]")
+
+
+@dataclass(frozen=True)
+class Mention:
+    sentence: Sentence
+    kind: str  # "number", "day", "date"
+    start: int
+    end: int
+    text: str
+    normalized: str
+    amount: Amount | None
+    time: TimeRef | None
+    dimension: str  # amounts: "count", "length"...; times: "time"
+    head: str  # stem of the counted thing, "" when none
+    modifiers: frozenset[str]  # stems of the words before the head: "turkish", "military"
+    context: frozenset[str]
+    proper: frozenset[str] = frozenset()  # capitalised modifiers: "Syrian" soldiers, "Turkish" dead
+    action: str = ""  # the event word right before a figure: "shot" three, "killed" two
+    rank: tuple[int, int] = (0, 1)  # place among its sentence's mentions of this dimension
+
+    @property
+    def article(self) -> str:
+        return self.sentence.article
+
+    def value(self) -> Value:
+        return Value(self.article, self.start, self.end, self.text, self.normalized)
+
+
+# Prepositions and the like that end the noun phrase after a figure.
+_NOT_IN_PHRASE = frozenset(
+    """near across inside outside within without toward towards along behind beyond despite
+    including per via ago upon onto beside besides except amid amidst throughout like unlike
+    versus whom whose each apiece respectively""".split()
+)
+
+
+def _phrase_after(tokens: list[Token], k: int, text: str) -> list[str]:
+    """The counted thing: stems of the noun phrase right after the amount, head last."""
+    if k < len(tokens) and _UNSPACED_CHAR.fullmatch(tokens[k].text):
+        return _unspaced_phrase(tokens, k)
+    words: list[str] = []
+    last_end = tokens[k - 1].end if k > 0 else 0
+    while k < len(tokens):
+        tok = tokens[k]
+        gap = text[last_end : tok.start]
+        if any(c in gap for c in ',;:()\u2013\u2014"“”'):
+            break
+        norm = _norm(tok.text)
+        if norm in ("and", "or") and words and k + 1 < len(tokens):
+            if is_number_word(_norm(tokens[k + 1].text)):
+                break
+            last_end = tok.end
+            k += 1
+            continue
+        if norm == "of" and not words:
+            last_end = tok.end
+            k += 1
+            continue
+        if (
+            not is_context_word(norm)
+            or norm in _NOT_IN_PHRASE
+            or (words and norm.endswith(("ing", "ed", "ly")))
+        ):
+            break
+        words.append(head_stem(tok.text))
+        last_end = tok.end
+        k += 1
+        if len(words) == 3:
+            break
+    return words
+
+
+# Characters that end a Chinese noun phrase: prepositions, particles, conjunctions, verbs of
+# being ("8名土耳其士兵在周一…": the soldiers, then "在" on Monday).
+_CJK_PHRASE_ENDS = frozenset("在的于被和与及是了将已从对向为中把到由也都")
+_CJK_PHRASE_CHARS = 6
+
+
+def _unspaced_phrase(tokens: list[Token], k: int) -> list[str]:
+    """The counted thing in Chinese or Japanese: the characters after the measure word ("名")
+    up to a particle or preposition, as one word ("土耳其士兵")."""
+    if tokens[k].text in CJK_MEASURES:
+        k += 1
+    chars: list[str] = []
+    while (
+        k < len(tokens)
+        and len(chars) < _CJK_PHRASE_CHARS
+        and _UNSPACED_CHAR.fullmatch(tokens[k].text)
+        and tokens[k].text not in _CJK_PHRASE_ENDS
+        and (not chars or tokens[k - 1].end == tokens[k].start)
+    ):
+        chars.append(tokens[k].text)
+        k += 1
+    return ["".join(chars)] if chars else []
+
+
+_BEFORE_FIGURE = frozenset("the a an all its their his her some".split())
+
+
+def _action(tokens: list[Token], first: int, text: str) -> str:
+    """What happened to the counted things, from the word just before the figure ("shot three
+    co-workers", "killing two"), as a news synonym key (data/news_synonyms.toml); "" if none."""
+    table = synonym_keys(term_stem)
+    end = tokens[first].start if first < len(tokens) else len(text)
+    for k in range(first - 1, max(first - 3, -1), -1):
+        if any(c in text[tokens[k].end : end] for c in ',;:()\u2013\u2014"“”'):
+            return ""
+        norm = _norm(tokens[k].text)
+        key = table.get(norm) or table.get(term_stem(norm))
+        if key:
+            return key
+        if norm not in _BEFORE_FIGURE:
+            return ""
+        end = tokens[k].start
+    return ""
+
+
+def _context(tokens: list[Token], first: int, after: int, skip: set[str]) -> frozenset[str]:
+    left = [_norm(t.text) for t in tokens[:first] if is_context_word(_norm(t.text))][-LEFT_WORDS:]
+    right = [_norm(t.text) for t in tokens[after:] if is_context_word(_norm(t.text))][:RIGHT_WORDS]
+    return frozenset(head_stem(w) for w in left + right) - skip
+
+
+def _token_range(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
+    first = next((i for i, t in enumerate(tokens) if t.end > start), len(tokens))
+    after = next((i for i, t in enumerate(tokens) if t.start >= end), len(tokens))
+    return first, after
+
+
+_AFTER_DATELINE = re.compile(r"\s*(?:\d{1,2}\s?:\s?\d{2}|\n|[-–—|])")
+_AFTER_STAMP = re.compile(r"\s*(?:\d{1,2}\s?:\s?\d{2}\s?[AaPp]\.?[Mm]\b|\|)")
+
+
+def _is_dateline(text: str, sentence: Sentence, ref: TimeRef) -> bool:
+    """A publication date heading the text ("September 10, 2012 4:15 PM A judge ..."), or a
+    page's time stamp anywhere ("Friday, Sep 10, 2010 | Updated 9:28 AM"): it dates the
+    article, not the event."""
+    if ref.kind != "date":
+        return False
+    if _AFTER_STAMP.match(text, ref.end) is not None:
+        return True
+    if text[sentence.start : ref.start].strip(" \t\n*_#([") != "":
+        return False
+    return _AFTER_DATELINE.match(text, ref.end) is not None
+
+
+def _stamps(text: str, sentence: Sentence, times: list[TimeRef]) -> set[int]:
+    """Starts of the time stamps among a sentence's days and dates, with the weekday that
+    heads one ("Friday, Sep 10, 2010 | Updated")."""
+    out: set[int] = set()
+    for i, r in enumerate(times):
+        if _is_dateline(text, sentence, r):
+            out.add(r.start)
+            before = times[i - 1] if i else None
+            joined = before is not None and text[before.end : r.start].strip() in ("", ",")
+            if before is not None and before.kind == "day" and joined:
+                out.add(before.start)
+    return out
+
+
+def mentions_of(story: Story, sentence: Sentence) -> list[Mention]:
+    """Every amount, day and date in a sentence, with what it counts and the words around it."""
+    text = story.article(sentence.article).text
+    tokens = tokenize(text, sentence.start, sentence.end)
+    out: list[Mention] = []
+    amounts, times = find_mentions(text, sentence.start, sentence.end)
+    for a in amounts:
+        first, after = _token_range(tokens, a.start, a.end)
+        phrase = _phrase_after(tokens, after, text)
+        head = phrase[-1] if phrase else ""
+        ctx = _context(tokens, first, after, set(phrase))
+        modifiers = frozenset(phrase[:-1])
+        proper = frozenset(
+            _norm(t.text)
+            for t in tokens[after : after + len(phrase) + 2]
+            if t.text[:1].isupper() and _norm(t.text) in modifiers
+        )
+        out.append(
+            Mention(
+                sentence=sentence,
+                kind="number",
+                start=a.start,
+                end=a.end,
+                text=a.text,
+                normalized=a.normalized,
+                amount=a,
+                time=None,
+                dimension=a.dimension,
+                head=head,
+                modifiers=modifiers,
+                context=ctx,
+                proper=proper,
+                action=_action(tokens, first, text),
+            )
+        )
+    stamps = _stamps(text, sentence, times)
+    dated = story.article(sentence.article).date
+    for r in times:
+        if r.start in stamps:
+            continue
+        r = _resolved(r, dated)
+        first, after = _token_range(tokens, r.start, r.end)
+        out.append(
+            Mention(
+                sentence=sentence,
+                kind="day" if r.kind in ("day", "relative") else "date",
+                start=r.start,
+                end=r.end,
+                text=r.text,
+                normalized=r.normalized,
+                amount=None,
+                time=r,
+                dimension="time",
+                head="",
+                modifiers=frozenset(),
+                context=_context(tokens, first, after, set()),
+            )
+        )
+    return _ranked(out)
+
+
+_DAYS_BACK = {"today": 0, "yesterday": 1}
+
+
+def _resolved(ref: TimeRef, dated: str | None) -> TimeRef:
+    """ "Yesterday" in an article dated Tuesday is Monday: a weekday like any other."""
+    back = _DAYS_BACK.get(ref.normalized) if ref.kind == "relative" else None
+    if back is None or dated is None:
+        return ref
+    try:
+        day = datetime.date.fromisoformat(dated) - datetime.timedelta(days=back)
+    except ValueError:
+        return ref
+    return replace(ref, kind="day", normalized=WEEKDAYS[day.weekday()])
+
+
+def _ranked(mentions: list[Mention]) -> list[Mention]:
+    out = []
+    for m in mentions:
+        same = [x for x in mentions if x.kind == m.kind and x.dimension == m.dimension]
+        out.append(replace(m, rank=(same.index(m), len(same))))
+    return out

@@ -1,0 +1,1 @@
+"""Articles from the web: pages fetched over HTTP(S) into the page cache, inputs resolved."""
