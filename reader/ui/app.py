@@ -243,10 +243,12 @@ class SameStoryApp(App[int]):
             if self.session.rescue() is not None:
                 self.exit()  # run_app tells where, after the terminal is restored
 
+        from reader.store.note_export import rescue_folder
+
         self.push_screen(
             Confirm(
                 "Notes were not saved to disk",
-                "Export them before quitting?",
+                f"Export them to {rescue_folder()} before quitting?",
                 yes="Export",
                 no="Quit anyway",
             ),

@@ -286,6 +286,25 @@ async def test_next_unreviewed_walks_the_claims_not_yet_marked() -> None:
 
 
 @run_async
+async def test_a_note_in_a_store_kept_in_memory_is_not_called_saved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("SAMESTORY_HOME", str(blocker))  # the data directory cannot be made
+    store = open_store()
+    assert not store.persistent
+    app = SameStoryApp(story=fixture_story(), store=store, remember=False)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press("a", *"kept?", "ctrl+s")
+        await ready(pilot)
+        messages = [n.message for n in app._notifications]
+        assert not any(m == "Note saved." for m in messages)
+        assert any("kept in memory only" in m for m in messages)
+
+
+@run_async
 async def test_next_unreviewed_leaves_a_sentence_that_is_in_two_claims() -> None:
     """On the fresh sample a1 s1 is in two claims: r stayed on it, 'jumping' to the second."""
     from reader.core.pipeline import analyse
