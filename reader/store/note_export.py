@@ -4,6 +4,7 @@ store kept in memory (`samestory notes import` reads both back).
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,18 +25,18 @@ def write_export(store: NoteStore, path: Path) -> Path:
     return path
 
 
-def rescue_export(store: NoteStore) -> Path:
-    """For a store kept in memory: save everything somewhere writable before quitting.
+def rescue_folder() -> Path:
+    """Where notes kept in memory are exported: the home directory, else the temp directory;
+    never the working directory (it may be a source tree, or the user's story folder)."""
+    home = Path.home()
+    if home.is_dir() and os.access(home, os.W_OK):
+        return home
+    return Path(tempfile.gettempdir())
 
-    Tries the working directory, then the home directory, then the temp directory; returns
-    where it wrote (`samestory notes import` brings it back), or raises OSError.
-    """
+
+def rescue_export(store: NoteStore, folder: Path | None = None) -> Path:
+    """For a store kept in memory: save everything before quitting, in `folder` (the one the
+    user was told, `rescue_folder()` by default); returns the file (`samestory notes import`
+    brings it back), or raises OSError."""
     name = f"samestory-notes-{utc_now()[:19].replace(':', '')}.json"
-    error: OSError | None = None
-    for folder in (Path.cwd(), Path.home(), Path(tempfile.gettempdir())):
-        try:
-            return write_export(store, folder / name)
-        except OSError as exc:
-            error = exc
-    assert error is not None
-    raise error
+    return write_export(store, (folder or rescue_folder()) / name)

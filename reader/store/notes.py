@@ -34,7 +34,13 @@ from reader.notes.model import (
     utc_now,
 )
 from reader.notes.placement import belongs_to, find_anchor, place_all
-from reader.notes.review import ReviewProgress, claim_members, match_marks, progress
+from reader.notes.review import (
+    ReviewProgress,
+    claim_members,
+    claim_quotes,
+    match_marks,
+    progress,
+)
 from reader.store.note_export import rescue_export, write_export
 from reader.store.note_merge import MergeResult, merge_rows
 from reader.store.note_rows import (
@@ -282,9 +288,28 @@ class NoteStore:
     def set_review(
         self, story: Story, claim: Claim, status: ReviewStatus | None
     ) -> ReviewMark | None:
-        """Mark a claim verified/disputed/unclear, or clear its mark with None."""
+        """Mark a claim verified/disputed/unclear, or clear its mark with None.
+
+        One live mark per claim, whatever other instances do: the read and the write are one
+        transaction (a second instance waits for it), and any other live mark of the same
+        claim (left by an instance that raced this one before) is retired with it."""
         if status is not None and status not in REVIEW_STATUSES:
             raise ValueError(f"unknown review status {status!r}")
+        with self._transaction():
+            after = self._set_review(story, claim, status)
+            keep = after.id if after is not None else None
+            quotes = claim_quotes(story, claim)
+            for other in self.story_marks(story):
+                if other.id != keep and other.quotes == quotes:
+                    self._write(
+                        "UPDATE review_marks SET deleted_at = ?, modified = ? WHERE id = ?",
+                        (utc_now(), utc_now(), other.id),
+                    )
+        return after
+
+    def _set_review(
+        self, story: Story, claim: Claim, status: ReviewStatus | None
+    ) -> ReviewMark | None:
         before = self.review_for(story).get(claim.id)
         now = utc_after(before.modified) if before else utc_now()
         after: ReviewMark | None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -22,7 +23,7 @@ try:
     from reader.core.model import InputError, Story
     from reader.store.notes import NoteStore, open_store
     from reader.store.settings import Settings, load_settings, update_settings
-    from reader.ui.bindings import APP_BINDINGS
+    from reader.ui.bindings import ACTION_IDS, APP_BINDINGS
     from reader.ui.notes_session import NotesSession
     from reader.ui.screens.reader import ReaderScreen
     from reader.ui.themes import DEFAULT_THEME, VARIABLE_DEFAULTS, load_themes
@@ -66,10 +67,16 @@ class SameStoryApp(App[int]):
         self.story = story
         self.remember = remember
         self.freeze_gc = freeze_gc
-        loaded = load_settings()
+        loaded = load_settings(actions=ACTION_IDS)
+        if any("no such action" in line for line in loaded.ignored):
+            from reader.ui.bindings import all_action_ids  # the other screens' ids too
+
+            loaded = load_settings(actions=all_action_ids())
         self.settings: Settings = loaded.settings
         self.semantic = self.settings.semantic and not fast
         self.settings_message = loaded.message
+        self.settings_ignored = loaded.ignored  # listed in the help screen too
+        self.analysing = False  # the worker's thread is in the engine (it cannot be stopped)
         self.keymap: dict[str, str] = dict(self.settings.keymap)
         self.themes = load_themes()
         self.theme_names = [t.name for t in self.themes]
@@ -148,6 +155,7 @@ class SameStoryApp(App[int]):
         def progress(stage: str, fraction: float) -> None:
             self.call_from_thread(self.reader.set_progress, stage, fraction)
 
+        self.analysing = True
         try:
             from reader.core.pipeline import analyse
 
@@ -160,7 +168,11 @@ class SameStoryApp(App[int]):
         except (InputError, OSError) as exc:
             self.call_from_thread(self.reader.set_error, str(exc))
             return
+        finally:
+            self.analysing = False
         self.call_from_thread(self._show, story)
+        for notice in story.notices:
+            self.call_from_thread(self.notify, notice, severity="warning", timeout=8, markup=False)
 
     def _prepare(self, story: Story) -> None:
         """The story, the reading position, the notes and the review marks to the screen."""
@@ -220,7 +232,9 @@ class SameStoryApp(App[int]):
     def action_help(self) -> None:
         from reader.ui.dialogs.help import HelpScreen, reader_help
 
-        self.push_screen(HelpScreen(reader_help(self.keymap, self.size.width)))
+        self.push_screen(
+            HelpScreen(reader_help(self.keymap, self.size.width, self.settings_ignored))
+        )
 
     async def action_quit(self) -> None:
         """Notes held only in memory (read-only data directory) are offered an export first."""
@@ -236,10 +250,12 @@ class SameStoryApp(App[int]):
             if self.session.rescue() is not None:
                 self.exit()  # run_app tells where, after the terminal is restored
 
+        from reader.store.note_export import rescue_folder
+
         self.push_screen(
             Confirm(
                 "Notes were not saved to disk",
-                "Export them before quitting?",
+                f"Export them to {rescue_folder()} before quitting?",
                 yes="Export",
                 no="Quit anyway",
             ),
@@ -270,7 +286,15 @@ def run_app(paths: Sequence[Path], theme: str | None = None, fast: bool = False)
     told = exit_message(app)
     if told:
         print(told, file=sys.stderr)
-    return app.return_code or 0
+    code = app.return_code or 0
+    if app.analysing:
+        # The analysis thread is inside the engine (pure Python: it cannot be interrupted) and
+        # the interpreter would wait for it for as long as it runs: quit now. The notes store
+        # was closed (and checkpointed) when the app unmounted; nothing else is pending.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
 
 
 def exit_message(app: SameStoryApp) -> str | None:

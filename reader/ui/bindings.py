@@ -339,3 +339,24 @@ def key_display(key: str) -> str:
         "right": "→",
     }
     return ", ".join(names.get(k.strip(), k.strip()) for k in key.split(","))
+
+
+# Every id a user's [keymap] may rebind (config.toml entries naming another are reported).
+ACTION_IDS: frozenset[str] = frozenset(
+    b.id for b in (*READER_BINDINGS, *APP_BINDINGS) if isinstance(b, Binding) and b.id
+)
+
+
+def all_action_ids() -> frozenset[str]:
+    """ACTION_IDS and the ids of the other screens' and dialogs' bindings (imported here, so
+    only when a keymap names an id the reader's own bindings do not have)."""
+    from reader.ui.dialogs.confirm import Confirm
+    from reader.ui.dialogs.note_editor import NoteEditor
+    from reader.ui.dialogs.search import SearchDialog
+    from reader.ui.screens.notes import NotesScreen
+    from reader.ui.screens.overview import OverviewScreen
+
+    found = set(ACTION_IDS)
+    for screen in (Confirm, NoteEditor, SearchDialog, NotesScreen, OverviewScreen):
+        found.update(b.id for b in screen.BINDINGS if isinstance(b, Binding) and b.id)
+    return frozenset(found)

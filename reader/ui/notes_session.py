@@ -116,7 +116,7 @@ class NotesSession:
             self.store.add_note(
                 story, story.article(request.article), request.start, request.end, draft
             )
-            self.app.notify("Note saved.", timeout=2)
+            self._told_saved()
         elif isinstance(request, EditNote):
             self.update_note(request.placed, request.draft)
         elif isinstance(request, Review):
@@ -138,7 +138,19 @@ class NotesSession:
         if story is not None and placed.placement == "reanchored" and placed.article_id:
             anchor_to = (story.article(placed.article_id), placed.start, placed.end)
         self.store.update_note(placed.note.id, draft, anchor_to=anchor_to)
-        self.app.notify("Note saved.", timeout=2)
+        self._told_saved()
+
+    def _told_saved(self) -> None:
+        """ "Note saved." only when it is on disk: a store kept in memory says so each time."""
+        if self.store.persistent:
+            self.app.notify("Note saved.", timeout=2)
+        else:
+            self.app.notify(
+                "Note kept in memory only: notes cannot be saved to disk here. "
+                "You will be offered an export when you quit.",
+                severity="warning",
+                timeout=6,
+            )
 
     def delete_note(self, note_id: str) -> None:
         self.store.delete_note(note_id)

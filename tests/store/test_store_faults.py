@@ -283,14 +283,20 @@ def test_rescue_export_writes_everything_somewhere_writable(
     blocker = tmp_path / "file"
     blocker.write_text("x")
     monkeypatch.setenv("SAMESTORY_HOME", str(blocker))  # data dir under a file: memory store
-    monkeypatch.chdir(tmp_path)
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    work = tmp_path / "source-tree"  # the working directory is never written to
+    work.mkdir()
+    monkeypatch.chdir(work)
     store = open_store()
     assert not store.persistent
     story = make_story()
     s = story.sentences[1]
     store.add_note(story, story.articles[0], s.start, s.end, NoteDraft("rescue me"))
     path = rescue_export(store)
-    assert path.parent == tmp_path and path.name.startswith("samestory-notes-")
+    assert path.parent == home and path.name.startswith("samestory-notes-")
+    assert list(work.iterdir()) == []
     parsed = webanno.loads(path.read_text(encoding="utf-8"))
     assert [n.text for n in parsed.notes] == ["rescue me"]
     store.close()

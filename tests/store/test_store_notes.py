@@ -278,3 +278,27 @@ def test_undoing_an_edit_that_reanchored_restores_the_old_anchor(store: NoteStor
     assert back.note.text == "the date differs" and back.placement == "reanchored"
     assert back.note.anchor == before.anchor and back.note.article_fp == before.article_fp
     assert back.note.modified > moved.note.modified  # an undo is a change too (sync, import)
+
+
+def test_two_instances_marking_one_claim_leave_one_live_mark() -> None:
+    """Two instances raced: each inserted its own mark for the claim, and two live rows stayed
+    (the later won only after a restart). Now each write retires the other live marks."""
+    import sqlite3
+
+    from reader.notes.model import ReviewMark
+    from reader.store.note_rows import INSERT_MARK, mark_params
+
+    story = make_story()
+    claim = story.claims[0]
+    a, b = open_store(), open_store()
+    first = a.set_review(story, claim, "verified")
+    assert first is not None
+    # what a racing instance left behind: a second live row for the same claim
+    with sqlite3.connect(a.path) as raw:  # type: ignore[arg-type]
+        twin = ReviewMark(**{**first.__dict__, "id": "twin", "status": "unclear"})
+        raw.execute(INSERT_MARK, mark_params(twin))
+    assert len(b.all_marks()) == 2
+    b.set_review(story, claim, "disputed")
+    live = a.all_marks()
+    assert [m.status for m in live] == ["disputed"]
+    assert a.review_for(story)[claim.id].status == "disputed"

@@ -103,7 +103,7 @@ async def test_escape_cancels_and_nothing_is_stored() -> None:
     app = SameStoryApp(story=fixture_story())
     async with app.run_test(size=WIDE) as pilot:
         await ready(pilot)
-        await pilot.press("a", *"not this", "escape")
+        await pilot.press("a", *"not this", "escape", "y")  # typed words: asked, discarded
         await ready(pilot)
         assert isinstance(app.screen, ReaderScreen)
         assert not marked(app, "a1:s1")
@@ -283,6 +283,49 @@ async def test_next_unreviewed_walks_the_claims_not_yet_marked() -> None:
         assert here(app) == "a1:s6"  # all reviewed: the cursor stays
         assert any("All 5 claims are reviewed" in n.message for n in app._notifications)
         assert "5/5" in str(app.reader.query_one("#review-status").render())
+
+
+@run_async
+async def test_a_note_in_a_store_kept_in_memory_is_not_called_saved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("SAMESTORY_HOME", str(blocker))  # the data directory cannot be made
+    store = open_store()
+    assert not store.persistent
+    app = SameStoryApp(story=fixture_story(), store=store, remember=False)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press("a", *"kept?", "ctrl+s")
+        await ready(pilot)
+        messages = [n.message for n in app._notifications]
+        assert not any(m == "Note saved." for m in messages)
+        assert any("kept in memory only" in m for m in messages)
+
+
+@run_async
+async def test_next_unreviewed_leaves_a_sentence_that_is_in_two_claims() -> None:
+    """On the fresh sample a1 s1 is in two claims: r stayed on it, 'jumping' to the second."""
+    from reader.core.pipeline import analyse
+    from reader.resources import sample_dir
+
+    story = analyse([sample_dir()])
+    first = story.sentences_of("a1")[0]
+    assert len(story.claims_of(first.id)) >= 2
+    app = SameStoryApp(story=story)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        assert here(app) == first.id
+        await pilot.press("r")
+        await ready(pilot)
+        assert here(app) != first.id
+        target = app.story.sentence(here(app)) if app.story else None
+        assert target is not None and app.story is not None
+        assert any(
+            c.id not in {x.id for x in story.claims_of(first.id)}
+            for c in app.story.claims_of(target.id)
+        )
 
 
 @run_async

@@ -17,6 +17,7 @@ from textual.widgets import Checkbox, Input, OptionList, Static, TextArea
 from reader.core.model import Story
 from reader.notes.model import NoteDraft, PlacedNote
 from reader.store.notes import NoteStore, open_store
+from reader.ui.dialogs.confirm import Confirm
 from reader.ui.dialogs.note_editor import NoteEditor
 from reader.ui.notes_requests import AddNote
 from reader.ui.notes_session import NotesSession
@@ -126,13 +127,23 @@ async def test_escape_cancels_and_an_empty_note_is_not_saved(store: NoteStore) -
     story = make_story()
     app = Host(store, story)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("a", *"never mind", "escape")
+        await pilot.press("a", "escape")  # nothing typed: closes at once
         await pilot.pause()
         assert not isinstance(app.screen, NoteEditor)
+        await pilot.press("a", *"never mind", "escape")  # typed words: asks first
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("escape")  # no: keep editing, the words still there
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        assert app.screen.query_one(TextArea).text == "never mind"
+        await pilot.press("escape", "y")  # yes: discard
+        await pilot.pause()
+        assert not isinstance(app.screen, (NoteEditor, Confirm))
         await pilot.press("a", "ctrl+s")
         await pilot.pause()
     assert store.all_notes() == []
-    assert app.saved == [None, None]
+    assert app.saved == [None, None, None]
 
 
 @sync

@@ -200,6 +200,29 @@ async def test_start_theme_without_textual_internal(monkeypatch: pytest.MonkeyPa
         assert app.current_theme.dark is False
 
 
+@run_async
+async def test_what_config_toml_holds_in_vain_is_told_at_start_and_in_the_help() -> None:
+    """Junk keymap names left next-claim without a key, silently; now each is named, and a
+    key of another screen (the notes list's) is not mistaken for junk."""
+    path = config_path()
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        '[keymap]\nnext-claim = "]"\n"next claim" = "x"\nnotes-edit = "E"\n', encoding="utf-8"
+    )
+    app = SameStoryApp(story=fixture_story(), remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("'next claim': no such action" in m for m in messages)
+        assert app.settings.keymap == {"next-claim": "]", "notes-edit": "E"}
+        await pilot.press("f1")
+        await pilot.pause()
+        from textual.widgets import Static
+
+        shown = " ".join(str(s.render()) for s in app.screen.query(Static))
+        assert "Ignored in config.toml" in shown and "'next claim'" in shown
+
+
 def test_semantic_setting_round_trips_and_a_wrong_type_falls_back() -> None:
     assert load_settings().settings.semantic is True
     save_settings(Settings(semantic=False))

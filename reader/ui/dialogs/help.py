@@ -21,8 +21,9 @@ MIN_TIP = 30  # a narrower tooltip column goes under the key instead
 TIP_INDENT = 6  # the tooltip's indent under the key
 
 
-def reader_help(keymap: Mapping[str, str], width: int) -> Content:
-    """Every key of the reader by its footer group, then the app's own."""
+def reader_help(keymap: Mapping[str, str], width: int, ignored: Iterable[str] = ()) -> Content:
+    """Every key of the reader by its footer group, then the app's own; then what config.toml
+    holds that the app could not use."""
     groups: dict[str, list[Binding]] = {
         "Move": [],
         "Jump": [],
@@ -34,7 +35,13 @@ def reader_help(keymap: Mapping[str, str], width: int) -> Content:
     for b in READER_BINDINGS:
         groups.setdefault(b.group.description if b.group else "More", []).append(b)
     groups["App"] = list(APP_BINDINGS)
-    return help_content(groups.items(), keymap, width)
+    body = help_content(groups.items(), keymap, width)
+    problems = list(ignored)
+    if not problems:
+        return body
+    lines = [Content(""), Content("Ignored in config.toml").stylize("bold underline")]
+    lines += [Content(f"  {line}") for line in problems]  # plain Content: never markup
+    return Content("\n").join([body, *lines])
 
 
 def help_content(

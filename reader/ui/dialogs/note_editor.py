@@ -85,7 +85,7 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
             "Cancel",
             id="note-cancel",
             priority=True,
-            tooltip="Close the editor without changing anything.",
+            tooltip="Close the editor without saving (asks first when you typed something).",
         ),
     ]
 
@@ -147,5 +147,33 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
             return
         self.dismiss(draft)
 
+    def _changed(self) -> bool:
+        draft = self.draft()
+        if self.note is None:
+            return not draft.is_empty
+        return (draft.text, tuple(draft.tags)) != (
+            self.note.text.strip("\n"),
+            tuple(self.note.tags),
+        )
+
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Escape closes at once when nothing was written; typed words are never dropped
+        without asking (Escape again, or n, keeps editing)."""
+        if not self._changed():
+            self.dismiss(None)
+            return
+        from reader.ui.dialogs.confirm import Confirm
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            Confirm(
+                "Discard this note?",
+                "What you typed is not saved yet.",
+                yes="Discard",
+                no="Keep editing",
+            ),
+            answered,
+        )

@@ -318,10 +318,19 @@ class ReaderScreen(ReaderView):
             found = (t for t in ahead if any(c.id not in reviewed for c in story.claims_of(t.id)))
             target = next(found, None)
         if target is None:
+            # The next unreviewed claim after this sentence's last one that this sentence is
+            # not in: a sentence in two claims kept "jumping" to itself.
             here = story.claims_of(s.id)
-            claim = next_unreviewed(story, reviewed, here[0].id if here else None)
+            elsewhere = {c.id for c in here} | set(reviewed)
+            claim = next_unreviewed(story, elsewhere, here[-1].id if here else None)
             if claim is None:
-                self.notify(f"All {len(story.claims)} claims are reviewed.", timeout=3)
+                left = [c for c in here if c.id not in reviewed]
+                message = (
+                    f"The claims left to review are on this sentence ({len(left)})."
+                    if left
+                    else f"All {len(story.claims)} claims are reviewed."
+                )
+                self.notify(message, timeout=3)
                 return
             members = [story.sentence(m) for m in claim.members]
             same = [m for m in members if m.article == s.article]
