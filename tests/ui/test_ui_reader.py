@@ -473,6 +473,20 @@ async def test_z_zooms_to_the_closest_counterpart() -> None:
 
 
 @run_async
+async def test_the_page_position_is_never_cut() -> None:
+    """At 160 columns the bar showed 'zoom: a1 + a2 (z:' and, with 200 articles, '1–4 of 2'."""
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press("z")
+        await ready(pilot)
+        page = app.reader.query_one("#page-status")
+        shown = str(page.render()).strip()
+        assert shown.endswith("(z: all)") and shown.startswith("zoom:")
+        assert page.size.width >= len(shown)
+
+
+@run_async
 async def test_f_shows_furniture_dimmed() -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
