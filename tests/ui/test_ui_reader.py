@@ -793,3 +793,22 @@ async def test_hidden_minor_marks_stay_hidden_after_a_restart() -> None:
         await pilot.press("m")
         await ready(pilot)
     assert load_settings().settings.minor_marks is True
+
+
+def test_a_web_article_s_header_names_its_site() -> None:
+    from reader.core.model import Article
+    from reader.ui.story_index import StoryIndex
+    from reader.ui.widgets.article_column import header_content
+
+    web = Article(
+        id="a1",
+        name="x.md",
+        path="x.md",
+        text="Some text here.",
+        source="The Daily",
+        url="https://www.daily.example.org/world/story",
+        date="2021-03-09",
+    )
+    index = StoryIndex(Story(articles=[web]))
+    first = str(header_content(index, "a1")).splitlines()[0]
+    assert first == "a1 The Daily · 2021-03-09 · daily.example.org"
