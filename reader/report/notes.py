@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from reader.core.model import Story
+from reader.display.counts import counted
 from reader.notes.model import PlacedNote, ReviewMark
 from reader.notes.review import progress
 
@@ -45,7 +46,7 @@ def render_markdown(
     out = [
         "# Review notes",
         "",
-        f"{len(story.articles)} articles · {prog.text} · {len(notes)} notes"
+        f"{counted(len(story.articles), 'article')} · {prog.text} · {counted(len(notes), 'note')}"
         + (f" ({len(orphans)} orphaned)" if orphans else ""),
         "",
     ]

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from reader.core.model import Location, Sentence, Story
+from reader.display.counts import counted
 from reader.display.warning_tally import warning_tally, warnings_phrase
 
 MIN_COLUMN_WIDTH = 38
@@ -104,7 +105,7 @@ def page_text(order: Sequence[str], visible: Sequence[str], first: int, zoom: bo
         left = "◀ " if first > 0 else "  "
         right = " ▶" if first + len(visible) < len(order) else "  "
         return f"{left}{first + 1}–{first + len(visible)} of {len(order)}{right}"
-    return f"{len(order)} articles"
+    return counted(len(order), "article")
 
 
 def sentence_near(sentences: Sequence[Sentence], starts: Sequence[int], pos: int) -> int:
@@ -119,11 +120,14 @@ def sentence_near(sentences: Sequence[Sentence], starts: Sequence[int], pos: int
 def titles(story: Story) -> tuple[str, ...]:
     """The top bar's wordings, longest first; narrower ones keep every count (the page status
     beside them says how many articles there are)."""
-    claims, found = f"{len(story.claims)} claims", len(story.discrepancies)
+    claims, found = (
+        counted(len(story.claims), "claim"),
+        counted(len(story.discrepancies), "discrepancy"),
+    )
     phrase, short = warnings_phrase(story.warnings), f"⚠ {warning_tally(story.warnings)}"
     return (
-        f"{len(story.articles)} articles · {claims} · {found} discrepancies · {phrase}",
-        f"{claims} · {found} discrepancies · {phrase}",
-        f"{claims} · {found} discrepancies · {short}",
+        f"{counted(len(story.articles), 'article')} · {claims} · {found} · {phrase}",
+        f"{claims} · {found} · {phrase}",
+        f"{claims} · {found} · {short}",
         f"{claims} · {found} disc. · {short}",
     )

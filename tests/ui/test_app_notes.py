@@ -425,10 +425,13 @@ def memory_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     blocker = tmp_path / "not-a-directory"
     blocker.write_text("x")
     monkeypatch.setenv("SAMESTORY_HOME", str(blocker))
-    out = tmp_path / "cwd"
-    out.mkdir()
-    monkeypatch.chdir(out)
-    return out
+    home = tmp_path / "home"  # where an export of notes kept in memory goes
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    work = tmp_path / "cwd"  # never written to
+    work.mkdir()
+    monkeypatch.chdir(work)
+    return home
 
 
 @run_async
@@ -444,11 +447,13 @@ async def test_read_only_store_offers_an_export_before_quitting(memory_only: Pat
         await ready(pilot)
         assert isinstance(app.screen, Confirm)
         assert "not saved to disk" in str(app.screen.question)
+        assert str(memory_only) in str(app.screen.detail)  # the user is told where
         await pilot.press("y")
         await ready(pilot)
     assert not app.is_running
     (export,) = memory_only.glob("samestory-notes-*.json")
     assert "only in memory" in export.read_text("utf-8")
+    assert list((memory_only.parent / "cwd").iterdir()) == []
     told = exit_message(app)
     assert told is not None and f"exported to {export}\n" in told  # the path on a line of its own
 

@@ -473,6 +473,20 @@ async def test_z_zooms_to_the_closest_counterpart() -> None:
 
 
 @run_async
+async def test_the_page_position_is_never_cut() -> None:
+    """At 160 columns the bar showed 'zoom: a1 + a2 (z:' and, with 200 articles, '1–4 of 2'."""
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press("z")
+        await ready(pilot)
+        page = app.reader.query_one("#page-status")
+        shown = str(page.render()).strip()
+        assert shown.endswith("(z: all)") and shown.startswith("zoom:")
+        assert page.size.width >= len(shown)
+
+
+@run_async
 async def test_f_shows_furniture_dimmed() -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
@@ -811,3 +825,22 @@ async def test_enter_visits_the_strongest_correspondence_first() -> None:
         await ready(pilot)
         text = app.reader.query_one(Inspector).render_claim(index, anchor).plain
     assert "30% sure (weak: check)" in text and "95% sure" in text
+
+
+def test_a_web_article_s_header_names_its_site() -> None:
+    from reader.core.model import Article
+    from reader.ui.story_index import StoryIndex
+    from reader.ui.widgets.article_column import header_content
+
+    web = Article(
+        id="a1",
+        name="x.md",
+        path="x.md",
+        text="Some text here.",
+        source="The Daily",
+        url="https://www.daily.example.org/world/story",
+        date="2021-03-09",
+    )
+    index = StoryIndex(Story(articles=[web]))
+    first = str(header_content(index, "a1")).splitlines()[0]
+    assert first == "a1 The Daily · 2021-03-09 · daily.example.org"

@@ -18,6 +18,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.core.model import Story
+from reader.display.counts import counted
 from reader.notes.model import PlacedNote
 from reader.ui.dialogs.confirm import Confirm, ConfirmDelete
 from reader.ui.dialogs.note_editor import NoteEditor, one_line
@@ -151,7 +152,7 @@ class NotesScreen(Screen[PlacedNote | None]):
         if ids:
             listing.highlighted = ids.index(current) if current in ids else 0
         orphans = sum(p.orphaned for p in self.placed)
-        summary = f"{len(self.placed)} notes"
+        summary = counted(len(self.placed), "note")
         if orphans:
             summary += f" · {orphans} orphaned"
         if self.query_text.strip():

@@ -17,6 +17,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.core.model import Discrepancy, Location
+from reader.display.counts import counted
 from reader.display.warning_tally import warnings_phrase
 from reader.notes.review import REVIEW_MARKS
 from reader.ui.story_index import StoryIndex
@@ -162,7 +163,8 @@ class OverviewScreen(Screen[Location | None]):
         index = self.index
         story = index.story
         yield Static(
-            f"Overview · {len(story.articles)} articles · Enter jumps to the item · Esc returns",
+            f"Overview · {counted(len(story.articles), 'article')} · "
+            "Enter jumps to the item · Esc returns",
             id="overview-title",
         )
         with Horizontal(id="overview-top"):
@@ -174,7 +176,7 @@ class OverviewScreen(Screen[Location | None]):
                 yield OptionList(*self._article_options(), id="article-list")
         with Horizontal(id="overview-lists"):
             with Vertical():
-                yield Static(f"{len(index.discrepancies)} discrepancies", classes="list-title")
+                yield Static(counted(len(index.discrepancies), "discrepancy"), classes="list-title")
                 yield OptionList(*self._discrepancy_options(), id="discrepancy-list")
             with Vertical():
                 yield Static(warnings_phrase(index.warnings), classes="list-title")
@@ -182,7 +184,9 @@ class OverviewScreen(Screen[Location | None]):
             with Vertical():
                 claims = story.claims
                 reviewed = sum(1 for c in claims if c.id in self.claim_status)
-                yield Static(f"{len(claims)} claims · {reviewed} reviewed", classes="list-title")
+                yield Static(
+                    f"{counted(len(claims), 'claim')} · {reviewed} reviewed", classes="list-title"
+                )
                 yield OptionList(*self._claim_options(), id="claim-list")
         yield Footer(compact=True)
 
@@ -261,7 +265,7 @@ class OverviewScreen(Screen[Location | None]):
                 (f"{c.id:>4} ", "dim"),
                 (REVIEW_MARKS.get(status, " ") + " ", f"{colour.get(status, '')} bold".strip()),
                 f"“{clean_line(c.label)}”" if c.label else c.id,
-                (f" · {len({m.article for m in members})} articles", "dim"),
+                (f" · {counted(len({m.article for m in members}), 'article')}", "dim"),
             )
             here = next((m for m in members if m.article == self.article), members[0])
             self.stops[f"c:{c.id}"] = Location(here.article, here.start, here.start)

@@ -11,6 +11,7 @@ from typing import ClassVar
 from textual.binding import BindingType
 
 from reader.core.model import Location
+from reader.display.counts import counted
 from reader.notes.model import NoteDraft
 from reader.notes.review import next_unreviewed
 from reader.ui.bindings import READER_BINDINGS
@@ -328,7 +329,7 @@ class ReaderScreen(ReaderView):
                 message = (
                     f"The claims left to review are on this sentence ({len(left)})."
                     if left
-                    else f"All {len(story.claims)} claims are reviewed."
+                    else f"All {counted(len(story.claims), 'claim')} are reviewed."
                 )
                 self.notify(message, timeout=3)
                 return

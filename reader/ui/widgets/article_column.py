@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from textual.content import Content
 from textual.widgets import Static
 
@@ -9,6 +11,12 @@ from reader.display.warning_tally import tally
 from reader.ui.story_index import StoryIndex
 from reader.ui.text_layout import clean_line
 from reader.ui.widgets.article_text import ArticleText, Marks
+
+
+def site_of(url: str) -> str:
+    """The host a page came from ("news.example.org"), for a column header."""
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
 
 
 def header_content(index: StoryIndex, article_id: str) -> Content:
@@ -20,6 +28,7 @@ def header_content(index: StoryIndex, article_id: str) -> Content:
         (f"{article_id} ", "dim"),
         (clean_line(index.story.label(article_id)), "bold"),
         (f" · {clean_line(article.date)}" if article.date else "", "dim"),
+        (f" · {clean_line(site_of(article.url))}" if article.url else "", "dim"),
     )
     title = (
         Content(clean_line(article.title))

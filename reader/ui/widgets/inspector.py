@@ -14,6 +14,7 @@ from textual.style import Style
 from textual.widgets import Static
 
 from reader.core.model import Sentence
+from reader.display.counts import counted
 from reader.ui.story_index import StoryIndex
 from reader.ui.text_layout import clean_line
 from reader.ui.widgets.styles import overlay_style
@@ -110,7 +111,7 @@ class Inspector(VerticalScroll, can_focus=False):
             Content.assemble(
                 ("Claims " if len(claims) > 1 else "Claim ", heading),
                 (clean_line(label or "none"), heading),
-                f"  · {1 + len(partners)} of {len(index.order)} articles",
+                f"  · {1 + len(partners)} of {counted(len(index.order), 'article')}",
             )
         )
         versions: list[Sentence] = [focused]

@@ -36,9 +36,12 @@ class TopBar(Horizontal):
             self.query_one("#review-status", Static).update(self._review_shown())
 
     def set_page(self, text: str) -> None:
+        """The position; the bar is laid out again only when the text's width changes (it
+        fits its text, so "zoom: a12 + a140 (z: all)" is never cut)."""
         if text != self._page:
+            relayout = len(text) != len(self._page)
             self._page = text
-            self.query_one("#page-status", Static).update(text, layout=False)
+            self.query_one("#page-status", Static).update(text, layout=relayout)
 
     def on_resize(self) -> None:
         if self._review[0]:
