@@ -129,5 +129,5 @@ def titles(story: Story) -> tuple[str, ...]:
         f"{counted(len(story.articles), 'article')} · {claims} · {found} · {phrase}",
         f"{claims} · {found} · {phrase}",
         f"{claims} · {found} · {short}",
-        f"{claims} · {found} disc. · {short}",
+        f"{claims} · {len(story.discrepancies)} disc. · {short}",
     )
