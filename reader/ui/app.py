@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import gc
-import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 # Importing Textual and the reader makes some hundred thousand objects (classes, functions,
 # tables) that live as long as the process: the collector, run meanwhile, only re-scans them.
@@ -34,6 +33,8 @@ finally:
 
 if TYPE_CHECKING:
     from textual.command import Provider
+
+    from reader.ui.analysis_process import AnalysisProcess
 
 TRUECOLOR_REFRESH = "_refresh_truecolor_filter"  # a Textual 8.2 internal; optional
 
@@ -76,7 +77,7 @@ class SameStoryApp(App[int]):
         self.semantic = self.settings.semantic and not fast
         self.settings_message = loaded.message
         self.settings_ignored = loaded.ignored  # listed in the help screen too
-        self.analysing = False  # the worker's thread is in the engine (it cannot be stopped)
+        self.analysis: AnalysisProcess | None = None  # the analysis under way, if any
         self.keymap: dict[str, str] = dict(self.settings.keymap)
         self.themes = load_themes()
         self.theme_names = [t.name for t in self.themes]
@@ -149,27 +150,22 @@ class SameStoryApp(App[int]):
 
     @work(thread=True, exclusive=True, name="analyse")
     def analyse(self) -> None:
-        from reader.store.embedding_cache import EmbeddingCache
         from reader.store.story_cache import cache_key, save_story
 
         def progress(stage: str, fraction: float) -> None:
             self.call_from_thread(self.reader.set_progress, stage, fraction)
 
-        self.analysing = True
-        try:
-            from reader.core.pipeline import analyse
+        from reader.ui.analysis_process import AnalysisProcess, Stopped
 
-            if self.semantic:
-                with EmbeddingCache() as cache:
-                    story = analyse(self.paths, progress, True, cache)
-            else:
-                story = analyse(self.paths, progress, False)
+        self.analysis = AnalysisProcess(self.paths, fast=not self.semantic)
+        try:
+            story = self.analysis.run(progress)
             save_story(cache_key(self.paths, self.semantic), story)
-        except (InputError, OSError) as exc:
+        except Stopped:
+            return
+        except (InputError, OSError, RuntimeError) as exc:
             self.call_from_thread(self.reader.set_error, str(exc))
             return
-        finally:
-            self.analysing = False
         self.call_from_thread(self._show, story)
         for notice in story.notices:
             self.call_from_thread(self.notify, notice, severity="warning", timeout=8, markup=False)
@@ -223,7 +219,15 @@ class SameStoryApp(App[int]):
             self.settings.theme = theme
             self._save(lambda s: setattr(s, "theme", theme))
 
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        """Quitting stops an analysis under way at once (its process is ended)."""
+        if self.analysis is not None:
+            self.analysis.stop()
+        super().exit(*args, **kwargs)
+
     def on_unmount(self) -> None:
+        if self.analysis is not None:
+            self.analysis.stop()
         self.session.save_position()
         self.store.close()
 
@@ -286,15 +290,7 @@ def run_app(paths: Sequence[Path], theme: str | None = None, fast: bool = False)
     told = exit_message(app)
     if told:
         print(told, file=sys.stderr)
-    code = app.return_code or 0
-    if app.analysing:
-        # The analysis thread is inside the engine (pure Python: it cannot be interrupted) and
-        # the interpreter would wait for it for as long as it runs: quit now. The notes store
-        # was closed (and checkpointed) when the app unmounted; nothing else is pending.
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
-    return code
+    return app.return_code or 0
 
 
 def exit_message(app: SameStoryApp) -> str | None:

@@ -25,7 +25,7 @@ async def _shoot(out: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        for _ in range(200):  # the worker hands the story over through the message queue
+        for _ in range(1200):  # the analysis runs in a child process: wait for its story
             if app.story is not None and app.reader.index is not None:
                 break
             await pilot.pause(0.05)

@@ -43,8 +43,10 @@ async def test_second_open_paints_from_the_cache(tmp_path: Path) -> None:
     d = _articles(tmp_path)
     app = SameStoryApp([d])
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        for _ in range(600):  # the analysis runs in a child process: wait for its story
+            if app.reader.index is not None:
+                break
+            await pilot.pause(0.05)
         assert app.reader.index is not None
     assert load_story(cache_key([d])) is not None
     app2 = SameStoryApp([d])

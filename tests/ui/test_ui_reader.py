@@ -595,7 +595,10 @@ async def test_analysis_runs_in_a_worker_with_progress(tmp_path: Path) -> None:
     app = SameStoryApp([tmp_path])
     async with app.run_test(size=WIDE) as pilot:
         assert app.reader.query("#loading")  # painted before the analysis finished
-        await app.workers.wait_for_complete()
+        for _ in range(600):  # the analysis runs in a child process: wait for its story
+            if app.reader.index is not None:
+                break
+            await pilot.pause(0.05)
         await ready(pilot)
         assert app.reader.index is not None
         assert [c.article_id for c in app.reader.columns] == ["a1", "a2"]
