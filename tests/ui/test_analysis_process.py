@@ -48,3 +48,20 @@ def test_stop_ends_the_child_during_a_long_analysis(tmp_path: Path) -> None:
     assert not thread.is_alive()
     assert len(outcome) == 1 and isinstance(outcome[0], Stopped)
     assert analysis._process is not None and analysis._process.poll() is not None
+
+
+def test_the_child_runs_the_semantic_stage_unless_fast() -> None:
+    """--fast reaches the child: the lexical claims; otherwise the fitted model's, with the
+    embeddings kept in the cache for the next opening."""
+    from reader.core.pipeline import analyse
+    from reader.resources import sample_dir
+    from reader.store.embedding_cache import EmbeddingCache
+
+    lexical = [c.members for c in analyse([sample_dir()], semantic=False).claims]
+    fast = AnalysisProcess([sample_dir()], fast=True).run(lambda _s, _f: None)
+    assert [c.members for c in fast.claims] == lexical
+    full = AnalysisProcess([sample_dir()]).run(lambda _s, _f: None)
+    assert [c.members for c in full.claims] != lexical
+    assert all(len(c.strengths) == len(c.members) for c in full.claims)
+    with EmbeddingCache() as cache:
+        assert len(cache) > 50
