@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -12,6 +13,7 @@ from reader.cli.inputs import add_input_arguments, input_paths, terminal_progres
 from reader.cli.output import check_output, write_output
 from reader.core.ingest.article_files import expand_paths, os_reason
 from reader.core.ingest.decoding import refuse_non_text
+from reader.core.limits import SEMANTIC_LIMIT_VARIABLE
 from reader.core.model import InputError
 
 
@@ -48,18 +50,29 @@ def _report_parser() -> argparse.ArgumentParser:
 
 
 def _fast_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
+    speed = p.add_mutually_exclusive_group()
+    speed.add_argument(
         "--fast",
         action="store_true",
         help="lexical claims only: skip the sentence-embedding stage (also: semantic = false "
         "in config.toml)",
     )
+    speed.add_argument(
+        "--semantic",
+        action="store_true",
+        help="run the sentence-embedding stage however large the story (by default it is "
+        "skipped, with a notice, past 800 sentences)",
+    )
 
 
 def _semantic(args: argparse.Namespace) -> bool:
-    """The semantic stage runs unless --fast or the setting turns it off."""
+    """The semantic stage runs unless --fast or the setting turns it off; --semantic lifts
+    its size bound (an environment variable, so the reader's analysis process sees it)."""
     if args.fast:
         return False
+    if args.semantic:
+        os.environ[SEMANTIC_LIMIT_VARIABLE] = "0"
+        return True
     from reader.store.settings import load_settings
 
     return load_settings().settings.semantic
@@ -104,6 +117,8 @@ def _run_app(args: argparse.Namespace) -> int:
         from reader.ui.app import run_app
     except ImportError as exc:  # pragma: no cover - the UI is part of the package
         raise InputError(f"the reader is unavailable: {exc}") from exc
+    if args.semantic:  # the analysis process reads the bound from its environment
+        os.environ[SEMANTIC_LIMIT_VARIABLE] = "0"
     return run_app(paths, theme=args.theme, fast=args.fast)
 
 

@@ -12,6 +12,7 @@ from reader.core.claims.linking import find_claims
 from reader.core.facts.discrepancies import find_discrepancies
 from reader.core.ingest.loading import load_paths
 from reader.core.input_order import CanonicalOrder
+from reader.core.limits import semantic_skipped
 from reader.core.model import Article, Sentence, Story, Warning
 from reader.core.parallel_stages import helper_process
 from reader.core.passages.shared import find_shared_passages
@@ -117,6 +118,7 @@ def analyse_articles(
     """
     early_checks = tuple(c for c in CHECKS if c in CLAIMLESS)
     late_checks = tuple(c for c in CHECKS if c not in CLAIMLESS)
+    notes: list[str] = []
     # Every stage sees the articles in one order, under ids of that order, whatever order
     # they came in; the reader's ids and order come back at the end.
     canon = CanonicalOrder(articles)
@@ -128,6 +130,10 @@ def analyse_articles(
         passages = helper.submit(find_shared_passages, ordered)
         early = helper.submit(raw_warnings, Story(ordered, sentences), early_checks)
         embeddings = None
+        skipped = semantic_skipped(len(sentences)) if semantic else None
+        if skipped:
+            notes.append(skipped)
+            semantic = False
         if semantic:
             progress("meaning", 0.45)
             embeddings = _embeddings(ordered, sentences, embedding_cache, progress)
@@ -152,7 +158,10 @@ def analyse_articles(
     warnings = [w for w in finalize(story, raw) if not _touches_hidden(story, w)]
     progress("done", 1.0)
     return replace(
-        story, warnings=warnings, discrepancies=canon.discrepancies(discrepancies, claim_name)
+        story,
+        warnings=warnings,
+        discrepancies=canon.discrepancies(discrepancies, claim_name),
+        notices=tuple(notes),
     )
 
 
@@ -166,4 +175,4 @@ def analyse(
     progress("loading", 0.0)
     notices: list[str] = []
     story = analyse_articles(load_paths(paths, notices), progress, semantic, embedding_cache)
-    return replace(story, notices=tuple(notices)) if notices else story
+    return replace(story, notices=(*notices, *story.notices)) if notices else story

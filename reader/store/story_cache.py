@@ -17,6 +17,7 @@ from pathlib import Path
 
 from reader import __version__
 from reader.core.ingest.article_files import expand_paths
+from reader.core.limits import SEMANTIC_LIMIT_VARIABLE
 from reader.core.model import Story
 from reader.store.atomic_file import write_bytes_atomically
 from reader.store.paths import cache_dir
@@ -44,6 +45,8 @@ def cache_key(paths: Sequence[Path], semantic: bool = True) -> str:
     h = hashlib.sha256(__version__.encode())
     if not semantic:
         h.update(b"\0fast")
+    else:  # the size past which the semantic stage is skipped decides what was analysed
+        h.update(f"\0semantic<={os.environ.get(SEMANTIC_LIMIT_VARIABLE, '')}".encode())
     h.update(_engine_digest())
     for f in expand_paths(paths):
         h.update(str(f.resolve()).encode())

@@ -84,3 +84,24 @@ def test_the_files_order_changes_ids_and_columns_not_the_analysis() -> None:
         position = {a.id: k for k, a in enumerate(story.articles)}
         assert firsts == sorted(firsts, key=lambda s: (position[s.article], s.index))
         assert [c.id for c in story.claims] == [f"c{k}" for k in range(1, len(story.claims) + 1)]
+
+
+def test_the_semantic_stage_is_skipped_with_a_notice_past_its_bound(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its first run costs tens of ms a sentence: a large story gets the lexical claims and is
+    told why, unless the bound is lifted (--semantic sets it to 0)."""
+    from reader.core.pipeline import analyse
+
+    for i, body in enumerate(("The bridge opened on Monday. Crowds came.", "The bridge opened.")):
+        (tmp_path / f"{i}.txt").write_text(body, encoding="utf-8")
+    monkeypatch.setenv("SAMESTORY_SEMANTIC_MAX_SENTENCES", "2")
+    story = analyse([tmp_path], semantic=True)
+    assert len(story.sentences) == 3
+    assert story.notices == (
+        "the semantic stage was skipped: 3 sentences, more than 2 "
+        "(its first run would take minutes); --semantic runs it",
+    )
+    assert story.claims == analyse([tmp_path], semantic=False).claims  # the lexical claims
+    monkeypatch.setenv("SAMESTORY_SEMANTIC_MAX_SENTENCES", "0")
+    assert analyse([tmp_path], semantic=True).notices == ()
