@@ -22,6 +22,7 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -50,19 +51,26 @@ def child_main() -> None:
     sys.stdout = sys.stderr  # nothing else may write into the message stream
     fast = os.environ.get("SAMESTORY_ANALYSIS_FAST") == "1"
     try:
+        from reader.core.limits import semantic_skipped
         from reader.core.pipeline import analyse
 
         def progress(stage: str, fraction: float) -> None:
             _send(out, ("progress", stage, fraction))
 
         paths = [Path(p) for p in sys.argv[1:]]
-        if fast:  # lexical claims only (--fast, or semantic = false in config.toml)
-            story = analyse(paths, progress, semantic=False)
-        else:
+        story = analyse(paths, progress, semantic=False)
+        # The lexical claims first, shown at once; the semantic stage's (seconds more the first
+        # time) replace them when ready. Lexical only with --fast or `semantic = false`, or
+        # past the stage's size bound.
+        if not fast and semantic_skipped(len(story.sentences)) is None:
+            _send(out, ("early", story))
             from reader.store.embedding_cache import EmbeddingCache
 
             with EmbeddingCache() as cache:  # embeddings by sentence content, kept between runs
                 story = analyse(paths, progress, semantic=True, embedding_cache=cache)
+        elif not fast:  # past the bound: the lexical story is the answer, and says why
+            skipped = semantic_skipped(len(story.sentences))
+            story = replace(story, notices=(*story.notices, *([skipped] if skipped else [])))
         _send(out, ("done", story))
     except InputError as exc:
         _send(out, ("error", str(exc)))
@@ -87,8 +95,9 @@ class AnalysisProcess:
         if process is not None and process.poll() is None:
             process.kill()  # its helper process, if any, ends when its pipe closes
 
-    def run(self, progress: Progress) -> Story:
-        """The analysed story; InputError for bad input; Stopped when stopped."""
+    def run(self, progress: Progress, early: Callable[[Story], None] | None = None) -> Story:
+        """The analysed story; InputError for bad input; Stopped when stopped. `early` gets
+        the lexical story while the semantic stage runs."""
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(
             p for p in (_PACKAGE_ROOT, env.get("PYTHONPATH", "")) if p
@@ -117,6 +126,9 @@ class AnalysisProcess:
                 kind = message[0]
                 if kind == "progress":
                     progress(message[1], message[2])
+                elif kind == "early":
+                    if early is not None:
+                        early(message[1])
                 elif kind == "done":
                     story: Story = message[1]
                     return story

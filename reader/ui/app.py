@@ -78,6 +78,7 @@ class SameStoryApp(App[int]):
         self.settings_message = loaded.message
         self.settings_ignored = loaded.ignored  # listed in the help screen too
         self.analysis: AnalysisProcess | None = None  # the analysis under way, if any
+        self.analysed = False  # the final story is on screen (and cached)
         self.keymap: dict[str, str] = dict(self.settings.keymap)
         self.themes = load_themes()
         self.theme_names = [t.name for t in self.themes]
@@ -91,6 +92,7 @@ class SameStoryApp(App[int]):
         if self.story is None and self.paths:
             self.story = self._cached()  # a few ms: the first frame already shows the story
         if self.story is not None:  # the screen is composed with its columns
+            self.analysed = True
             self._prepare(self.story)
 
     def _start_theme(self, name: str) -> None:
@@ -157,9 +159,12 @@ class SameStoryApp(App[int]):
 
         from reader.ui.analysis_process import AnalysisProcess, Stopped
 
+        def early(story: Story) -> None:
+            self.call_from_thread(self._show, story)
+
         self.analysis = AnalysisProcess(self.paths, fast=not self.semantic)
         try:
-            story = self.analysis.run(progress)
+            story = self.analysis.run(progress, early)
             save_story(cache_key(self.paths, self.semantic), story)
         except Stopped:
             return
@@ -167,6 +172,7 @@ class SameStoryApp(App[int]):
             self.call_from_thread(self.reader.set_error, str(exc))
             return
         self.call_from_thread(self._show, story)
+        self.analysed = True
         for notice in story.notices:
             self.call_from_thread(self.notify, notice, severity="warning", timeout=8, markup=False)
 
@@ -177,6 +183,12 @@ class SameStoryApp(App[int]):
         self.reader.show_story()
 
     def _show(self, story: Story) -> None:
+        if self.story is not None and self.reader.index is not None:
+            # the semantic claims after the lexical ones: same texts, the reader keeps its place
+            self.story = story
+            self.reader.replace_story(story)
+            self.session.refresh()
+            return
         self.story = story
         self._prepare(story)
         self._shown()

@@ -26,7 +26,7 @@ async def _shoot(out: Path) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         for _ in range(1200):  # the analysis runs in a child process: wait for its story
-            if app.story is not None and app.reader.index is not None:
+            if app.analysed and app.reader.index is not None:
                 break
             await pilot.pause(0.05)
         await pilot.pause()

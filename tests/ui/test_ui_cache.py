@@ -44,7 +44,7 @@ async def test_second_open_paints_from_the_cache(tmp_path: Path) -> None:
     app = SameStoryApp([d])
     async with app.run_test(size=(100, 30)) as pilot:
         for _ in range(600):  # the analysis runs in a child process: wait for its story
-            if app.reader.index is not None:
+            if app.analysed:
                 break
             await pilot.pause(0.05)
         assert app.reader.index is not None

@@ -596,7 +596,7 @@ async def test_analysis_runs_in_a_worker_with_progress(tmp_path: Path) -> None:
     async with app.run_test(size=WIDE) as pilot:
         assert app.reader.query("#loading")  # painted before the analysis finished
         for _ in range(600):  # the analysis runs in a child process: wait for its story
-            if app.reader.index is not None:
+            if app.analysed:
                 break
             await pilot.pause(0.05)
         await ready(pilot)

@@ -177,6 +177,16 @@ class ReaderView(Screen[None]):
         self.set_reactive(ReaderView.cursor, clamp(cursor, len(story.sentences_of(cursor.article))))
         self._title = titles(story)
 
+    def replace_story(self, story: Story) -> None:
+        """A better analysis of the texts on screen (the semantic claims after the lexical
+        ones): where the reader is stays put; the columns are drawn again with it."""
+        self.set_story(story, self.cursor)
+        if self._on_screen:
+            self.top_bar.set_titles(*self._title)
+            for column in self.columns:
+                column.article_id = None  # the header's figures are redrawn too
+            self._rebuild_columns()
+
     def show_story(self) -> None:
         """Before the screen is mounted, compose() builds the columns; after (the analysis ran
         in a worker), they replace the progress bar."""
