@@ -76,10 +76,26 @@ def terminal_progress() -> Progress:
     return stderr_progress if sys.stderr.isatty() else no_progress
 
 
-def input_paths(args: argparse.Namespace, *, sample_default: bool = True) -> list[Path]:
-    """Article paths for the parsed inputs, URLs fetched (or read from the cache)."""
-    if args.max_size is not None:  # an environment variable, so helper processes see it too
-        os.environ[LIMIT_VARIABLE] = str(int(args.max_size * 1_000_000))
+def fetch_mode(args: argparse.Namespace) -> str:
+    return "offline" if args.offline else "refresh" if args.refresh else "cached"
+
+
+def reader_inputs(args: argparse.Namespace) -> tuple[list[Path], list[str]]:
+    """For the reader: (paths, []) without URLs; with URLs ([], inputs), which the reader's
+    analysis fetches so that its loading panel shows the progress (standard input is read
+    here: the reader's keys come from the terminal)."""
+    raw = _raw_inputs(args)
+    if not any(is_url(a) for a in raw):
+        return input_paths(args), []
+    if raw.count("-") > 1:
+        raise InputError("standard input (-) can be read only once")
+    from reader.store.page_cache import PageCache
+    from reader.web.sources import stdin_article
+
+    return [], [str(stdin_article(PageCache())) if a == "-" else a for a in raw]
+
+
+def _raw_inputs(args: argparse.Namespace) -> list[str]:
     raw: list[str] = list(args.paths)
     if args.from_file:
         from reader.web.sources import read_list
@@ -87,6 +103,14 @@ def input_paths(args: argparse.Namespace, *, sample_default: bool = True) -> lis
         raw += read_list(Path(args.from_file))
         if not raw:
             raise InputError(f"no inputs in the list {args.from_file}")
+    return raw
+
+
+def input_paths(args: argparse.Namespace, *, sample_default: bool = True) -> list[Path]:
+    """Article paths for the parsed inputs, URLs fetched (or read from the cache)."""
+    if args.max_size is not None:  # an environment variable, so helper processes see it too
+        os.environ[LIMIT_VARIABLE] = str(int(args.max_size * 1_000_000))
+    raw = _raw_inputs(args)
     if not raw:
         return [sample_dir()] if sample_default else []
     if raw.count("-") > 1:
@@ -95,8 +119,7 @@ def input_paths(args: argparse.Namespace, *, sample_default: bool = True) -> lis
         return [Path(a) for a in raw]
     from reader.web.sources import resolve
 
-    mode = "offline" if args.offline else "refresh" if args.refresh else "cached"
-    got = resolve(raw, mode, terminal_progress())
+    got = resolve(raw, fetch_mode(args), terminal_progress())
     for line in got.failures:
         print(f"samestory: warning: cannot read {line}", file=sys.stderr)
     if not got.paths:

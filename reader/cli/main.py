@@ -9,12 +9,19 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader import __version__
-from reader.cli.inputs import add_input_arguments, input_paths, terminal_progress
+from reader.cli.inputs import (
+    add_input_arguments,
+    fetch_mode,
+    input_paths,
+    reader_inputs,
+    terminal_progress,
+)
 from reader.cli.output import check_output, write_output
 from reader.core.ingest.article_files import expand_paths, os_reason
 from reader.core.ingest.decoding import refuse_non_text
 from reader.core.limits import SEMANTIC_LIMIT_VARIABLE
 from reader.core.model import InputError
+from reader.web.urls import is_url
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -111,15 +118,15 @@ def _check_paths(paths: Sequence[Path]) -> None:
 
 
 def _run_app(args: argparse.Namespace) -> int:
-    paths = input_paths(args)
-    _check_paths(paths)
+    paths, urls = reader_inputs(args)
+    _check_paths(paths or [Path(a) for a in urls if not is_url(a)])
     try:
         from reader.ui.app import run_app
     except ImportError as exc:  # pragma: no cover - the UI is part of the package
         raise InputError(f"the reader is unavailable: {exc}") from exc
     if args.semantic:  # the analysis process reads the bound from its environment
         os.environ[SEMANTIC_LIMIT_VARIABLE] = "0"
-    return run_app(paths, theme=args.theme, fast=args.fast)
+    return run_app(paths, theme=args.theme, fast=args.fast, urls=urls, fetch_mode=fetch_mode(args))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -57,7 +57,21 @@ def child_main() -> None:
         def progress(stage: str, fraction: float) -> None:
             _send(out, ("progress", stage, fraction))
 
-        paths = [Path(p) for p in sys.argv[1:]]
+        args = sys.argv[1:]
+        from reader.web.urls import is_url
+
+        if any(is_url(a) for a in args):  # fetched here, so the loading panel shows it
+            from reader.web.sources import resolve
+
+            got = resolve(args, os.environ.get("SAMESTORY_FETCH_MODE", "cached"), progress)
+            for line in got.failures:
+                _send(out, ("notice", f"cannot read {line}"))
+            if not got.paths:
+                raise InputError("no article left to read: " + "; ".join(got.failures))
+            paths = got.paths
+            _send(out, ("paths", [str(p) for p in paths]))
+        else:
+            paths = [Path(a) for a in args]
         story = analyse(paths, progress, semantic=False)
         # The lexical claims first, shown at once; the semantic stage's (seconds more the first
         # time) replace them when ready. Lexical only with --fast or `semantic = false`, or
@@ -83,9 +97,16 @@ def child_main() -> None:
 class AnalysisProcess:
     """One analysis: `run()` (in a worker thread) returns the story; `stop()` ends it."""
 
-    def __init__(self, paths: Sequence[Path], *, fast: bool = False) -> None:
-        self.paths = list(paths)
+    def __init__(
+        self, paths: Sequence[Path | str], *, fast: bool = False, fetch_mode: str = "cached"
+    ) -> None:
+        """`paths` may hold http(s) URLs: the child fetches them (or reads them from the page
+        cache, as `fetch_mode` says) and reports the article files it made (`self.paths`)."""
+        self.inputs = [str(p) for p in paths]
+        self.paths: list[Path] = [Path(p) for p in self.inputs]
         self.fast = fast
+        self.fetch_mode = fetch_mode
+        self.notices: list[str] = []
         self._stop = threading.Event()
         self._process: subprocess.Popen[bytes] | None = None
 
@@ -104,9 +125,10 @@ class AnalysisProcess:
         )
         if self.fast:
             env["SAMESTORY_ANALYSIS_FAST"] = "1"
+        env["SAMESTORY_FETCH_MODE"] = self.fetch_mode
         code = "from reader.ui.analysis_process import child_main; child_main()"
         self._process = subprocess.Popen(
-            [sys.executable, "-c", code, *map(str, self.paths)],
+            [sys.executable, "-c", code, *self.inputs],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -126,6 +148,10 @@ class AnalysisProcess:
                 kind = message[0]
                 if kind == "progress":
                     progress(message[1], message[2])
+                elif kind == "paths":
+                    self.paths = [Path(p) for p in message[1]]
+                elif kind == "notice":
+                    self.notices.append(message[1])
                 elif kind == "early":
                     if early is not None:
                         early(message[1])

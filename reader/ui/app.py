@@ -62,9 +62,15 @@ class SameStoryApp(App[int]):
         freeze_gc: bool = False,
         store: NoteStore | None = None,
         fast: bool = False,
+        urls: Sequence[str] = (),
+        fetch_mode: str = "cached",
     ) -> None:
         super().__init__()
         self.paths = list(paths)
+        # Inputs with URLs are fetched by the analysis process, so the loading panel shows it;
+        # their article files (self.paths) are known once fetched.
+        self.urls = list(urls)
+        self.fetch_mode = fetch_mode
         self.story = story
         self.remember = remember
         self.freeze_gc = freeze_gc
@@ -89,7 +95,7 @@ class SameStoryApp(App[int]):
         self.reader = ReaderScreen(show_minor=self.settings.minor_marks)
         self.store = store if store is not None else open_store()
         self.session = NotesSession(self, self.store, self.reader, remember)
-        if self.story is None and self.paths:
+        if self.story is None and self.paths and not self.urls:
             self.story = self._cached()  # a few ms: the first frame already shows the story
         if self.story is not None:  # the screen is composed with its columns
             self.analysed = True
@@ -162,9 +168,12 @@ class SameStoryApp(App[int]):
         def early(story: Story) -> None:
             self.call_from_thread(self._show, story)
 
-        self.analysis = AnalysisProcess(self.paths, fast=not self.semantic)
+        self.analysis = AnalysisProcess(
+            self.urls or self.paths, fast=not self.semantic, fetch_mode=self.fetch_mode
+        )
         try:
             story = self.analysis.run(progress, early)
+            self.paths = self.analysis.paths
             save_story(cache_key(self.paths, self.semantic), story)
         except Stopped:
             return
@@ -173,7 +182,7 @@ class SameStoryApp(App[int]):
             return
         self.call_from_thread(self._show, story)
         self.analysed = True
-        for notice in story.notices:
+        for notice in (*self.analysis.notices, *story.notices):
             self.call_from_thread(self.notify, notice, severity="warning", timeout=8, markup=False)
 
     def _prepare(self, story: Story) -> None:
@@ -285,7 +294,13 @@ class SameStoryApp(App[int]):
         self.notify(f"Theme: {self.theme}", timeout=2, markup=False)
 
 
-def run_app(paths: Sequence[Path], theme: str | None = None, fast: bool = False) -> int:
+def run_app(
+    paths: Sequence[Path],
+    theme: str | None = None,
+    fast: bool = False,
+    urls: Sequence[str] = (),
+    fetch_mode: str = "cached",
+) -> int:
     if theme is not None:
         names = [t.name for t in load_themes()]
         if theme not in names:
@@ -295,7 +310,9 @@ def run_app(paths: Sequence[Path], theme: str | None = None, fast: bool = False)
     # collector is back on once the story is painted (frozen with it) or the analysis starts.
     gc.disable()
     try:
-        app = SameStoryApp(paths, theme=theme, freeze_gc=True, fast=fast)
+        app = SameStoryApp(
+            paths, theme=theme, freeze_gc=True, fast=fast, urls=urls, fetch_mode=fetch_mode
+        )
         app.run()
     finally:
         gc.enable()

@@ -280,3 +280,37 @@ def test_a_list_of_inputs_and_standard_input(
     texts = [a["text"] for a in rep["articles"]]
     assert texts[1].startswith("A local article.") and texts[2].startswith("From standard input.")
     assert rep["articles"][0]["url"] == STORIES[0].url
+
+
+def test_the_reader_fetches_urls_with_progress_in_its_loading_panel(site: str) -> None:
+    import asyncio
+
+    from reader.ui.app import SameStoryApp
+
+    urls = [f"{site}/page/0.html", f"{site}/missing", f"{site}/page/1.html"]
+    stages: list[str] = []
+
+    async def run() -> SameStoryApp:
+        app = SameStoryApp(urls=urls, remember=False, fast=True)
+        real = app.reader.set_progress
+
+        def record(stage: str, fraction: float) -> None:
+            stages.append(stage)
+            real(stage, fraction)
+
+        app.reader.set_progress = record  # type: ignore[method-assign]
+        async with app.run_test(size=(120, 40)) as pilot:
+            for _ in range(1200):
+                if app.analysed:
+                    break
+                await pilot.pause(0.05)
+            await pilot.pause()
+            messages = [n.message for n in app._notifications]
+            assert any("cannot read" in m and "/missing" in m for m in messages)
+        return app
+
+    app = asyncio.run(run())
+    assert any(s.startswith("fetching") for s in stages)
+    assert app.story is not None
+    assert [a.url for a in app.story.articles] == [STORIES[0].url, STORIES[1].url]
+    assert all(p.suffix == ".md" for p in app.paths)  # the page cache's article files
