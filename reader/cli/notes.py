@@ -72,7 +72,8 @@ def _export(args: argparse.Namespace) -> int:
             write_output(render_markdown(story, placed, store.review_for(story)), args.output)
         else:
             notes = [as_placed(story, p) for p in placed]
-            write_output(webanno.dumps(notes, store.story_marks(story)), args.output)
+            pages = {a.fingerprint: a.url for a in story.articles if a.url}
+            write_output(webanno.dumps(notes, store.story_marks(story), pages), args.output)
         orphans = sum(p.orphaned for p in placed)
         if orphans:
             print(

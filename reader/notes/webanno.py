@@ -95,10 +95,22 @@ def mark_annotation(mark: ReviewMark) -> dict[str, Any]:
 
 
 def collection(
-    notes: Iterable[Note | PlacedNote], marks: Iterable[ReviewMark] = (), label: str = ""
+    notes: Iterable[Note | PlacedNote],
+    marks: Iterable[ReviewMark] = (),
+    label: str = "",
+    pages: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
+    """The notes and marks as a W3C AnnotationCollection; `pages` (article fingerprint -> URL)
+    adds the page an article came from to its targets."""
+    pages = pages or {}
     items = [note_annotation(n.note if isinstance(n, PlacedNote) else n) for n in notes]
     items += [mark_annotation(m) for m in marks]
+    for item in items:  # the page each article was read from, where it was one
+        targets = item["target"] if isinstance(item["target"], list) else [item["target"]]
+        for target in targets:
+            url = pages.get(str(target["source"]).removeprefix(_SHA))
+            if url:
+                target[_NS + "url"] = url
     return {
         "@context": CONTEXT,
         "type": "AnnotationCollection",
@@ -109,8 +121,12 @@ def collection(
     }
 
 
-def dumps(notes: Iterable[Note | PlacedNote], marks: Iterable[ReviewMark] = ()) -> str:
-    return json.dumps(collection(notes, marks), ensure_ascii=False, indent=2) + "\n"
+def dumps(
+    notes: Iterable[Note | PlacedNote],
+    marks: Iterable[ReviewMark] = (),
+    pages: Mapping[str, str] | None = None,
+) -> str:
+    return json.dumps(collection(notes, marks, pages=pages), ensure_ascii=False, indent=2) + "\n"
 
 
 # ---- reading -----------------------------------------------------------------------------

@@ -189,3 +189,30 @@ def test_real_command_exports_the_sample_by_default() -> None:
     assert result.returncode == 0, result.stderr
     doc = json.loads(result.stdout)
     assert doc["type"] == "AnnotationCollection" and doc["total"] == 0
+
+
+def test_an_article_read_from_a_page_is_exported_with_its_url() -> None:
+    from reader.notes import webanno
+
+    story = make_story()
+    s = story.sentences[0]
+    from reader.notes.anchoring import make_anchor
+    from reader.notes.model import Note
+
+    article = story.article(s.article)
+    note = Note(
+        id="n1",
+        story=("x",),
+        article_fp=article.fingerprint,
+        file_name=article.name,
+        anchor=make_anchor(article.text, s.start, s.end),
+        text="t",
+        tags=(),
+        created="2026-01-01T00:00:00Z",
+        modified="2026-01-01T00:00:00Z",
+        app_version="t",
+    )
+    doc = json.loads(webanno.dumps([note], [], {article.fingerprint: "https://a.example/x"}))
+    (item,) = doc["first"]["items"]
+    assert item["target"]["samestory:url"] == "https://a.example/x"
+    assert "samestory:url" not in json.loads(webanno.dumps([note]))["first"]["items"][0]["target"]
