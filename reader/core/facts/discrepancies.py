@@ -13,7 +13,9 @@ are imperfect.
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 
 from reader.core.facts.agreement import affinity, agree, comparable, same_value, threshold
 from reader.core.facts.figure_words import WEEKDAYS
@@ -40,11 +42,17 @@ def _pair_links(xs: list[Mention], ys: list[Mention], strict: bool) -> list[_Lin
     threshold: it may well be the real counterpart.
     """
     scored: list[tuple[int, int, Mention, Mention]] = []
+    # Only mentions of one kind and dimension are comparable: look those up, not all of ys.
+    xs_by_sort = _by_sort(xs)
+    ys_by_sort = _by_sort(ys)
     for m in xs:
-        cands = [c for c in ys if comparable(m, c)]
+        cands = [c for c in ys_by_sort.get((m.kind, m.dimension), ()) if comparable(m, c)]
         if not cands:
             continue
-        alone = len(cands) == 1 and sum(comparable(cands[0], c) for c in xs) == 1
+        alone = (
+            len(cands) == 1
+            and sum(comparable(cands[0], c) for c in xs_by_sort[m.kind, m.dimension]) == 1
+        )
         need = threshold(m, alone, strict)
         for c in cands:
             aff = affinity(m, c)
@@ -74,12 +82,34 @@ def _pair_links(xs: list[Mention], ys: list[Mention], strict: bool) -> list[_Lin
     return links
 
 
+def _by_sort(mentions: list[Mention]) -> dict[tuple[str, str], list[Mention]]:
+    """Mentions by (kind, dimension), each list in the given order."""
+    out: dict[tuple[str, str], list[Mention]] = {}
+    for m in mentions:
+        out.setdefault((m.kind, m.dimension), []).append(m)
+    return out
+
+
+def _article_pairs(by_article: dict[str, list[Mention]]) -> list[tuple[str, str]]:
+    """Pairs of articles (ordered) holding mentions of one kind and dimension: only these can
+    link. Found from an index of the sorts, so pairs of articles that state nothing comparable
+    cost nothing."""
+    holders: dict[tuple[str, str], list[str]] = {}
+    for article in sorted(by_article):
+        for sort in {(m.kind, m.dimension) for m in by_article[article]}:
+            holders.setdefault(sort, []).append(article)
+    pairs: set[tuple[str, str]] = set()
+    for articles in holders.values():
+        pairs.update(itertools.combinations(articles, 2))
+    return sorted(pairs)
+
+
 def _links(mentions: list[Mention], strict: bool) -> list[_Link]:
     by_article: dict[str, list[Mention]] = {}
     for m in mentions:
         by_article.setdefault(m.article, []).append(m)
     out: list[_Link] = []
-    for x, y in itertools.combinations(sorted(by_article), 2):
+    for x, y in _article_pairs(by_article):
         out.extend(_pair_links(by_article[x], by_article[y], strict))
     return out
 
@@ -189,22 +219,23 @@ def _similar_pairs(
         if cache[s.id]:
             with_mentions.append((s, _sentence_words(story, s)))
     # Only sentences sharing a word can be similar: walk an inverted index, not all pairs.
+    # Walked from the last sentence back, the postings hold only later sentences, and the
+    # shared words of one sentence with each of them are counted by Counter in C.
     postings: dict[str, list[int]] = {}
-    for i, (_, words) in enumerate(with_mentions):
-        for w in words:
-            postings.setdefault(w, []).append(i)
-    out = []
-    for i, (s1, w1) in enumerate(with_mentions):
-        shared: dict[int, int] = {}
-        for w in w1:
-            for j in postings[w]:
-                if j > i:
-                    shared[j] = shared.get(j, 0) + 1
-        for j, n in shared.items():
+    found: list[list[int]] = [[] for _ in with_mentions]
+    for i in range(len(with_mentions) - 1, -1, -1):
+        s1, w1 = with_mentions[i]
+        counts = Counter(chain.from_iterable([postings[w] for w in w1 if w in postings]))
+        size1 = len(w1)
+        for j, n in counts.items():
             s2, w2 = with_mentions[j]
-            if s1.article != s2.article and n / (len(w1) + len(w2) - n) >= min_jaccard:
-                out.append((s1, s2))
-    return out
+            if s1.article != s2.article and n / (size1 + len(w2) - n) >= min_jaccard:
+                found[i].append(j)
+        for w in w1:
+            postings.setdefault(w, []).append(i)
+    return [
+        (with_mentions[i][0], with_mentions[j][0]) for i, js in enumerate(found) for j in sorted(js)
+    ]
 
 
 def _article_order(article_id: str) -> tuple[int, str]:
