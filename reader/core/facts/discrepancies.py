@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import chain
 
@@ -42,17 +43,12 @@ def _pair_links(xs: list[Mention], ys: list[Mention], strict: bool) -> list[_Lin
     threshold: it may well be the real counterpart.
     """
     scored: list[tuple[int, int, Mention, Mention]] = []
-    # Only mentions of one kind and dimension are comparable: look those up, not all of ys.
-    xs_by_sort = _by_sort(xs)
-    ys_by_sort = _by_sort(ys)
     for m in xs:
-        cands = [c for c in ys_by_sort.get((m.kind, m.dimension), ()) if comparable(m, c)]
+        cands = [c for c in ys if comparable(m, c)]
         if not cands:
             continue
-        alone = (
-            len(cands) == 1
-            and sum(comparable(cands[0], c) for c in xs_by_sort[m.kind, m.dimension]) == 1
-        )
+        # A strict pairing asks the same of every mention: whether it is alone does not count.
+        alone = not strict and len(cands) == 1 and sum(comparable(cands[0], c) for c in xs) == 1
         need = threshold(m, alone, strict)
         for c in cands:
             aff = affinity(m, c)
@@ -80,14 +76,6 @@ def _pair_links(xs: list[Mention], ys: list[Mention], strict: bool) -> list[_Lin
         if not excuse:
             links.append(_Link(m, c, not agree(m, c)))
     return links
-
-
-def _by_sort(mentions: list[Mention]) -> dict[tuple[str, str], list[Mention]]:
-    """Mentions by (kind, dimension), each list in the given order."""
-    out: dict[tuple[str, str], list[Mention]] = {}
-    for m in mentions:
-        out.setdefault((m.kind, m.dimension), []).append(m)
-    return out
 
 
 def _article_pairs(by_article: dict[str, list[Mention]]) -> list[tuple[str, str]]:
@@ -149,15 +137,30 @@ def _groups(links: list[_Link]) -> list[_Group]:
         for pivot in (link.a, link.b):
             members = {_key(pivot): pivot, **partners[_key(pivot)]}
             stars.append(_Group(members, {(_key(link.a), _key(link.b))}))
+    return _merge_stars(stars)
+
+
+def _merge_stars(stars: list[_Group]) -> list[_Group]:
+    """Each star joins the first group sharing two members with it, else starts one.
+
+    An index from member to the groups holding it finds that group by counting, instead of
+    intersecting the star with every group so far.
+    """
     merged: list[_Group] = []
+    holders: dict[_Key, list[int]] = {}
     for star in stars:
-        for g in merged:
-            if len(g.members.keys() & star.members.keys()) >= 2:
-                g.members.update(star.members)
-                g.conflicts |= star.conflicts
-                break
-        else:
+        hits = Counter(chain.from_iterable([holders.get(k, ()) for k in star.members]))
+        target = min((g for g, n in hits.items() if n >= 2), default=None)
+        if target is None:
+            target, new = len(merged), list(star.members)
             merged.append(star)
+        else:
+            group = merged[target]
+            new = [k for k in star.members if k not in group.members]
+            group.members.update(star.members)
+            group.conflicts |= star.conflicts
+        for k in new:
+            holders.setdefault(k, []).append(target)
     return merged
 
 
@@ -208,15 +211,25 @@ def _sentence_words(story: Story, s: Sentence) -> frozenset[str]:
     )
 
 
+def _counted(mentions: list[Mention]) -> list[Mention]:
+    """The mentions a strict pairing can link: affinity() reaches the strict threshold only
+    for a figure that counts something (a day, a date or a measure scores 4 at most)."""
+    return [m for m in mentions if m.kind == "number" and m.dimension == "count"]
+
+
 def _similar_pairs(
-    story: Story, cache: dict[str, list[Mention]], min_jaccard: float
+    story: Story,
+    cache: dict[str, list[Mention]],
+    min_jaccard: float,
+    keep: Callable[[list[Mention]], object] = bool,
 ) -> list[tuple[Sentence, Sentence]]:
-    """Sentences of different articles, both with mentions, that share much of their words."""
+    """Sentences of different articles, both with mentions that `keep` accepts (any by
+    default), that share much of their words."""
     with_mentions = []
     for s in story.sentences:
         if s.id not in cache:
             cache[s.id] = mentions_of(story, s)
-        if cache[s.id]:
+        if keep(cache[s.id]):
             with_mentions.append((s, _sentence_words(story, s)))
     # Only sentences sharing a word can be similar: walk an inverted index, not all pairs.
     # Walked from the last sentence back, the postings hold only later sentences, and the
@@ -293,18 +306,14 @@ def find_discrepancies(story: Story) -> list[Discrepancy]:
             claim_ids[sid] = frozenset(c.id for c in story.claims_of(sid))
         return claim_ids[sid]
 
-    sorts: dict[str, frozenset[tuple[str, str]]] = {}
-
-    def sorts_of(sid: str) -> frozenset[tuple[str, str]]:
-        if sid not in sorts:
-            sorts[sid] = frozenset((m.kind, m.dimension) for m in cache[sid])
-        return sorts[sid]
-
-    for s1, s2 in _similar_pairs(story, cache, min_jaccard=0.1):
-        # Most similar pairs hold no two mentions of one kind: skip them before pairing.
-        if sorts_of(s1.id) & sorts_of(s2.id) and not claims_of(s1.id) & claims_of(s2.id):
+    counted: dict[str, list[Mention]] = {}
+    for s1, s2 in _similar_pairs(story, cache, 0.1, keep=_counted):
+        if not claims_of(s1.id) & claims_of(s2.id):
             x, y = (s1, s2) if s1.article < s2.article else (s2, s1)  # as _links orders them
-            links.extend(_pair_links(cache[x.id], cache[y.id], strict=True))
+            for sid in (x.id, y.id):
+                if sid not in counted:
+                    counted[sid] = _counted(cache[sid])
+            links.extend(_pair_links(counted[x.id], counted[y.id], strict=True))
     words: dict[str, frozenset[str]] = {}
     for group in _groups(links):
         emit(_best_claim(story, group, words), group)
