@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import random
 
+from reader.core.checks.common import in_quotes, quoted_spans
 from reader.core.facts import discrepancies as disc
 from reader.core.facts.agreement import affinity, comparable, threshold
 from reader.core.facts.discrepancies import _Group, _Key
@@ -187,3 +188,18 @@ def test_stars_merged_through_the_member_index_as_by_scanning_every_group() -> N
         assert [(list(g.members), g.conflicts) for g in got] == [
             (list(g.members), g.conflicts) for g in want
         ]
+
+
+def test_in_quotes_by_bisection_is_the_scan_over_every_span() -> None:
+    texts = [a.text for a in load_paths([sample_dir()])]
+    rng = random.Random(11)
+    marks = ["“", "”", '"', "'", "‘", "’", "«", "»", " ", "a", "b", "\n\n", "."]
+    texts += ["".join(rng.choice(marks) for _ in range(300)) for _ in range(30)]
+    inside = 0
+    for text in texts:
+        spans = quoted_spans(text)
+        for pos in range(len(text)):
+            expected = any(s <= pos < e for s, e in spans)
+            assert in_quotes(text, pos) == expected
+            inside += expected
+    assert inside > 1000
