@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import itertools
 import random
+from difflib import SequenceMatcher
 
 from reader.core.checks.common import in_quotes, quoted_spans
+from reader.core.checks.lexicon import bundled
+from reader.core.checks.names import check_organisation_names
 from reader.core.facts import discrepancies as disc
 from reader.core.facts.agreement import affinity, comparable, threshold
 from reader.core.facts.discrepancies import _Group, _Key
@@ -19,6 +22,7 @@ from reader.core.ingest.loading import load_paths
 from reader.core.model import Article, Story
 from reader.core.passages import shared
 from reader.core.pipeline import segment
+from reader.core.text.tokens import normalize_word, tokenize
 from reader.resources import sample_dir
 
 
@@ -203,3 +207,48 @@ def test_in_quotes_by_bisection_is_the_scan_over_every_span() -> None:
             assert in_quotes(text, pos) == expected
             inside += expected
     assert inside > 1000
+
+
+def _organisation_scan(story: Story) -> list[tuple[str, int, int, str]]:
+    """The check as it was: every name tried at every word of every article."""
+    names: list[str] = bundled("names.toml").get("organisations", {}).get("names", [])
+    out = []
+    for a in story.articles:
+        toks = tokenize(a.text)
+        norms = [t.norm for t in toks]
+        for name in names:
+            n, folded = len(name.split()), normalize_word(name)
+            for i in range(len(toks) - n + 1):
+                if norms[i][:1] != folded[:1] or not toks[i].text[:1].isupper():
+                    continue
+                got = " ".join(norms[i : i + n])
+                if abs(len(got) - len(folded)) > 3 or got == folded:
+                    continue
+                if got.rstrip("s") == folded.rstrip("s") or a.is_hidden(toks[i].start):
+                    continue
+                if SequenceMatcher(None, got, folded, autojunk=False).ratio() >= 0.9:
+                    out.append((a.id, toks[i].start, toks[i + n - 1].end, name))
+    return out
+
+
+def test_organisation_names_by_first_letter_index_as_by_scanning_every_word() -> None:
+    names: list[str] = bundled("names.toml").get("organisations", {}).get("names", [])
+    rng = random.Random(2)
+    filler = "the agency said on Monday that Officials of the Ministry met".split()
+    articles = []
+    for k in range(6):
+        words: list[str] = []
+        for _ in range(60):
+            if rng.random() < 0.3:
+                name = list(rng.choice(names))
+                if rng.random() < 0.7:  # a near miss: one letter dropped or changed
+                    at = rng.randrange(1, len(name))
+                    name[at : at + 1] = [] if rng.random() < 0.5 else ["e"]
+                words.append("".join(name))
+            else:
+                words.append(rng.choice(filler))
+        articles.append(Article(id=f"a{k + 1}", name="", path="", text=" ".join(words) + "."))
+    story = Story(articles=articles, sentences=segment(articles))
+    found = [(w.article, w.start, w.end, w.suggestion) for w in check_organisation_names(story)]
+    assert found == _organisation_scan(story)
+    assert len(found) > 10
