@@ -1,10 +1,19 @@
 """Time and peak memory of `samestory report` beside the plain difflib baseline, same run.
 
-    python benchmarks/engine.py [--repeat 3] [--baseline-repeat 1]
+    python -m benchmarks.engine [--repeat 1] [--baseline-repeat 1] [--cases sample,50x1000]
+                                [--before PYTHON] [--timeout 600] [--no-growth]
 
 Each command runs as its own process (whole-process time, as a user sees it); peak memory is
-that process's max RSS from os.wait4. Cases: the bundled sample, and a generated story of
-50 articles x ~1,000 words (benchmarks/generate.py).
+that process's max RSS from os.wait4 (the larger one when a helper process forks). Cases are
+the issue's table: the bundled sample, generated stories of 50 x 1,000, 200 x 800 and 500 x 800
+words, and two versions of one 100,000-word text (one moved block, 2% of the words changed),
+all made by benchmarks/generate.py; with the growth cases (100 and 250 x 800 words, 2 x 50,000
+words) it prints how the time grows when the articles, or a version's length, double.
+
+`--before PYTHON` also runs an interpreter that has another tree installed (the code before a
+change) on the same stories in the same run, so a noisy machine hurts both sides alike. A run
+that takes longer than --timeout seconds is stopped and shown as not finished. No number here
+is asserted: this prints, it does not pass or fail.
 """
 
 from __future__ import annotations
@@ -15,57 +24,161 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.generate import generate
+from benchmarks.generate import generate, generate_versions
 from reader.resources import sample_dir
 
 HERE = Path(__file__).resolve().parent
+Measure = tuple[float, float] | None  # (seconds, peak MiB); None: did not finish in time
 
 
-def measure(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
-    """(seconds, peak MiB) of one process run (the larger process when a helper forks)."""
+@dataclass(frozen=True)
+class Case:
+    key: str
+    name: str
+    articles: int = 0  # generated articles (0: the sample, or versions)
+    words: int = 0
+    versions: bool = False
+    in_table: bool = True  # False: only for the growth ratios
+
+
+CASES = (
+    Case("sample", "sample (5 articles)"),
+    Case("50x1000", "50 articles x 1,000 words", 50, 1000),
+    Case("100x800", "100 articles x 800 words", 100, 800, in_table=False),
+    Case("200x800", "200 articles x 800 words", 200, 800),
+    Case("250x800", "250 articles x 800 words", 250, 800, in_table=False),
+    Case("500x800", "500 articles x 800 words", 500, 800),
+    Case("2x50000", "2 versions x 50,000 words", 0, 50_000, versions=True, in_table=False),
+    Case("2x100000", "2 versions x 100,000 words", 0, 100_000, versions=True),
+)
+GROWTH = (
+    ("articles x2 (100 -> 200 x 800 words)", "100x800", "200x800"),
+    ("articles x2 (250 -> 500 x 800 words)", "250x800", "500x800"),
+    ("length x2 (2 x 50,000 -> 2 x 100,000 words)", "2x50000", "2x100000"),
+)
+
+
+def measure(cmd: list[str], timeout: float, env: dict[str, str] | None = None) -> Measure:
+    """(seconds, peak MiB) of one process run, or None when it was stopped at `timeout`."""
     start = time.perf_counter()
     proc = subprocess.Popen(
         cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, **(env or {})}
     )
-    _, status, usage = os.wait4(proc.pid, 0)
+    stopped = threading.Event()
+
+    def stop() -> None:
+        stopped.set()
+        proc.kill()
+
+    timer = threading.Timer(timeout, stop)
+    timer.start()
+    try:
+        _, status, usage = os.wait4(proc.pid, 0)
+    finally:
+        timer.cancel()
     elapsed = time.perf_counter() - start
+    if stopped.is_set():
+        return None
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"failed: {' '.join(cmd)}")
     return elapsed, usage.ru_maxrss / 1024
 
 
-def best_of(cmd: list[str], repeat: int, env: dict[str, str] | None = None) -> tuple[float, float]:
-    if repeat < 1:
-        return float("nan"), float("nan")
-    runs = [measure(cmd, env) for _ in range(repeat)]
+def best_of(
+    cmd: list[str], repeat: int, timeout: float, env: dict[str, str] | None = None
+) -> Measure:
+    runs = []
+    for _ in range(repeat):
+        run = measure(cmd, timeout, env)
+        if run is None:
+            return None
+        runs.append(run)
     return min(r[0] for r in runs), statistics.median(r[1] for r in runs)
+
+
+def _cell(m: Measure | str, timeout: float) -> str:
+    if isinstance(m, str):
+        return f"{m:>20}"
+    if m is None:
+        return f"{'> ' + format(timeout / 60, '.0f') + ' min':>20}"
+    return f"{m[0]:11.2f} s{m[1]:5.0f} MiB"
+
+
+def _report(python: str) -> list[str]:
+    """The report command for this interpreter's tree: with --fast (skip the semantic stage,
+    which has its own budget) where that tree has it."""
+    cmd = [python, "-m", "reader", "report", "--format", "json", "--max-size", "0"]
+    usage = subprocess.run([*cmd[:4], "--help"], capture_output=True, text=True).stdout
+    return [*cmd, "--fast"] if "--fast" in usage else cmd
+
+
+def _story(case: Case, root: Path) -> Path:
+    if case.key == "sample":
+        return sample_dir()
+    path = root / case.key
+    if case.versions:
+        generate_versions(path, words=case.words, seed=7)
+    else:
+        generate(path, articles=case.articles, words=case.words, seed=7)
+    return path
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--baseline-repeat", type=int, default=1, help="0 skips the baseline")
+    ap.add_argument("--cases", default="", help="comma-separated keys; default: all")
+    ap.add_argument("--before", default="", help="a Python with the old tree installed")
+    ap.add_argument("--timeout", type=float, default=600.0, help="seconds before a run stops")
+    ap.add_argument("--serial", action="store_true", help="also time SAMESTORY_SERIAL=1")
+    ap.add_argument("--no-growth", action="store_true", help="skip the growth-only cases")
     args = ap.parse_args()
-    py = sys.executable
-    samestory = [py, "-m", "reader", "report", "--format", "json"]
-    baseline = [py, str(HERE / "difflib_baseline.py")]
+    wanted = set(filter(None, args.cases.split(",")))
+    cases = [
+        c for c in CASES if ((c.key in wanted) if wanted else (c.in_table or not args.no_growth))
+    ]
+    ours = _report(sys.executable)
+    before = _report(args.before) if args.before else []
+    baseline = [sys.executable, str(HERE / "difflib_baseline.py")]
+    results: dict[str, Measure] = {}
+    head = f"{'story':30}{'samestory':>20}"
+    head += f"{'before':>20}" if before else ""
+    head += f"{'difflib all pairs':>20}"
+    print(head, flush=True)
+    baseline_finishes = True
     with tempfile.TemporaryDirectory() as tmp:
-        large = Path(tmp) / "large"
-        generate(large, articles=50, words=1000, seed=7)
-        cases = [("sample (5 articles)", sample_dir()), ("generated 50 x 1,000 words", large)]
-        print(f"{'case':28}{'samestory s':>13}{'MiB':>7}{'difflib s':>11}{'MiB':>7}{'ratio':>8}")
-        for name, path in cases:
-            ours = best_of([*samestory, str(path)], args.repeat)
-            serial = best_of([*samestory, str(path)], args.repeat, {"SAMESTORY_SERIAL": "1"})
-            theirs = best_of([*baseline, str(path)], args.baseline_repeat)
-            print(
-                f"{name:28}{ours[0]:13.3f}{ours[1]:7.0f}{theirs[0]:11.3f}{theirs[1]:7.0f}"
-                f"{theirs[0] / ours[0]:7.1f}x"
-            )
-            print(f"{'  one process':28}{serial[0]:13.3f}{serial[1]:7.0f}")
+        for case in cases:
+            path = _story(case, Path(tmp))
+            mine = best_of([*ours, str(path)], args.repeat, args.timeout)
+            results[case.key] = mine
+            line = f"{case.name:30}{_cell(mine, args.timeout)}"
+            if before:
+                old = best_of([*before, str(path)], args.repeat, args.timeout)
+                line += _cell(old, args.timeout)
+            if args.baseline_repeat > 0 and baseline_finishes:
+                theirs = best_of([*baseline, str(path)], args.baseline_repeat, args.timeout)
+                line += _cell(theirs, args.timeout)
+                # It compares all pairs of sentences: where it did not finish, no larger
+                # story would (each later case has more pairs of sentences).
+                baseline_finishes = theirs is not None
+            elif args.baseline_repeat > 0:
+                line += _cell("not run (> smaller)", args.timeout)
+            else:
+                line += _cell("-", args.timeout)
+            print(line, flush=True)
+            if args.serial:
+                one = {"SAMESTORY_SERIAL": "1"}
+                serial = best_of([*ours, str(path)], args.repeat, args.timeout, one)
+                print(f"{'  one process':30}{_cell(serial, args.timeout)}", flush=True)
+    for label, small, large in GROWTH:
+        a, b = results.get(small), results.get(large)
+        if a is not None and b is not None:
+            print(f"growth, {label}: time {b[0] / a[0]:.2f}x, memory {b[1] / a[1]:.2f}x")
     return 0
 
 

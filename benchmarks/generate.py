@@ -1,10 +1,16 @@
 """A large synthetic story: N articles of ~W words, sentences recombined and perturbed.
 
     python benchmarks/generate.py OUT_DIR [--articles 50] [--words 1000] [--seed 7]
+    python benchmarks/generate.py OUT_DIR --versions [--words 100000] [--seed 7]
 
 Sentences come from the bundled sample; each article takes a random run of them in
 mostly-preserved order, drops some, swaps words, changes numbers and adds its own sentences,
 so the engine sees reuse, paraphrase-like edits and unrelated text at a realistic scale.
+
+With --versions: two versions of one long document (a report and its revision), the second
+with one block of paragraphs moved elsewhere and 2% of its words changed. The document's
+sentences are the sample's with about half their words drawn anew, so that a book-length text
+does not repeat the sample's few hundred sentences word for word.
 """
 
 from __future__ import annotations
@@ -72,14 +78,54 @@ def generate(out: Path, articles: int, words: int, seed: int) -> list[Path]:
     return paths
 
 
+def generate_versions(
+    out: Path, words: int, seed: int, changed: float = 0.02, moved: float = 0.05
+) -> list[Path]:
+    """Two versions of one document of ~`words` words: the second has one block (a `moved`
+    share of the paragraphs) moved from the first third to the last, and a `changed` share
+    of its words replaced."""
+    rng = random.Random(seed)
+    pool = _pool()
+    vocabulary = sorted({w.strip(".,“”\"'") for s in pool for w in s.split()} - {""})
+    sentences: list[list[str]] = []
+    count = 0
+    while count < words:
+        base = pool[rng.randrange(len(pool))].split()
+        sentence = [w if rng.random() < 0.5 else rng.choice(vocabulary) for w in base]
+        sentences.append(sentence)
+        count += len(sentence)
+    paragraphs = [sentences[k : k + 3] for k in range(0, len(sentences), 3)]
+    block = max(1, int(len(paragraphs) * moved))
+    start = len(paragraphs) // 4
+    revised = paragraphs[:start] + paragraphs[start + block :]
+    at = len(revised) * 3 // 4
+    revised = revised[:at] + paragraphs[start : start + block] + revised[at:]
+    revised = [
+        [[rng.choice(vocabulary) if rng.random() < changed else w for w in s] for s in p]
+        for p in revised
+    ]
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n, version in enumerate((paragraphs, revised)):
+        body = "\n\n".join(" ".join(" ".join(s).rstrip(".") + "." for s in p) for p in version)
+        path = out / f"version_{n + 1}.txt"
+        path.write_text(f"Generated document, version {n + 1}\n\n{body}\n", "utf-8")
+        paths.append(path)
+    return paths
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("out", type=Path)
     ap.add_argument("--articles", type=int, default=50)
     ap.add_argument("--words", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--versions", action="store_true", help="two versions of one long text")
     args = ap.parse_args()
-    generate(args.out, args.articles, args.words, args.seed)
+    if args.versions:
+        generate_versions(args.out, args.words, args.seed)
+    else:
+        generate(args.out, args.articles, args.words, args.seed)
     return 0
 
 

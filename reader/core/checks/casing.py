@@ -62,6 +62,12 @@ def check_casing(story: Story) -> list[Warning]:
     capitalised = _capitalised_uses(story)
     lower = _lower_uses(story)
     out: list[Warning] = []
+
+    def others_of(word: str, article: str) -> list[str]:
+        """Where other articles write the word capitalised: asked only for a word in lower
+        case that a rule has picked, not for every word of the story."""
+        return [x for x in capitalised.get(word, []) if not x.startswith(article + ":")]
+
     for s in story.sentences:
         text = story.article(s.article).text
         toks = tokenize(text, s.start, s.end)
@@ -73,7 +79,6 @@ def check_casing(story: Story) -> list[Warning]:
             nxt = toks[k + 1] if k + 1 < len(toks) else None
             name = word[:1].upper() + word[1:]
             severity: Severity = "warning"
-            others = [x for x in capitalised.get(word, []) if not x.startswith(s.article + ":")]
             if word in ambiguous:
                 if prev is not None and prev == "of" and nxt is not None:
                     continue  # "a plate of turkey and ..." : too close to call
@@ -84,10 +89,10 @@ def check_casing(story: Story) -> list[Warning]:
             elif word in always:
                 reason = "it is a name"
             elif (
-                len(others) >= MIN_CAPITALISED
-                and lower.get(word, 0) == 1
-                and not is_common_word(word, 3.0)
+                lower.get(word, 0) == 1
                 and len(word) > 3
+                and len(others_of(word, s.article)) >= MIN_CAPITALISED
+                and not is_common_word(word, 3.0)
             ):
                 reason = "the story writes it capitalised everywhere else"
                 severity = "info"
@@ -105,7 +110,7 @@ def check_casing(story: Story) -> list[Warning]:
                     f"“{word}” in lower case: {reason}; probably “{name}”",
                     "casing-proper-noun",
                     suggestion=name,
-                    evidence=evidence_for(story, s.article, others),
+                    evidence=evidence_for(story, s.article, others_of(word, s.article)),
                     severity=severity,
                 )
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
@@ -92,8 +93,17 @@ def quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+@lru_cache(maxsize=64)
+def _quote_starts(text: str) -> list[int]:
+    return [s for s, _ in quoted_spans(text)]
+
+
 def in_quotes(text: str, pos: int) -> bool:
-    return any(s <= pos < e for s, e in quoted_spans(text))
+    """Whether pos lies inside quotation marks: a bisection over the spans, which follow one
+    another without overlapping, so the only span that can hold pos is the last one opening
+    at or before it."""
+    k = bisect_right(_quote_starts(text), pos) - 1
+    return k >= 0 and pos < quoted_spans(text)[k][1]
 
 
 def evidence_for(

@@ -251,21 +251,32 @@ def check_organisation_names(story: Story) -> list[Warning]:
     names: list[str] = bundled("names.toml").get("organisations", {}).get("names", [])
     wanted = [(name, len(name.split()), normalize_word(name)) for name in names]
     out: list[Warning] = []
+    close: dict[tuple[str, str], bool] = {}  # (words, name) -> near miss: the same words recur
     for a in story.articles:
         toks = tokenize(a.text)
         norms = [t.norm for t in toks]
+        # Capitalised words by first letter, in text order: a name is tried only where it
+        # could start, not at every word of the article.
+        starts: dict[str, list[int]] = {}
+        for i, t in enumerate(toks):
+            if t.text[:1].isupper():
+                starts.setdefault(norms[i][:1], []).append(i)
         for name, n, folded in wanted:
-            for i in range(len(toks) - n + 1):
+            for i in starts.get(folded[:1], ()):
+                if i > len(toks) - n:
+                    break
                 first = toks[i]
-                if norms[i][:1] != folded[:1] or not first.text[:1].isupper():
-                    continue
                 got = " ".join(norms[i : i + n])
                 if abs(len(got) - len(folded)) > 3 or got == folded:
                     continue  # a case-only difference is a style choice ("the foreign ministry")
                 if got.rstrip("s") == folded.rstrip("s") or a.is_hidden(first.start):
                     continue
-                matcher = SequenceMatcher(None, got, folded, autojunk=False)
-                if matcher.real_quick_ratio() < 0.9 or matcher.ratio() < 0.9:
+                if (got, folded) not in close:
+                    matcher = SequenceMatcher(None, got, folded, autojunk=False)
+                    close[got, folded] = (
+                        matcher.real_quick_ratio() >= 0.9 and matcher.ratio() >= 0.9
+                    )
+                if not close[got, folded]:
                     continue
                 seen = a.text[first.start : toks[i + n - 1].end]
                 out.append(

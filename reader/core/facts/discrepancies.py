@@ -13,7 +13,10 @@ are imperfect.
 from __future__ import annotations
 
 import itertools
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import chain
 
 from reader.core.facts.agreement import affinity, agree, comparable, same_value, threshold
 from reader.core.facts.figure_words import WEEKDAYS
@@ -44,7 +47,8 @@ def _pair_links(xs: list[Mention], ys: list[Mention], strict: bool) -> list[_Lin
         cands = [c for c in ys if comparable(m, c)]
         if not cands:
             continue
-        alone = len(cands) == 1 and sum(comparable(cands[0], c) for c in xs) == 1
+        # A strict pairing asks the same of every mention: whether it is alone does not count.
+        alone = not strict and len(cands) == 1 and sum(comparable(cands[0], c) for c in xs) == 1
         need = threshold(m, alone, strict)
         for c in cands:
             aff = affinity(m, c)
@@ -74,12 +78,26 @@ def _pair_links(xs: list[Mention], ys: list[Mention], strict: bool) -> list[_Lin
     return links
 
 
+def _article_pairs(by_article: dict[str, list[Mention]]) -> list[tuple[str, str]]:
+    """Pairs of articles (ordered) holding mentions of one kind and dimension: only these can
+    link. Found from an index of the sorts, so pairs of articles that state nothing comparable
+    cost nothing."""
+    holders: dict[tuple[str, str], list[str]] = {}
+    for article in sorted(by_article):
+        for sort in {(m.kind, m.dimension) for m in by_article[article]}:
+            holders.setdefault(sort, []).append(article)
+    pairs: set[tuple[str, str]] = set()
+    for articles in holders.values():
+        pairs.update(itertools.combinations(articles, 2))
+    return sorted(pairs)
+
+
 def _links(mentions: list[Mention], strict: bool) -> list[_Link]:
     by_article: dict[str, list[Mention]] = {}
     for m in mentions:
         by_article.setdefault(m.article, []).append(m)
     out: list[_Link] = []
-    for x, y in itertools.combinations(sorted(by_article), 2):
+    for x, y in _article_pairs(by_article):
         out.extend(_pair_links(by_article[x], by_article[y], strict))
     return out
 
@@ -119,15 +137,30 @@ def _groups(links: list[_Link]) -> list[_Group]:
         for pivot in (link.a, link.b):
             members = {_key(pivot): pivot, **partners[_key(pivot)]}
             stars.append(_Group(members, {(_key(link.a), _key(link.b))}))
+    return _merge_stars(stars)
+
+
+def _merge_stars(stars: list[_Group]) -> list[_Group]:
+    """Each star joins the first group sharing two members with it, else starts one.
+
+    An index from member to the groups holding it finds that group by counting, instead of
+    intersecting the star with every group so far.
+    """
     merged: list[_Group] = []
+    holders: dict[_Key, list[int]] = {}
     for star in stars:
-        for g in merged:
-            if len(g.members.keys() & star.members.keys()) >= 2:
-                g.members.update(star.members)
-                g.conflicts |= star.conflicts
-                break
-        else:
+        hits = Counter(chain.from_iterable([holders.get(k, ()) for k in star.members]))
+        target = min((g for g, n in hits.items() if n >= 2), default=None)
+        if target is None:
+            target, new = len(merged), list(star.members)
             merged.append(star)
+        else:
+            group = merged[target]
+            new = [k for k in star.members if k not in group.members]
+            group.members.update(star.members)
+            group.conflicts |= star.conflicts
+        for k in new:
+            holders.setdefault(k, []).append(target)
     return merged
 
 
@@ -178,33 +211,44 @@ def _sentence_words(story: Story, s: Sentence) -> frozenset[str]:
     )
 
 
+def _counted(mentions: list[Mention]) -> list[Mention]:
+    """The mentions a strict pairing can link: affinity() reaches the strict threshold only
+    for a figure that counts something (a day, a date or a measure scores 4 at most)."""
+    return [m for m in mentions if m.kind == "number" and m.dimension == "count"]
+
+
 def _similar_pairs(
-    story: Story, cache: dict[str, list[Mention]], min_jaccard: float
+    story: Story,
+    cache: dict[str, list[Mention]],
+    min_jaccard: float,
+    keep: Callable[[list[Mention]], object] = bool,
 ) -> list[tuple[Sentence, Sentence]]:
-    """Sentences of different articles, both with mentions, that share much of their words."""
+    """Sentences of different articles, both with mentions that `keep` accepts (any by
+    default), that share much of their words."""
     with_mentions = []
     for s in story.sentences:
         if s.id not in cache:
             cache[s.id] = mentions_of(story, s)
-        if cache[s.id]:
+        if keep(cache[s.id]):
             with_mentions.append((s, _sentence_words(story, s)))
     # Only sentences sharing a word can be similar: walk an inverted index, not all pairs.
+    # Walked from the last sentence back, the postings hold only later sentences, and the
+    # shared words of one sentence with each of them are counted by Counter in C.
     postings: dict[str, list[int]] = {}
-    for i, (_, words) in enumerate(with_mentions):
-        for w in words:
-            postings.setdefault(w, []).append(i)
-    out = []
-    for i, (s1, w1) in enumerate(with_mentions):
-        shared: dict[int, int] = {}
-        for w in w1:
-            for j in postings[w]:
-                if j > i:
-                    shared[j] = shared.get(j, 0) + 1
-        for j, n in shared.items():
+    found: list[list[int]] = [[] for _ in with_mentions]
+    for i in range(len(with_mentions) - 1, -1, -1):
+        s1, w1 = with_mentions[i]
+        counts = Counter(chain.from_iterable([postings[w] for w in w1 if w in postings]))
+        size1 = len(w1)
+        for j, n in counts.items():
             s2, w2 = with_mentions[j]
-            if s1.article != s2.article and n / (len(w1) + len(w2) - n) >= min_jaccard:
-                out.append((s1, s2))
-    return out
+            if s1.article != s2.article and n / (size1 + len(w2) - n) >= min_jaccard:
+                found[i].append(j)
+        for w in w1:
+            postings.setdefault(w, []).append(i)
+    return [
+        (with_mentions[i][0], with_mentions[j][0]) for i, js in enumerate(found) for j in sorted(js)
+    ]
 
 
 def _article_order(article_id: str) -> tuple[int, str]:
@@ -262,18 +306,14 @@ def find_discrepancies(story: Story) -> list[Discrepancy]:
             claim_ids[sid] = frozenset(c.id for c in story.claims_of(sid))
         return claim_ids[sid]
 
-    sorts: dict[str, frozenset[tuple[str, str]]] = {}
-
-    def sorts_of(sid: str) -> frozenset[tuple[str, str]]:
-        if sid not in sorts:
-            sorts[sid] = frozenset((m.kind, m.dimension) for m in cache[sid])
-        return sorts[sid]
-
-    for s1, s2 in _similar_pairs(story, cache, min_jaccard=0.1):
-        # Most similar pairs hold no two mentions of one kind: skip them before pairing.
-        if sorts_of(s1.id) & sorts_of(s2.id) and not claims_of(s1.id) & claims_of(s2.id):
+    counted: dict[str, list[Mention]] = {}
+    for s1, s2 in _similar_pairs(story, cache, 0.1, keep=_counted):
+        if not claims_of(s1.id) & claims_of(s2.id):
             x, y = (s1, s2) if s1.article < s2.article else (s2, s1)  # as _links orders them
-            links.extend(_pair_links(cache[x.id], cache[y.id], strict=True))
+            for sid in (x.id, y.id):
+                if sid not in counted:
+                    counted[sid] = _counted(cache[sid])
+            links.extend(_pair_links(counted[x.id], counted[y.id], strict=True))
     words: dict[str, frozenset[str]] = {}
     for group in _groups(links):
         emit(_best_claim(story, group, words), group)

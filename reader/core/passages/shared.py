@@ -10,7 +10,9 @@ long copies cost a few C-level comparisons instead of a Python loop per word.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
+from heapq import heappop, heappush
 
 from reader.core.model import Article, Location, SharedPassage
 from reader.core.text.tokens import normalize_word, tokenize
@@ -148,10 +150,37 @@ def _grams(ids: list[int], vocab: dict[tuple[int, ...], int]) -> _Grams:
     return _Grams(gram_ids, where, {g: pos[0] for g, pos in where.items()}, repeated)
 
 
-def _inside(runs: list[_Run], i: int, j: int) -> bool:
+def _inside(runs: Iterable[_Run], i: int, j: int) -> bool:
     return any(
         r.a0 <= i and i + SEED_WORDS <= r.a1 and r.b0 <= j and j + SEED_WORDS <= r.b1 for r in runs
     )
+
+
+class _OpenRuns:
+    """The runs found so far that a seed at or after position i of a can still lie inside.
+
+    Seeds come in increasing order of i, so a run ending before i + SEED_WORDS can hold no
+    later seed: a heap by run end lets each run leave once, and a seed is tested only against
+    the runs that still reach it, not against every run of the pair.
+    """
+
+    def __init__(self) -> None:
+        self._heap: list[tuple[int, int, _Run]] = []
+        self._open: dict[int, _Run] = {}
+        self._added = 0
+
+    def add(self, run: _Run) -> None:
+        key = self._added  # unique per run: ties on the end never compare runs
+        self._added += 1
+        heappush(self._heap, (run.a1, key, run))
+        self._open[key] = run
+
+    def holds(self, i: int, j: int) -> bool:
+        """Whether the seed at a[i], b[j] lies inside a run found already."""
+        heap, open_runs = self._heap, self._open
+        while heap and heap[0][0] < i + SEED_WORDS:
+            del open_runs[heappop(heap)[1]]
+        return _inside(open_runs.values(), i, j)
 
 
 def _pair_runs(wa: _Words, ga: _Grams, wb: _Words, gb: _Grams) -> list[_Run]:
@@ -167,15 +196,17 @@ def _pair_runs(wa: _Words, ga: _Grams, wb: _Words, gb: _Grams) -> list[_Run]:
     # run: skip straight past the run instead of testing each of its words.
     may_jump = not (shared & gb.repeated)
     runs: list[_Run] = []
+    open_runs = _OpenRuns()
     k = 0
     while k < len(seeds):
         i = seeds[k]
         k += 1
         for j in gb.where[ga.ids[i]]:
-            if _inside(runs, i, j):
+            if open_runs.holds(i, j):
                 continue
             run = _extend(wa.ids, wb.ids, i, j)
             runs.append(run)
+            open_runs.add(run)
             if may_jump:
                 k = max(k, bisect_left(seeds, run.a1 - SEED_WORDS + 1, k))
     return runs
@@ -190,6 +221,22 @@ def _passage(wa: _Words, wb: _Words, run: _Run) -> SharedPassage:
     )
 
 
+def _candidate_pairs(grams: list[_Grams]) -> list[tuple[int, int]]:
+    """Pairs of articles (x < y) sharing at least one seed n-gram, in order: only these can
+    share a passage. An inverted index from n-gram to articles finds them without testing
+    every pair of articles."""
+    holders: dict[int, list[int]] = {}
+    for x, g in enumerate(grams):
+        for gram in g.where:
+            holders.setdefault(gram, []).append(x)
+    pairs: list[tuple[int, int]] = []
+    for x, g in enumerate(grams):
+        later: set[int] = set()
+        later.update(*[holders[gram] for gram in g.where])
+        pairs.extend((x, y) for y in sorted(later) if y > x)
+    return pairs
+
+
 def find_shared_passages(articles: list[Article]) -> list[SharedPassage]:
     """Near-verbatim runs of at least SEED_WORDS words, for every pair of articles."""
     vocab: dict[str, int] = {}
@@ -198,9 +245,8 @@ def find_shared_passages(articles: list[Article]) -> list[SharedPassage]:
     gram_vocab: dict[tuple[int, ...], int] = {}
     grams = [_grams(w.ids, gram_vocab) for w in words]
     out: list[SharedPassage] = []
-    for x in range(len(words)):
-        for y in range(x + 1, len(words)):
-            runs = _pair_runs(words[x], grams[x], words[y], grams[y])
-            runs.sort(key=lambda r: (r.a0, r.b0))
-            out.extend(_passage(words[x], words[y], r) for r in runs)
+    for x, y in _candidate_pairs(grams):
+        runs = _pair_runs(words[x], grams[x], words[y], grams[y])
+        runs.sort(key=lambda r: (r.a0, r.b0))
+        out.extend(_passage(words[x], words[y], r) for r in runs)
     return out

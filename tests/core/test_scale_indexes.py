@@ -1,0 +1,254 @@
+"""The indexes and sweeps that keep the engine near-linear give what the all-pairs scans gave.
+
+Each test runs the indexed code and a brute-force reference written here on the same data (a
+random one large enough to exercise the index) and asserts equal results, so a broken index
+fails here rather than as a silently different report.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from difflib import SequenceMatcher
+
+from reader.core.checks.common import in_quotes, quoted_spans
+from reader.core.checks.lexicon import bundled
+from reader.core.checks.names import check_organisation_names
+from reader.core.facts import discrepancies as disc
+from reader.core.facts.agreement import affinity, comparable, threshold
+from reader.core.facts.discrepancies import _Group, _Key
+from reader.core.facts.mentions import Mention, mentions_of
+from reader.core.ingest.loading import load_paths
+from reader.core.model import Article, Story
+from reader.core.passages import shared
+from reader.core.pipeline import segment
+from reader.core.text.tokens import normalize_word, tokenize
+from reader.resources import sample_dir
+
+
+def _random_articles(n: int, seed: int) -> list[Article]:
+    """Articles recombining a few shared paragraphs (some repeated inside one article) with
+    their own words, and some single changed words: moved, repeated and edited reuse."""
+    rng = random.Random(seed)
+    vocab = [f"w{i}" for i in range(400)] + ["the", "of", "and"] * 30
+    pool = [[rng.choice(vocab) for _ in range(rng.randint(8, 40))] for _ in range(12)]
+    out = []
+    for i in range(n):
+        words: list[str] = []
+        for _ in range(rng.randint(1, 6)):
+            para = list(rng.choice(pool)) if rng.random() < 0.6 else []
+            para += [rng.choice(vocab) for _ in range(rng.randint(0, 15))]
+            if para and rng.random() < 0.3:
+                para[rng.randrange(len(para))] = rng.choice(vocab)
+            words += para
+        text = " ".join(words) + "."
+        out.append(Article(id=f"a{i + 1}", name=f"a{i + 1}.txt", path="", text=text))
+    return out
+
+
+def _reference_passages(articles: list[Article]) -> list[tuple[int, int, int, int, int]]:
+    """Every pair of articles, every seed tested against every run found for the pair."""
+    vocab: dict[str, int] = {}
+    words = [shared._visible_words(a, vocab, {}) for a in articles]
+    gram_vocab: dict[tuple[int, ...], int] = {}
+    grams = [shared._grams(w.ids, gram_vocab) for w in words]
+    out = []
+    for x, y in itertools.combinations(range(len(articles)), 2):
+        ga, gb = grams[x], grams[y]
+        runs: list[shared._Run] = []
+        for i, g in enumerate(ga.ids):
+            for j in gb.where.get(g, []):
+                if not shared._inside(runs, i, j):
+                    runs.append(shared._extend(words[x].ids, words[y].ids, i, j))
+        out += sorted((x, r.a0, r.a1, r.b0, r.b1) for r in runs)
+    return out
+
+
+def test_candidate_pairs_are_exactly_the_pairs_sharing_a_seed() -> None:
+    articles = _random_articles(40, seed=3)
+    vocab: dict[str, int] = {}
+    gram_vocab: dict[tuple[int, ...], int] = {}
+    grams = [shared._grams(shared._visible_words(a, vocab, {}).ids, gram_vocab) for a in articles]
+    expected = [
+        (x, y)
+        for x, y in itertools.combinations(range(len(grams)), 2)
+        if grams[x].where.keys() & grams[y].where.keys()
+    ]
+    found = shared._candidate_pairs(grams)
+    assert found == expected
+    assert 0 < len(found) < len(grams) * (len(grams) - 1) // 2  # some pairs share nothing
+
+
+def test_runs_found_through_the_open_run_heap_are_the_all_runs_scan() -> None:
+    for seed in range(4):
+        articles = _random_articles(25, seed)
+        vocab: dict[str, int] = {}
+        words = [shared._visible_words(a, vocab, {}) for a in articles]
+        gram_vocab: dict[tuple[int, ...], int] = {}
+        grams = [shared._grams(w.ids, gram_vocab) for w in words]
+        found = []
+        for x, y in itertools.combinations(range(len(articles)), 2):
+            runs = shared._pair_runs(words[x], grams[x], words[y], grams[y])
+            found += sorted((x, r.a0, r.a1, r.b0, r.b1) for r in runs)
+        assert found == _reference_passages(articles)
+
+
+def test_open_runs_drop_only_runs_that_end_before_the_seed() -> None:
+    runs = shared._OpenRuns()
+    runs.add(shared._Run(0, 10, 0, 10, 10))
+    runs.add(shared._Run(5, 30, 40, 65, 25))
+    assert runs.holds(2, 2)  # inside the first run
+    assert runs.holds(10, 45)  # the first has ended; the second holds it
+    assert not runs.holds(10, 5)  # the first run would have, but it cannot reach 10 + 6 words
+    assert not runs.holds(25, 60)  # a seed past the second run's end
+
+
+def _sample_story() -> Story:
+    articles = load_paths([sample_dir()])
+    return Story(articles=articles, sentences=segment(articles))
+
+
+def test_similar_pairs_are_the_all_pairs_jaccard() -> None:
+    story = _sample_story()
+    cache: dict[str, list[Mention]] = {}
+    found = disc._similar_pairs(story, cache, 0.1)
+    with_mentions = [s for s in story.sentences if cache[s.id]]
+    words = {s.id: disc._sentence_words(story, s) for s in with_mentions}
+    expected = [
+        (s1, s2)
+        for s1, s2 in itertools.combinations(with_mentions, 2)
+        if s1.article != s2.article
+        and len(words[s1.id] & words[s2.id]) / len(words[s1.id] | words[s2.id]) >= 0.1
+    ]
+    assert found == expected and len(found) > 20
+    counted = disc._similar_pairs(story, cache, 0.1, keep=disc._counted)
+    assert counted == [
+        (s1, s2)
+        for s1, s2 in expected
+        if disc._counted(cache[s1.id]) and disc._counted(cache[s2.id])
+    ]
+    assert 0 < len(counted) < len(found)
+
+
+def test_only_counted_figures_can_reach_the_strict_threshold() -> None:
+    """Why the strict pairing of similar sentences looks at counted figures only."""
+    story = _sample_story()
+    mentions = [m for s in story.sentences for m in mentions_of(story, s)]
+    others = [m for m in mentions if m not in disc._counted([m])]
+    assert len(others) > 20
+    pairs = [(a, b) for a, b in itertools.product(others, mentions) if comparable(a, b)]
+    assert pairs
+    assert all(affinity(a, b) < threshold(a, False, strict=True) for a, b in pairs)
+
+
+def test_article_pairs_are_the_pairs_with_mentions_of_one_sort() -> None:
+    story = _sample_story()
+    mentions = [m for s in story.sentences for m in mentions_of(story, s)]
+    by_article: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_article.setdefault(m.article, []).append(m)
+    rng = random.Random(5)
+    for _ in range(20):  # random subsets, so some pairs share no sort
+        subset = {
+            a: rng.sample(ms, min(len(ms), rng.randint(0, 3))) for a, ms in by_article.items()
+        }
+        subset = {a: ms for a, ms in subset.items() if ms}
+        expected = [
+            (x, y)
+            for x, y in itertools.combinations(sorted(subset), 2)
+            if {(m.kind, m.dimension) for m in subset[x]}
+            & {(m.kind, m.dimension) for m in subset[y]}
+        ]
+        assert disc._article_pairs(subset) == expected
+
+
+def _naive_merge(stars: list[_Group]) -> list[_Group]:
+    merged: list[_Group] = []
+    for star in stars:
+        for g in merged:
+            if len(g.members.keys() & star.members.keys()) >= 2:
+                g.members.update(star.members)
+                g.conflicts |= star.conflicts
+                break
+        else:
+            merged.append(star)
+    return merged
+
+
+def _random_stars(rng: random.Random) -> list[_Group]:
+    keys: list[_Key] = list({(f"a{rng.randint(1, 3)}", rng.randint(0, 6)): None for _ in range(9)})
+    stars = []
+    for _ in range(rng.randint(1, 30)):
+        members = {k: None for k in rng.sample(keys, min(len(keys), rng.randint(2, 5)))}
+        pick = rng.sample(list(members), 2)
+        stars.append(_Group(members, {(pick[0], pick[1])}))  # type: ignore[arg-type]
+    return stars
+
+
+def test_stars_merged_through_the_member_index_as_by_scanning_every_group() -> None:
+    for seed in range(200):
+        a, b = _random_stars(random.Random(seed)), _random_stars(random.Random(seed))
+        got, want = disc._merge_stars(a), _naive_merge(b)
+        assert [(list(g.members), g.conflicts) for g in got] == [
+            (list(g.members), g.conflicts) for g in want
+        ]
+
+
+def test_in_quotes_by_bisection_is_the_scan_over_every_span() -> None:
+    texts = [a.text for a in load_paths([sample_dir()])]
+    rng = random.Random(11)
+    marks = ["“", "”", '"', "'", "‘", "’", "«", "»", " ", "a", "b", "\n\n", "."]
+    texts += ["".join(rng.choice(marks) for _ in range(300)) for _ in range(30)]
+    inside = 0
+    for text in texts:
+        spans = quoted_spans(text)
+        for pos in range(len(text)):
+            expected = any(s <= pos < e for s, e in spans)
+            assert in_quotes(text, pos) == expected
+            inside += expected
+    assert inside > 1000
+
+
+def _organisation_scan(story: Story) -> list[tuple[str, int, int, str]]:
+    """The check as it was: every name tried at every word of every article."""
+    names: list[str] = bundled("names.toml").get("organisations", {}).get("names", [])
+    out = []
+    for a in story.articles:
+        toks = tokenize(a.text)
+        norms = [t.norm for t in toks]
+        for name in names:
+            n, folded = len(name.split()), normalize_word(name)
+            for i in range(len(toks) - n + 1):
+                if norms[i][:1] != folded[:1] or not toks[i].text[:1].isupper():
+                    continue
+                got = " ".join(norms[i : i + n])
+                if abs(len(got) - len(folded)) > 3 or got == folded:
+                    continue
+                if got.rstrip("s") == folded.rstrip("s") or a.is_hidden(toks[i].start):
+                    continue
+                if SequenceMatcher(None, got, folded, autojunk=False).ratio() >= 0.9:
+                    out.append((a.id, toks[i].start, toks[i + n - 1].end, name))
+    return out
+
+
+def test_organisation_names_by_first_letter_index_as_by_scanning_every_word() -> None:
+    names: list[str] = bundled("names.toml").get("organisations", {}).get("names", [])
+    rng = random.Random(2)
+    filler = "the agency said on Monday that Officials of the Ministry met".split()
+    articles = []
+    for k in range(6):
+        words: list[str] = []
+        for _ in range(60):
+            if rng.random() < 0.3:
+                name = list(rng.choice(names))
+                if rng.random() < 0.7:  # a near miss: one letter dropped or changed
+                    at = rng.randrange(1, len(name))
+                    name[at : at + 1] = [] if rng.random() < 0.5 else ["e"]
+                words.append("".join(name))
+            else:
+                words.append(rng.choice(filler))
+        articles.append(Article(id=f"a{k + 1}", name="", path="", text=" ".join(words) + "."))
+    story = Story(articles=articles, sentences=segment(articles))
+    found = [(w.article, w.start, w.end, w.suggestion) for w in check_organisation_names(story)]
+    assert found == _organisation_scan(story)
+    assert len(found) > 10
