@@ -84,18 +84,24 @@ def reader_inputs(args: argparse.Namespace) -> tuple[list[Path], list[str]]:
     """For the reader: (paths, []) without URLs; with URLs ([], inputs), which the reader's
     analysis fetches so that its loading panel shows the progress (standard input is read
     here: the reader's keys come from the terminal)."""
-    raw = _raw_inputs(args)
+    raw = _inputs(args)
     if not any(is_url(a) for a in raw):
-        return input_paths(args), []
-    if raw.count("-") > 1:
-        raise InputError("standard input (-) can be read only once")
+        return _paths_of(raw, args, sample_default=True), []
     from reader.store.page_cache import PageCache
     from reader.web.sources import stdin_article
 
     return [], [str(stdin_article(PageCache())) if a == "-" else a for a in raw]
 
 
-def _raw_inputs(args: argparse.Namespace) -> list[str]:
+def input_paths(args: argparse.Namespace, *, sample_default: bool = True) -> list[Path]:
+    """Article paths for the parsed inputs, URLs fetched (or read from the cache)."""
+    return _paths_of(_inputs(args), args, sample_default=sample_default)
+
+
+def _inputs(args: argparse.Namespace) -> list[str]:
+    """The inputs as given (the --from list read once), with the size limit in force."""
+    if args.max_size is not None:  # an environment variable, so helper processes see it too
+        os.environ[LIMIT_VARIABLE] = str(int(args.max_size * 1_000_000))
     raw: list[str] = list(args.paths)
     if args.from_file:
         from reader.web.sources import read_list
@@ -103,18 +109,14 @@ def _raw_inputs(args: argparse.Namespace) -> list[str]:
         raw += read_list(Path(args.from_file))
         if not raw:
             raise InputError(f"no inputs in the list {args.from_file}")
+    if raw.count("-") > 1:
+        raise InputError("standard input (-) can be read only once")
     return raw
 
 
-def input_paths(args: argparse.Namespace, *, sample_default: bool = True) -> list[Path]:
-    """Article paths for the parsed inputs, URLs fetched (or read from the cache)."""
-    if args.max_size is not None:  # an environment variable, so helper processes see it too
-        os.environ[LIMIT_VARIABLE] = str(int(args.max_size * 1_000_000))
-    raw = _raw_inputs(args)
+def _paths_of(raw: list[str], args: argparse.Namespace, *, sample_default: bool) -> list[Path]:
     if not raw:
         return [sample_dir()] if sample_default else []
-    if raw.count("-") > 1:
-        raise InputError("standard input (-) can be read only once")
     if not any(is_url(a) or a == "-" for a in raw):
         return [Path(a) for a in raw]
     from reader.web.sources import resolve

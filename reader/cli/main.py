@@ -77,12 +77,19 @@ def _semantic(args: argparse.Namespace) -> bool:
     its size bound (an environment variable, so the reader's analysis process sees it)."""
     if args.fast:
         return False
-    if args.semantic:
-        os.environ[SEMANTIC_LIMIT_VARIABLE] = "0"
+    if _lift_semantic_bound(args):
         return True
     from reader.store.settings import load_settings
 
     return load_settings().settings.semantic
+
+
+def _lift_semantic_bound(args: argparse.Namespace) -> bool:
+    """--semantic: no size bound on the semantic stage, in the environment so that the
+    reader's analysis process sees it too."""
+    if args.semantic:
+        os.environ[SEMANTIC_LIMIT_VARIABLE] = "0"
+    return bool(args.semantic)
 
 
 def _app_parser() -> argparse.ArgumentParser:
@@ -124,8 +131,7 @@ def _run_app(args: argparse.Namespace) -> int:
         from reader.ui.app import run_app
     except ImportError as exc:  # pragma: no cover - the UI is part of the package
         raise InputError(f"the reader is unavailable: {exc}") from exc
-    if args.semantic:  # the analysis process reads the bound from its environment
-        os.environ[SEMANTIC_LIMIT_VARIABLE] = "0"
+    _lift_semantic_bound(args)
     return run_app(paths, theme=args.theme, fast=args.fast, urls=urls, fetch_mode=fetch_mode(args))
 
 

@@ -10,7 +10,6 @@ from reader.core.model import InputError
 from reader.store.atomic_file import (
     NotAFileError,
     check_writable_kind,
-    target_of,
     write_text_atomically,
     writes_through,
 )
@@ -25,10 +24,9 @@ def check_output(output: str | None) -> None:
         return
     path = Path(output)
     try:
-        check_writable_kind(path)
+        real, kind = check_writable_kind(path)
     except NotAFileError as exc:
         raise InputError(str(exc)) from exc
-    real, kind = target_of(path)
     if writes_through(kind):
         if not os.access(real, os.W_OK):
             raise InputError(f"cannot write {output}: permission denied")

@@ -41,11 +41,11 @@ def writes_through(kind: int | None) -> bool:
     return kind in (stat.S_IFCHR, stat.S_IFIFO)
 
 
-def check_writable_kind(path: Path) -> None:
-    """NotAFileError for a directory, a socket or a block device at `path`."""
-    _, kind = target_of(path)
+def check_writable_kind(path: Path) -> tuple[Path, int | None]:
+    """`target_of(path)`, or NotAFileError for a directory, a socket or a block device."""
+    real, kind = target_of(path)
     if kind is None or kind == stat.S_IFREG or writes_through(kind):
-        return
+        return real, kind
     what = {stat.S_IFDIR: "it is a directory", stat.S_IFBLK: "it is a block device"}.get(
         kind, "it is not a regular file"
     )
@@ -60,8 +60,7 @@ def write_bytes_atomically(
     `durable=False` skips the fsync, for a cache that is rebuilt anyway (the analysis cache).
     A device or FIFO is written through (see the module). Raises OSError; the temp file never
     stays behind."""
-    check_writable_kind(path)
-    real, kind = target_of(path)
+    real, kind = check_writable_kind(path)
     if writes_through(kind):
         with open(real, "wb") as fh:
             fh.write(data)

@@ -11,14 +11,18 @@ import hashlib
 import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core.model import InputError
 from reader.store.page_cache import PageCache, PageMeta, article_name
 from reader.web.http import FetchOptions, Response, fetch, new_pool
 from reader.web.urls import FetchError, check_url, is_url
+
+if TYPE_CHECKING:
+    from urllib3 import PoolManager
 
 STDIN = "-"
 Mode = str  # "cached" (the cache first), "refresh" (ask the server again), "offline"
@@ -128,7 +132,7 @@ def _fetch_all(
 
 
 def _article_of(
-    url: str, mode: Mode, cache: PageCache, options: FetchOptions, pool: object
+    url: str, mode: Mode, cache: PageCache, options: FetchOptions, pool: PoolManager | None
 ) -> Path:
     check_url(url)
     meta = cache.meta(url)
@@ -141,11 +145,11 @@ def _article_of(
         options,
         etag=meta.etag if meta else None,
         last_modified=meta.last_modified if meta else None,
-        pool=pool,  # type: ignore[arg-type]
+        pool=pool,
     )
     now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     if resp.status == 304 and meta is not None:
-        cache.touch(PageMeta(**{**meta.__dict__, "fetched": now}))
+        cache.touch(replace(meta, fetched=now))
         return cache.folder(url) / meta.article
     text, suffix = article_text(resp, now)
     new = PageMeta(
@@ -174,7 +178,5 @@ def article_text(resp: Response, fetched: str) -> tuple[str, str]:
     text = decode_page(resp.body, resp.final_url, declared=resp.charset)
     if ctype in ("text/plain", "text/markdown") and not looks_like_html(resp.body):
         return text, ".txt" if ctype == "text/plain" else ".md"
-    page = extract_page(text, url=resp.final_url, where=resp.final_url)
-    if page.url is None:
-        page = type(page)(**{**page.__dict__, "url": resp.final_url})
+    page = extract_page(text, url=resp.final_url, where=resp.final_url)  # url: canonical, else this
     return page.markdown(fetched=fetched), ".md"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -328,3 +329,43 @@ def test_embeddings_are_cached_between_reports(capsys: pytest.CaptureFixture[str
     capsys.readouterr()
     with EmbeddingCache() as cache:
         assert len(cache) > 50  # the sample's sentences, by content
+
+
+def test_the_reader_s_inputs_read_a_list_once_and_keep_the_size_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With URLs the reader's analysis fetches them; the --from list is read once and the
+    --max-size limit is in force for that process too (it was skipped on the URL path)."""
+    import argparse
+
+    from reader.cli import inputs
+
+    monkeypatch.setenv("SAMESTORY_MAX_ARTICLE_BYTES", "")
+    listing = tmp_path / "story.list"
+    listing.write_text("https://a.example/one\nlocal.txt  # a file\n", encoding="utf-8")
+    reads: list[Path] = []
+    from reader.web import sources
+
+    original = sources.read_list
+
+    def counting(path: Path) -> list[str]:
+        reads.append(path)
+        return original(path)
+
+    monkeypatch.setattr(sources, "read_list", counting)
+    p = argparse.ArgumentParser()
+    inputs.add_input_arguments(p)
+    args = p.parse_args(["--from", str(listing), "--max-size", "2"])
+    paths, urls = inputs.reader_inputs(args)
+    assert paths == [] and urls == ["https://a.example/one", str(tmp_path / "local.txt")]
+    assert reads == [listing]
+    assert os.environ["SAMESTORY_MAX_ARTICLE_BYTES"] == "2000000"
+
+
+def test_fetch_keeps_two_pages_of_one_name_apart(tmp_path: Path) -> None:
+    from reader.cli.fetch import _free_name
+
+    taken = {"site-story.md"}
+    assert _free_name(tmp_path, "site-story.md", taken) == "site-story-2.md"
+    assert _free_name(tmp_path, "site-story.md", taken) == "site-story-3.md"
+    assert _free_name(tmp_path, "other.md", taken) == "other.md"
