@@ -50,10 +50,11 @@ FLOOR = 0.3
 L2 = 1.0
 TIE = 0.005  # micro F1 differences this small between thresholds are noise on five stories
 GRID = [
-    (join, second, keep)
+    (join, second, keep, sibling)
     for join in (0.3, 0.4, 0.5, 0.6)
     for second in (0.5, 0.6, 0.7)
     for keep in (0.0, 0.1, 0.2, 0.3)
+    for sibling in (0.5, 0.6, 0.7, 0.8, 1.01)
 ]
 
 
@@ -130,7 +131,7 @@ def load_story(folder: Path, score: ModuleType, cache: semantic.EmbeddingCache |
     sentences = segment(articles)
     text = {a.id: a.text for a in articles}
     raw = [text[s.article][s.start : s.end] for s in sentences]
-    inputs = pair_inputs(articles, sentences, semantic.embed(raw, cache))
+    inputs = pair_inputs(articles, sentences, semantic.encode(raw, cache))
     pairs, x = features(inputs, FLOOR)
     report = {
         "articles": [{"id": a.id, "name": a.name, "text": a.text} for a in articles],
@@ -204,18 +205,20 @@ def choose(stories: list[Story]) -> tuple[PairModel, tuple[float, float, float]]
         oof[s.name] = probabilities(fit([t for t in stories if t is not s]), s.x)
     model = fit(stories)
     scored = []
-    for join, second, keep in GRID:
-        trial = replace(model, join=join, second=second, keep=keep)
+    for grid in GRID:
+        join, second, keep, sibling = grid
+        trial = replace(model, join=join, second=second, keep=keep, sibling=sibling)
         total = sum((counts(s, oof[s.name], trial) for s in stories), np.zeros(4))
-        scored.append((prf(total)[2], (join, second, keep)))
+        scored.append((prf(total)[2], grid))
     top = max(f for f, _ in scored)
     # Within TIE of the best, the mildest change to the lexical claims (they are what the
     # versions of one text and the sample were validated on): least pruning, then the
     # strictest joining.
-    near = [(keep, -join, -second, grid) for f, (join, second, keep) in scored if f >= top - TIE
-            for grid in [(join, second, keep)]]  # fmt: skip
-    best = min(near)[3]
-    return replace(model, join=best[0], second=best[1], keep=best[2]), best
+    near = [(keep, -join, -second, -sibling, grid)
+            for f, grid in scored if f >= top - TIE
+            for join, second, keep, sibling in [grid]]  # fmt: skip
+    best = min(near)[4]
+    return replace(model, join=best[0], second=best[1], keep=best[2], sibling=best[3]), best
 
 
 def main() -> int:
@@ -235,7 +238,8 @@ def main() -> int:
         cache = stack.enter_context(dbm.open(str(args.cache), "c")) if args.cache else None
         stories = [load_story(f, score, cache) for f in folders]  # type: ignore[arg-type]
     total = np.zeros(4)
-    print(f"{'held-out story':28} {'F1':>6} {'P':>6} {'R':>6}  thresholds (join, second, keep)")
+    print(f"{'held-out story':28} {'F1':>6} {'P':>6} {'R':>6}  thresholds", end=" ")
+    print("(join, second, keep, sibling)")
     for held in stories:
         model, picked = choose([s for s in stories if s is not held])
         c = counts(held, probabilities(model, held.x), model)

@@ -19,7 +19,7 @@ from reader.core.passages.shared import find_shared_passages
 from reader.core.sentences import split_sentences
 
 if TYPE_CHECKING:
-    import numpy as np
+    from reader.core.claims.semantic import Meaning
 
 EmbeddingCache = MutableMapping[str, bytes]
 
@@ -46,7 +46,7 @@ def _touches_hidden(story: Story, warning: Warning) -> bool:
 
 
 _MEMO: dict[str, bytes] = {}  # embeddings of this process's analyses, by sentence content
-_MEMO_LIMIT = 50_000
+_MEMO_LIMIT = 5_000  # entries of ~15 KB (vector and token states)
 
 
 def _embeddings(
@@ -54,8 +54,8 @@ def _embeddings(
     sentences: Sequence[Sentence],
     cache: EmbeddingCache | None,
     progress: Progress,
-) -> np.ndarray | None:
-    """One unit vector per sentence, or None where the semantic stage cannot run."""
+) -> Meaning | None:
+    """Each sentence's vector and token states, or None where the semantic stage cannot run."""
     from reader.core.claims import semantic
 
     if not semantic.available():
@@ -64,7 +64,7 @@ def _embeddings(
     if len(_MEMO) > _MEMO_LIMIT:
         _MEMO.clear()
     store: EmbeddingCache = _MEMO if cache is None else _Both(_MEMO, cache)
-    return semantic.embed(
+    return semantic.encode(
         [text[s.article][s.start : s.end] for s in sentences],
         store,
         lambda f: progress("meaning", 0.45 + 0.25 * f),
@@ -129,16 +129,16 @@ def analyse_articles(
         progress("shared passages", 0.25)
         passages = helper.submit(find_shared_passages, ordered)
         early = helper.submit(raw_warnings, Story(ordered, sentences), early_checks)
-        embeddings = None
+        meaning = None
         skipped = semantic_skipped(len(sentences)) if semantic else None
         if skipped:
             notes.append(skipped)
             semantic = False
         if semantic:
             progress("meaning", 0.45)
-            embeddings = _embeddings(ordered, sentences, embedding_cache, progress)
+            meaning = _embeddings(ordered, sentences, embedding_cache, progress)
         progress("claims", 0.7)
-        claims = find_claims(ordered, sentences, embeddings=embeddings)
+        claims = find_claims(ordered, sentences, meaning=meaning)
         story = Story(articles=ordered, sentences=sentences, claims=claims)
         progress("warnings", 0.8)
         late = helper.submit(raw_warnings, story, late_checks)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from reader.store.paths import cache_dir
 
-MAX_ROWS = 200_000  # about 300 MB at most; the oldest rows go first
+MAX_ROWS = 20_000  # about 300 MB at most (a sentence's vector and token states); oldest go first
 
 
 def embedding_cache_path() -> Path:

@@ -12,12 +12,14 @@ import pytest
 from reader.core.claims import semantic
 from reader.core.claims.linking import find_claims, pair_inputs
 from reader.core.claims.pair_model import (
+    ALIGNMENT,
     FEATURES,
     PairModel,
     features,
     group,
     load_model,
 )
+from reader.core.claims.token_alignment import TokenStates, alignment_columns
 from reader.core.ingest.loading import load_paths
 from reader.core.input_order import CanonicalOrder
 from reader.core.model import Claim
@@ -57,13 +59,59 @@ def test_paraphrase_is_closer_than_topic() -> None:
     )
 
 
-def test_embed_reads_its_cache_before_the_model() -> None:
+def test_encode_reads_its_cache_before_the_model() -> None:
     vector = np.zeros(semantic.DIM, dtype=np.float32)
     vector[7] = 1.0
-    cache = {semantic.content_key("cached sentence"): vector.tobytes()}
-    out = semantic.embed(["cached sentence", "a new sentence"], cache)
-    assert out[0].tolist() == vector.tolist()
+    rows = np.zeros((2, semantic.DIM), dtype=np.float32)
+    rows[0, 3] = rows[1, 5] = 1.0
+    tokens = TokenStates.quantize([2001, 2002], rows)
+    cache = {semantic.content_key("cached sentence"): semantic.to_bytes(vector, tokens)}
+    out = semantic.encode(["cached sentence", "a new sentence"], cache)
+    assert out.vectors[0].tolist() == vector.tolist()
+    assert out.tokens[0].ids.tolist() == [2001, 2002]
+    assert np.allclose(out.tokens[0].rows(), rows, atol=0.01)
     assert semantic.content_key("a new sentence") in cache  # computed once, kept
+    again = semantic.from_bytes(cache[semantic.content_key("a new sentence")])
+    assert again is not None
+    assert again[0].tolist() == out.vectors[1].tolist()
+    assert again[1].ids.tolist() == out.tokens[1].ids.tolist()
+
+
+def test_a_cache_entry_of_another_layout_is_encoded_again() -> None:
+    """An entry of the first layout (the vector alone) or a torn one is a miss, not garbage."""
+    vector = np.zeros(semantic.DIM, dtype=np.float32)
+    vector[7] = 1.0
+    for blob in (vector.tobytes(), vector.tobytes() + b"\x05\x00\x00\x00" + b"\x00" * 9):
+        assert semantic.from_bytes(blob) is None
+        cache = {semantic.content_key("old entry"): blob}
+        out = semantic.encode(["old entry"], cache)
+        assert out.vectors[0][7] != 1.0
+        assert len(out.tokens[0].ids) == 2  # "old", "entry"
+
+
+def test_token_states_are_one_unit_row_per_wordpiece() -> None:
+    out = semantic.encode(["Police arrested the suspect."])
+    [tokens] = out.tokens
+    assert tokens.ids.tolist() == semantic._model().tok.encode("Police arrested the suspect.")[1:-1]
+    assert np.allclose(np.linalg.norm(tokens.rows(), axis=1), 1.0, atol=0.02)
+
+
+def test_a_sentence_that_contains_anothers_proposition_covers_it() -> None:
+    """Alignment coverage sees a fact restated inside a longer sentence, where the pooled
+    cosine is diluted by what the longer sentence adds."""
+    short = "The laptop's battery lasts eight hours on a charge."
+    longer = (
+        "Apple introduced a new 17-inch laptop on Tuesday, and its battery lasts eight hours "
+        "on one charge, while the company also cut the price of its music store."
+    )
+    other = "The company cut the price of songs in its music store on Tuesday."
+    unrelated = "The mayor opened a new bridge over the river."
+    meaning = semantic.encode([short, longer, other, unrelated])
+    cols = alignment_columns([(0, 1), (0, 2), (0, 3)], meaning.tokens)
+    cover = ALIGNMENT.index("align_cover")
+    assert cols[0, cover] > cols[1, cover]
+    assert cols[0, cover] > cols[2, cover]
+    assert cols[0, cover] > float(meaning.vectors[0] @ meaning.vectors[1])
 
 
 def test_fast_analysis_loads_no_numpy() -> None:
@@ -109,6 +157,23 @@ def test_a_sentence_stating_two_propositions_joins_two_claims() -> None:
     assert sorted(claims) == [(0, 1, 4), (2, 3, 4)]
 
 
+def test_an_outlet_stating_a_fact_twice_brings_both_sentences() -> None:
+    """Sentence 2 of article A matches the claim's other members as well as sentence 0 does:
+    with `sibling` it joins (the annotators' claims often hold two sentences of one article);
+    without it an article brings one sentence."""
+    article = ["A", "B", "A", "C"]
+    prob = {(0, 1): 0.9, (0, 3): 0.9, (1, 3): 0.9, (1, 2): 0.85, (2, 3): 0.8, (0, 2): 0.1}
+    off = [m for m, _ in group(article, prob, [], _model(join=0.5, second=0.7, keep=0.2))]
+    on = [
+        m for m, _ in group(article, prob, [], _model(join=0.5, second=0.7, keep=0.2, sibling=0.8))
+    ]
+    assert off == [(0, 1, 3)]
+    assert on == [(0, 1, 2, 3)]
+    weak = {**prob, (2, 3): 0.5}  # mean 0.675 to the others: under the threshold
+    kept = [m for m, _ in group(article, weak, [], _model(join=0.5, keep=0.2, sibling=0.8))]
+    assert kept == [(0, 1, 3)]
+
+
 def test_a_lexical_member_the_model_rejects_is_dropped() -> None:
     article = ["A", "B", "C"]
     prob = {(0, 1): 0.9, (0, 2): 0.01, (1, 2): 0.01}
@@ -149,8 +214,8 @@ def test_features_are_finite_and_cover_every_lexical_link() -> None:
     articles = CanonicalOrder(load_paths([sample_dir()])).articles
     sentences = segment(articles)
     text = {a.id: a.text for a in articles}
-    emb = semantic.embed([text[s.article][s.start : s.end] for s in sentences])
-    inputs = pair_inputs(articles, sentences, emb)
+    meaning = semantic.encode([text[s.article][s.start : s.end] for s in sentences])
+    inputs = pair_inputs(articles, sentences, meaning)
     pairs, x = features(inputs, 0.3)
     assert x.shape == (len(pairs), len(FEATURES))
     assert np.isfinite(x).all()
@@ -176,7 +241,7 @@ def test_versions_of_one_text_keep_the_lexical_alignment(tmp_path: Path) -> None
     articles = CanonicalOrder(load_paths([tmp_path])).articles
     sentences = segment(articles)
     text = {a.id: a.text for a in articles}
-    emb = semantic.embed([text[s.article][s.start : s.end] for s in sentences])
+    meaning = semantic.encode([text[s.article][s.start : s.end] for s in sentences])
     plain = find_claims(articles, sentences)
-    with_model = find_claims(articles, sentences, embeddings=emb)
+    with_model = find_claims(articles, sentences, meaning=meaning)
     assert [c.members for c in with_model] == [c.members for c in plain]

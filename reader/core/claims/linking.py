@@ -42,7 +42,7 @@ from reader.core.ingest.loading import visible_text
 from reader.core.model import Article, Claim, Sentence
 
 if TYPE_CHECKING:
-    import numpy as np
+    from reader.core.claims.semantic import Meaning
 
 
 @dataclass(frozen=True)
@@ -340,14 +340,14 @@ def _lexical(articles: list[Article], sents: list[Sentence], params: ClaimParams
 def pair_inputs(
     articles: list[Article],
     sentences: list[Sentence],
-    embeddings: np.ndarray,
+    meaning: Meaning,
     params: ClaimParams = DEFAULT_PARAMS,
 ) -> PairInputs:
     """What the pair model reads about a story (for tools/train_claim_model.py)."""
-    return _pair_inputs(_lexical(articles, list(sentences), params), embeddings)
+    return _pair_inputs(_lexical(articles, list(sentences), params), meaning)
 
 
-def _pair_inputs(lex: _Lexical, embeddings: np.ndarray) -> PairInputs:
+def _pair_inputs(lex: _Lexical, meaning: Meaning) -> PairInputs:
     story = lex.story
     return PairInputs(
         article=[s.article for s in story.sentences],
@@ -359,7 +359,8 @@ def _pair_inputs(lex: _Lexical, embeddings: np.ndarray) -> PairInputs:
         links=lex.links,
         versions=story.versions,
         groups=lex.groups,
-        embeddings=embeddings,
+        embeddings=meaning.vectors,
+        tokens=meaning.tokens,
     )
 
 
@@ -367,11 +368,11 @@ def find_claims(
     articles: list[Article],
     sentences: list[Sentence],
     params: ClaimParams = DEFAULT_PARAMS,
-    embeddings: np.ndarray | None = None,
+    meaning: Meaning | None = None,
 ) -> list[Claim]:
     """Claims ordered by where they first appear (article order, then sentence order).
 
-    With `embeddings` (one unit vector per sentence, semantic.embed) the fitted pair model
+    With `meaning` (each sentence's vector and token states, semantic.encode) the fitted pair model
     (pair_model.py) regroups the sentences of independent reports; without them, or when every
     two articles are versions of one text, the lexical claims stand.
     """
@@ -384,7 +385,7 @@ def find_claims(
     article = [s.article for s in sents]
     strength: dict[tuple[int, ...], tuple[float, ...]] = {}
     groups = lex.groups
-    inputs = _pair_inputs(lex, embeddings) if embeddings is not None else None
+    inputs = _pair_inputs(lex, meaning) if meaning is not None else None
     if inputs is not None and has_reports(inputs):
         model = load_model()
         grouped = group(article, pair_probabilities(inputs, model), groups, model)

@@ -187,23 +187,41 @@ class MiniLM:
         mask = (1.0 - keep) * -1e9
         for i in range(_LAYERS):
             x = self._layer(x, mask, i)
-        pooled = (x * keep[:, :, None]).sum(axis=1) / keep.sum(axis=1, keepdims=True)
-        unit: np.ndarray = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-9)
-        return unit
+        return x
 
     def embed(self, texts: list[str], batch_tokens: int = 2048) -> np.ndarray:
+        """One unit vector per text: the mean of its token states (sentence-transformers'
+        pooling, [CLS] and [SEP] included)."""
+        return self.encode(texts, batch_tokens)[0]
+
+    def encode(
+        self, texts: list[str], batch_tokens: int = 2048
+    ) -> tuple[np.ndarray, list[np.ndarray]]:
+        """The pooled unit vectors, and each text's token states as unit rows (one per
+        WordPiece of the text, [CLS] and [SEP] left out) for token alignment."""
         seqs = [self.tok.encode(t) for t in texts]
         order = sorted(range(len(seqs)), key=lambda i: len(seqs[i]))
-        out = np.zeros((len(seqs), self.w["embeddings.LayerNorm.weight"].shape[0]), np.float32)
+        dim = self.w["embeddings.LayerNorm.weight"].shape[0]
+        pooled = np.zeros((len(seqs), dim), np.float32)
+        tokens: list[np.ndarray] = [np.zeros((0, dim), np.float32)] * len(seqs)
         k = 0
         while k < len(order):
             n = 1
             while k + n < len(order) and (n + 1) * len(seqs[order[k + n]]) <= batch_tokens:
                 n += 1
             chunk = order[k : k + n]
-            out[chunk] = self._batch([seqs[i] for i in chunk])
+            states = self._batch([seqs[i] for i in chunk])
+            for row, i in enumerate(chunk):
+                x = states[row, : len(seqs[i])]
+                pooled[i] = _unit(x.mean(axis=0, keepdims=True))[0]
+                tokens[i] = _unit(x[1:-1])
             k += n
-        return out
+        return pooled, tokens
+
+
+def _unit(x: np.ndarray) -> np.ndarray:
+    out: np.ndarray = x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-9)
+    return out.astype(np.float32)
 
 
 def _norm(x: np.ndarray, g: np.ndarray, b: np.ndarray) -> np.ndarray:

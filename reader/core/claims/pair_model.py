@@ -5,7 +5,8 @@ Each candidate pair of sentences of different articles is described by signals t
 other candidates in that article, the engine's lexical similarity (story-IDF terms, synonyms)
 and whether it linked the pair, shared and unshared names, shared and conflicting numbers,
 shared content words (the predicate and its synonyms), negation on one side only, attribution,
-the lead, the position and the length. A logistic regression over them, fitted to the
+the lead, the position and the length, and how much of each sentence's wording the other
+answers token by token (token_alignment.py). A logistic regression over them, fitted to the
 development stories' two-annotator consensus by `tools/train_claim_model.py`, gives the
 probability that the pair is one claim; the weights are `data/claim_pair_model.json`.
 
@@ -13,8 +14,11 @@ Grouping follows the annotation guide: claims grow by average linkage (a sentenc
 when it is likely the same proposition as the claim's members on average, so one sentence shared
 by two unrelated groups never chains them), an article brings one sentence to a claim, and then a
 sentence may also join a second claim that it matches as strongly (a sentence stating two
-propositions). The lexical claims stay where the model agrees with them: a member whose pairs the
-model finds unlikely is dropped.
+propositions), and a further sentence of an article already in the claim joins it when it
+matches the other articles' members as strongly (an outlet that states the fact twice, or over
+two sentences: a third to a half of the annotators' claims hold two sentences of one article).
+The lexical claims stay where the model agrees with them: a member whose pairs the model finds
+unlikely is dropped.
 """
 
 from __future__ import annotations
@@ -29,12 +33,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core.claims.similarity import SentenceTerms
+from reader.core.claims.token_alignment import COLUMNS as ALIGNMENT
+from reader.core.claims.token_alignment import TokenStates, alignment_columns
 
 if TYPE_CHECKING:
     import numpy as np
 
 Link = tuple[int, int]
-TOP = 3  # each sentence's closest sentences per other article that become candidates
+TOP = 5  # each sentence's closest sentences per other article that become candidates
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "claim_pair_model.json"
 
 FEATURES = (
@@ -64,6 +70,7 @@ FEATURES = (
     "question_one_side",
     "versions",
     "lexical_claim",
+    *ALIGNMENT,
 )
 
 _NEGATION = re.compile(
@@ -89,6 +96,7 @@ class PairInputs:
     versions: set[frozenset[str]]  # article pairs that are versions of one text
     groups: Sequence[tuple[int, ...]]  # the lexical claims
     embeddings: np.ndarray  # unit vectors, one row per sentence
+    tokens: Sequence[TokenStates]  # token states, one per sentence
 
 
 @dataclass(frozen=True)
@@ -102,6 +110,7 @@ class PairModel:
     join: float = 0.5  # average-linkage threshold of a claim's growth
     second: float = 0.6  # a sentence joins a further claim at this average probability
     keep: float = 0.2  # a lexical claim member below this average probability is dropped
+    sibling: float = 1.01  # a second sentence of a member's article joins at this (above 1: never)
 
     def to_json(self) -> str:
         return json.dumps(self.__dict__, indent=1) + "\n"
@@ -120,6 +129,7 @@ def load_model(path: Path = MODEL_PATH) -> PairModel:
         join=float(data.get("join", 0.5)),
         second=float(data.get("second", 0.6)),
         keep=float(data.get("keep", 0.2)),
+        sibling=float(data.get("sibling", 1.01)),
     )
     if model.names != FEATURES:
         raise ValueError(f"{path}: the model's features are not this code's")
@@ -260,6 +270,7 @@ def features(inp: PairInputs, floor: float, top: int = TOP) -> tuple[list[Link],
         (question[a_ix] != question[b_ix]).astype(np.float64),
         version[ka, kb],
         sets[:, 6],
+        *alignment_columns(pairs, inp.tokens).T,
     ]
     return pairs, np.column_stack(columns).astype(np.float64)
 
@@ -298,9 +309,10 @@ def group(
         others = [m for m in members if article[m] != article[s]]
         return sum(p(s, m) for m in others) / len(others) if others else 0.0
 
+    least = min(model.second, model.sibling)
     near: dict[int, set[int]] = {}
     for (a, b), v in prob.items():
-        if v >= model.second:  # a sentence whose mean reaches `second` reaches it somewhere
+        if v >= least:  # a sentence whose mean reaches a threshold reaches it somewhere
             near.setdefault(a, set()).add(b)
             near.setdefault(b, set()).add(a)
     grown = _average_linkage(article, prob, model.join)
@@ -311,7 +323,8 @@ def group(
         extra = [
             s
             for s in sorted(reach)
-            if s not in members and article[s] not in arts and mean_to(s, members) >= model.second
+            if s not in members
+            and mean_to(s, members) >= (model.second if article[s] not in arts else model.sibling)
         ]
         claims.append(tuple(sorted(set(members) | set(extra))))
     for lexical_claim in lexical:
