@@ -79,22 +79,28 @@ def alignment_columns(
     if not pairs:
         return out
     idf = story_idf(tokens)
+    # Every sentence's int8 rows in one array: a sentence's partners are gathered with one
+    # index and turned to float once, not one small array per pair.
+    sizes = np.array([len(t.ids) for t in tokens], dtype=np.int64)
+    first = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    dims = next((t.q.shape[1] for t in tokens if len(t.ids)), 1)
+    every_q = np.vstack([t.q.reshape(-1, dims) for t in tokens])
+    every_scale = np.concatenate([t.scale for t in tokens])
+    every_w = np.concatenate(idf)
     by_first: dict[int, list[int]] = {}
-    for k, (a, _) in enumerate(pairs):
-        by_first.setdefault(a, []).append(k)
+    for k, (a, b) in enumerate(pairs):
+        if sizes[a] and sizes[b]:
+            by_first.setdefault(a, []).append(k)
     for a, ks in by_first.items():
         rows_a, w_a = tokens[a].rows(), idf[a]
-        partners = [pairs[k][1] for k in ks]
-        sizes = [len(tokens[b].ids) for b in partners]
-        if not len(rows_a) or not any(sizes):
-            continue
-        usable = [(k, b, n) for k, b, n in zip(ks, partners, sizes, strict=True) if n]
-        ks = [k for k, _, _ in usable]
-        sizes = [n for _, _, n in usable]
-        other = np.vstack([tokens[b].rows() for _, b, _ in usable])
-        w_b = np.concatenate([idf[b] for _, b, _ in usable])
+        partners = np.array([pairs[k][1] for k in ks])
+        lengths = sizes[partners]
+        starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+        # positions of the partners' tokens in the stacked arrays
+        at = np.repeat(first[partners] - starts, lengths) + np.arange(int(lengths.sum()))
+        other = every_q[at].astype(np.float32) * every_scale[at, None]
+        w_b = every_w[at]
         sims = rows_a @ other.T  # tokens of a x tokens of every partner
-        starts = np.cumsum([0, *sizes[:-1]])
         best_a = np.maximum.reduceat(sims, starts, axis=1)  # a's tokens x partners
         best_b = sims.max(axis=0)  # every partner token's best match in a
         total_a = max(float(w_a.sum()), 1e-9)
