@@ -128,7 +128,8 @@ def analyse_articles(
         progress("sentences", 0.1)
         sentences = segment(ordered)
         progress("shared passages", 0.25)
-        parts = _PARTS_PER_WORKER * helper.workers if helper.workers > 1 else 1
+        # Parts split the pairs of articles: two versions are one pair, one part.
+        parts = min(_PARTS_PER_WORKER * helper.workers, max(1, len(ordered) - 1))
         passages = [helper.submit(find_part, ordered, k, parts) for k in range(parts)]
         early = helper.submit(raw_warnings, Story(ordered, sentences), early_checks)
         embeddings = None
