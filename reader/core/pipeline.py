@@ -129,7 +129,8 @@ def analyse_articles(
         sentences = segment(ordered)
         progress("shared passages", 0.25)
         # Parts split the pairs of articles: two versions are one pair, one part.
-        parts = min(_PARTS_PER_WORKER * helper.workers, max(1, len(ordered) - 1))
+        parts = min(_PARTS_PER_WORKER * helper.workers, len(ordered) - 1)
+        parts = parts if helper.workers > 1 and parts > 1 else 1
         passages = [helper.submit(find_part, ordered, k, parts) for k in range(parts)]
         early = helper.submit(raw_warnings, Story(ordered, sentences), early_checks)
         embeddings = None
