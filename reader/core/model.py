@@ -6,6 +6,7 @@ Offsets are Python `str` indices into `Article.text`, start inclusive, end exclu
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
@@ -148,7 +149,7 @@ class Story:
     articles: list[Article]
     sentences: list[Sentence] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
-    passages: list[SharedPassage] = field(default_factory=list)
+    passages: Sequence[SharedPassage] = field(default_factory=list)  # a PassageTable from core
     warnings: list[Warning] = field(default_factory=list)
     discrepancies: list[Discrepancy] = field(default_factory=list)
     notices: tuple[str, ...] = ()  # what the input held that the story leaves out, and why

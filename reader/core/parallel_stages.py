@@ -1,10 +1,13 @@
-"""A second process for the stages that do not depend on each other.
+"""A pool of worker processes for the work that does not depend on the main line of stages.
 
-The engine is pure Python, so threads would not overlap; a forked process does. It is used only
-where it pays and is safe: a story large enough that the fork and the pickling cost less than
-the stage, a spare core, Linux (fork is the platform's default there), and no other thread in
-this process (forking a threaded process can copy a held lock). Anything else, or a failure to
-start the process, runs the stage in place: the result never depends on which way it ran.
+The engine is pure Python, so threads would not overlap; forked processes do. The pool has one
+worker per core (at most MAX_WORKERS): the main process runs the claims and the discrepancies
+while the workers take the independent work (the parts of the shared passages, the checks).
+It is used only where it pays and is safe: a story large enough that the forks and the pickling
+cost less than the work, a spare core, Linux (fork is the platform's default there), and no
+other thread in this process (forking a threaded process can copy a held lock). Anything else
+(`SAMESTORY_SERIAL=1` among them), or a failure to start the pool, runs the work in place, in
+the order it was submitted: the result never depends on which way it ran.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from typing import Any, Protocol, TypeVar
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
 MIN_CHARS = 150_000  # below this (about 25,000 words) a stage takes less than the fork costs
+MAX_WORKERS = 4  # past this the parts of a stage get too small to pay for their pickling
 
 
 class Result(Protocol[T_co]):
@@ -49,15 +53,23 @@ class _Pending:
 
 
 class Helper:
-    def __init__(self, pool: Pool | None) -> None:
+    """Submits work to the pool, or runs it in place when there is none."""
+
+    def __init__(self, pool: Pool | None, workers: int = 1) -> None:
         self._pool = pool
+        self._workers = workers if pool is not None else 1
+
+    @property
+    def workers(self) -> int:
+        """How many processes take submitted work: how many parts splitting it is worth."""
+        return self._workers
 
     def submit(self, fn: Callable[..., T], *args: Any) -> Result[T]:
         if self._pool is not None:
             try:
                 return _Pending(self._pool.apply_async(fn, args))
             except (OSError, ValueError):
-                self._pool = None  # the process is gone: carry on alone
+                self._pool, self._workers = None, 1  # the pool is gone: carry on alone
         return _Done(fn(*args))
 
 
@@ -70,23 +82,32 @@ def can_fork(chars: int) -> bool:
     return (
         chars >= MIN_CHARS
         and sys.platform.startswith("linux")
-        and (os.cpu_count() or 1) > 1
+        and _cores() > 1
         and threading.active_count() == 1
         and not os.environ.get("SAMESTORY_SERIAL")
     )
 
 
+def _cores() -> int:
+    """The cores this process may run on (a container or `taskset` can allow fewer)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 @contextmanager
-def helper_process(chars: int) -> Iterator[Helper]:
-    """A helper that runs submitted stages in a second process when that pays, else in place."""
+def worker_pool(chars: int) -> Iterator[Helper]:
+    """A helper that runs submitted work in worker processes when that pays, else in place."""
     pool = None
+    workers = min(_cores(), MAX_WORKERS)
     if can_fork(chars):
         try:
-            pool = multiprocessing.get_context("fork").Pool(1, initializer=_ignore_interrupt)
+            pool = multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupt)
         except (OSError, ValueError):
             pool = None
     try:
-        yield Helper(pool)
+        yield Helper(pool, workers)
     finally:
         if pool is not None:
             pool.terminate()  # every result is in hand, or the run was abandoned

@@ -14,8 +14,8 @@ from reader.core.ingest.loading import load_paths
 from reader.core.input_order import CanonicalOrder
 from reader.core.limits import semantic_skipped
 from reader.core.model import Article, Sentence, Story, Warning
-from reader.core.parallel_stages import helper_process
-from reader.core.passages.shared import find_shared_passages
+from reader.core.parallel_stages import worker_pool
+from reader.core.passages.shared import find_part, join_parts
 from reader.core.sentences import split_sentences
 
 if TYPE_CHECKING:
@@ -45,6 +45,7 @@ def _touches_hidden(story: Story, warning: Warning) -> bool:
     )
 
 
+_PARTS_PER_WORKER = 2  # the passages' parts: more than one a worker evens out the load
 _MEMO: dict[str, bytes] = {}  # embeddings of this process's analyses, by sentence content
 _MEMO_LIMIT = 5_000  # entries of ~15 KB (vector and token states)
 
@@ -112,9 +113,9 @@ def analyse_articles(
     claims/pair_model.py); off (`--fast`), or where it cannot run, the claims are the lexical
     ones. `embedding_cache` keeps embeddings by sentence content between runs.
 
-    A large story on a machine with a spare core runs independent stages side by side: the
-    passages and the checks that need no claims beside the claims, the other checks beside the
-    discrepancies. The result is the same either way.
+    A large story on a machine with a spare core runs independent work side by side: the
+    passages (in parts, one or two per worker) and the checks that need no claims beside the
+    claims, the other checks beside the discrepancies. The result is the same either way.
     """
     early_checks = tuple(c for c in CHECKS if c in CLAIMLESS)
     late_checks = tuple(c for c in CHECKS if c not in CLAIMLESS)
@@ -123,11 +124,14 @@ def analyse_articles(
     # they came in; the reader's ids and order come back at the end.
     canon = CanonicalOrder(articles)
     ordered = canon.articles
-    with helper_process(sum(len(a.text) for a in articles)) as helper:
+    with worker_pool(sum(len(a.text) for a in articles)) as helper:
         progress("sentences", 0.1)
         sentences = segment(ordered)
         progress("shared passages", 0.25)
-        passages = helper.submit(find_shared_passages, ordered)
+        # Parts split the pairs of articles: two versions are one pair, one part.
+        parts = min(_PARTS_PER_WORKER * helper.workers, len(ordered) - 1)
+        parts = parts if helper.workers > 1 and parts > 1 else 1
+        passages = [helper.submit(find_part, ordered, k, parts) for k in range(parts)]
         early = helper.submit(raw_warnings, Story(ordered, sentences), early_checks)
         meaning = None
         skipped = semantic_skipped(len(sentences)) if semantic else None
@@ -145,7 +149,7 @@ def analyse_articles(
         progress("discrepancies", 0.9)
         discrepancies = find_discrepancies(story)
         found = early.result() + late.result()
-        shared = passages.result()
+        shared = join_parts([part.result() for part in passages])
     in_reading_order, claim_name = canon.claims(claims)
     story = Story(
         articles=list(articles),

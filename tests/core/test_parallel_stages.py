@@ -9,7 +9,7 @@ import threading
 import pytest
 
 from reader.core import parallel_stages
-from reader.core.parallel_stages import MIN_CHARS, helper_process
+from reader.core.parallel_stages import MIN_CHARS, worker_pool
 from reader.core.pipeline import analyse
 from reader.report.json_report import report_dict
 from reader.resources import sample_dir
@@ -28,7 +28,7 @@ def forking(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_stage_runs_in_another_process_and_story_is_the_same(
     forking: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with helper_process(10) as helper:
+    with worker_pool(10) as helper:
         assert helper.submit(os.getpid).result() != os.getpid()
     parallel = json.dumps(report_dict(analyse([sample_dir()])), sort_keys=True)
     monkeypatch.setenv("SAMESTORY_SERIAL", "1")
@@ -37,7 +37,7 @@ def test_stage_runs_in_another_process_and_story_is_the_same(
 
 
 def test_small_story_runs_in_place() -> None:
-    with helper_process(MIN_CHARS - 1) as helper:
+    with worker_pool(MIN_CHARS - 1) as helper:
         assert helper.submit(os.getpid).result() == os.getpid()
 
 
@@ -47,7 +47,7 @@ def test_no_fork_while_another_thread_runs(monkeypatch: pytest.MonkeyPatch) -> N
     other = threading.Thread(target=stop.wait)
     other.start()
     try:
-        with helper_process(MIN_CHARS * 10) as helper:
+        with worker_pool(MIN_CHARS * 10) as helper:
             assert helper.submit(os.getpid).result() == os.getpid()
     finally:
         stop.set()
@@ -61,7 +61,7 @@ def test_a_process_that_cannot_start_leaves_the_stage_in_place(
         raise OSError("no more processes")
 
     monkeypatch.setattr(parallel_stages.multiprocessing, "get_context", refuse)
-    with helper_process(10) as helper:
+    with worker_pool(10) as helper:
         assert helper.submit(os.getpid).result() == os.getpid()
 
 

@@ -20,7 +20,7 @@ from reader.core.facts.discrepancies import _Group, _Key
 from reader.core.facts.mentions import Mention, mentions_of
 from reader.core.ingest.loading import load_paths
 from reader.core.model import Article, Story
-from reader.core.passages import shared
+from reader.core.passages import index, runs
 from reader.core.pipeline import segment
 from reader.core.text.tokens import normalize_word, tokenize
 from reader.resources import sample_dir
@@ -46,61 +46,76 @@ def _random_articles(n: int, seed: int) -> list[Article]:
     return out
 
 
-def _reference_passages(articles: list[Article]) -> list[tuple[int, int, int, int, int]]:
-    """Every pair of articles, every seed tested against every run found for the pair."""
+def _word_grams(articles: list[Article]) -> tuple[list[index.Words], list[list[int]]]:
     vocab: dict[str, int] = {}
-    words = [shared._visible_words(a, vocab, {}) for a in articles]
+    words = [index.visible_words(a, vocab) for a in articles]
     gram_vocab: dict[tuple[int, ...], int] = {}
-    grams = [shared._grams(w.ids, gram_vocab) for w in words]
+    return words, [index.gram_ids(w.ids, gram_vocab) for w in words]
+
+
+def _reference_passages(articles: list[Article]) -> list[tuple[int, int, int, int, int]]:
+    """Every pair of articles, every seed (every n-gram, shared or not, looked up in the other
+    article) tested against every run found for the pair."""
+    words, grams = _word_grams(articles)
+    where: list[dict[int, list[int]]] = [{} for _ in grams]
+    for w, ids in zip(where, grams, strict=True):
+        for i, g in enumerate(ids):
+            w.setdefault(g, []).append(i)
     out = []
     for x, y in itertools.combinations(range(len(articles)), 2):
-        ga, gb = grams[x], grams[y]
-        runs: list[shared._Run] = []
-        for i, g in enumerate(ga.ids):
-            for j in gb.where.get(g, []):
-                if not shared._inside(runs, i, j):
-                    runs.append(shared._extend(words[x].ids, words[y].ids, i, j))
-        out += sorted((x, r.a0, r.a1, r.b0, r.b1) for r in runs)
+        found: list[runs.Run] = []
+        for i, g in enumerate(grams[x]):
+            for j in where[y].get(g, []):
+                if not runs.inside(found, i, j):
+                    found.append(runs.extend(words[x].ids, words[y].ids, i, j))
+        out += sorted((x, r[0], r[1], r[2], r[3]) for r in found)
     return out
 
 
 def test_candidate_pairs_are_exactly_the_pairs_sharing_a_seed() -> None:
     articles = _random_articles(40, seed=3)
-    vocab: dict[str, int] = {}
-    gram_vocab: dict[tuple[int, ...], int] = {}
-    grams = [shared._grams(shared._visible_words(a, vocab, {}).ids, gram_vocab) for a in articles]
+    _, ids = _word_grams(articles)
     expected = [
-        (x, y)
-        for x, y in itertools.combinations(range(len(grams)), 2)
-        if grams[x].where.keys() & grams[y].where.keys()
+        (x, y) for x, y in itertools.combinations(range(len(ids)), 2) if set(ids[x]) & set(ids[y])
     ]
-    found = shared._candidate_pairs(grams)
+    found = index.candidate_pairs(index.index_grams(ids))
     assert found == expected
-    assert 0 < len(found) < len(grams) * (len(grams) - 1) // 2  # some pairs share nothing
+    assert 0 < len(found) < len(ids) * (len(ids) - 1) // 2  # some pairs share nothing
+
+
+def test_only_shared_grams_keep_their_positions() -> None:
+    """An n-gram one article alone holds can seed nothing: the index drops it, and keeps every
+    position (repeats included) of the shared ones."""
+    articles = _random_articles(30, seed=5)
+    _, ids = _word_grams(articles)
+    grams = index.index_grams(ids)
+    for x, g in enumerate(grams):
+        others = set().union(*(set(o) for y, o in enumerate(ids) if y != x))
+        assert set(g.where) == set(ids[x]) & others
+        for gram, positions in g.where.items():
+            assert positions == [i for i, h in enumerate(ids[x]) if h == gram]
 
 
 def test_runs_found_through_the_open_run_heap_are_the_all_runs_scan() -> None:
     for seed in range(4):
         articles = _random_articles(25, seed)
-        vocab: dict[str, int] = {}
-        words = [shared._visible_words(a, vocab, {}) for a in articles]
-        gram_vocab: dict[tuple[int, ...], int] = {}
-        grams = [shared._grams(w.ids, gram_vocab) for w in words]
+        words, ids = _word_grams(articles)
+        grams = index.index_grams(ids)
         found = []
         for x, y in itertools.combinations(range(len(articles)), 2):
-            runs = shared._pair_runs(words[x], grams[x], words[y], grams[y])
-            found += sorted((x, r.a0, r.a1, r.b0, r.b1) for r in runs)
+            pair = runs.pair_runs(words[x].ids, grams[x], words[y].ids, grams[y])
+            found += sorted((x, r[0], r[1], r[2], r[3]) for r in pair)
         assert found == _reference_passages(articles)
 
 
 def test_open_runs_drop_only_runs_that_end_before_the_seed() -> None:
-    runs = shared._OpenRuns()
-    runs.add(shared._Run(0, 10, 0, 10, 10))
-    runs.add(shared._Run(5, 30, 40, 65, 25))
-    assert runs.holds(2, 2)  # inside the first run
-    assert runs.holds(10, 45)  # the first has ended; the second holds it
-    assert not runs.holds(10, 5)  # the first run would have, but it cannot reach 10 + 6 words
-    assert not runs.holds(25, 60)  # a seed past the second run's end
+    found = runs.OpenRuns()
+    found.add((0, 10, 0, 10, 10))
+    found.add((5, 30, 40, 65, 25))
+    assert found.holds(2, 2)  # inside the first run
+    assert found.holds(10, 45)  # the first has ended; the second holds it
+    assert not found.holds(10, 5)  # the first run would have, but it cannot reach 10 + 6 words
+    assert not found.holds(25, 60)  # a seed past the second run's end
 
 
 def _sample_story() -> Story:
