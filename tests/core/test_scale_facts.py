@@ -87,10 +87,14 @@ def test_similar_pairs_through_the_key_index_are_the_all_pairs_jaccard(generated
 def test_discrepancies_through_the_index_are_those_of_all_pairs(
     generated: Story, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    indexed = disc.find_discrepancies(generated)
+    # Without claims every discrepancy comes from the strict pairing of alike sentences.
+    unclaimed = Story(generated.articles, generated.sentences)
+    indexed = [disc.find_discrepancies(story) for story in (generated, unclaimed)]
     monkeypatch.setattr(disc, "_sentence_keys", _all_counted)
-    assert disc.find_discrepancies(generated) == indexed
-    assert len(indexed) > 3
+    assert [disc.find_discrepancies(story) for story in (generated, unclaimed)] == indexed
+    monkeypatch.setattr(disc, "_sentence_keys", lambda mentions: frozenset())
+    assert disc.find_discrepancies(unclaimed) == []  # so those found above came from pairing
+    assert len(indexed[0]) > 3 and len(indexed[1]) > 1
 
 
 def _naive_merge(stars: list[Star]) -> list[Group]:

@@ -41,7 +41,7 @@ def _pair_links(xs: list[Mention], ys: list[Mention], strict: bool) -> list[Link
     disagreement is dropped when either side also has a compatible candidate above the
     threshold: it may well be the real counterpart.
     """
-    scored: list[tuple[int, int, Mention, Mention]] = []
+    scored: list[tuple[int, Mention, Mention, bool]] = []  # score, mention, candidate, agree
     for m in xs:
         cands = [c for c in ys if comparable(m, c)]
         if not cands:
@@ -52,28 +52,34 @@ def _pair_links(xs: list[Mention], ys: list[Mention], strict: bool) -> list[Link
         for c in cands:
             aff = affinity(m, c)
             if aff >= need:
-                scored.append((aff + agree(m, c), aff, m, c))
-    scored.sort(key=lambda t: (-t[0], t[2].start, t[3].start))
+                ok = agree(m, c)
+                scored.append((aff + ok, m, c, ok))
+    if not scored:
+        return []
+    scored.sort(key=lambda t: (-t[0], t[1].start, t[2].start))
     used: set[int] = set()
     links: list[Link] = []
-    for i, (score, _aff, m, c) in enumerate(scored):
+    for i, (score, m, c, ok) in enumerate(scored):
         if id(m) in used or id(c) in used:
             continue
         tie = any(
-            t[0] == score and (t[2] is m) != (t[3] is c) and id(t[2]) not in used
-            and id(t[3]) not in used
+            t[0] == score and (t[1] is m) != (t[2] is c) and id(t[1]) not in used
+            and id(t[2]) not in used
             for t in scored[i + 1 :]
         )  # fmt: skip
         used.update((id(m), id(c)))
-        if tie and not agree(m, c):
+        if tie and not ok:
             continue  # two equally likely counterparts: no way to tell which one
-        excuse = not agree(m, c) and (
-            any(agree(m, y) or agree(x, c) for _, _, x, y in scored if (x is m) != (y is c))
+        # A disagreement is excused when m or c agrees with another candidate (whose pair,
+        # sharing m or c, was scored with its agreement), or when the other sentence also
+        # states this very value: it may be the counterpart.
+        excuse = not ok and (
+            any(t[3] for t in scored if (t[1] is m) != (t[2] is c))
             or any(same_value(m, y) for y in ys if y.sentence == c.sentence)
             or any(same_value(x, c) for x in xs if x.sentence == m.sentence)
-        )  # the other sentence also states this very value: it may be the counterpart
+        )
         if not excuse:
-            links.append(Link(m, c, not agree(m, c)))
+            links.append(Link(m, c, not ok))
     return links
 
 
@@ -166,7 +172,7 @@ def _similar_pairs(
     story: Story,
     cache: dict[str, list[Mention]],
     min_jaccard: float,
-    keys: Callable[[list[Mention]], frozenset[Hashable]] = _sentence_keys,
+    keys: Callable[[list[Mention]], frozenset[Hashable]],
 ) -> list[tuple[Sentence, Sentence]]:
     """Sentences of different articles whose mentions share a key (`keys` gives a sentence's)
     and that share much of their words, in story order.
@@ -182,25 +188,18 @@ def _similar_pairs(
         found_keys = keys(cache[s.id])
         if found_keys:
             keyed.append((s, found_keys))
-    words: dict[int, frozenset[str]] = {}
-
-    def words_of(i: int) -> frozenset[str]:
-        if i not in words:
-            words[i] = _sentence_words(story, keyed[i][0])
-        return words[i]
-
+    article = [s.article for s, _ in keyed]
+    words = [_sentence_words(story, s) for s, _ in keyed]
     postings: dict[Hashable, list[int]] = {}
     found: list[list[int]] = [[] for _ in keyed]
     for i in range(len(keyed) - 1, -1, -1):
-        s1, k1 = keyed[i]
-        others = set(chain.from_iterable([postings[k] for k in k1 if k in postings]))
-        for j in others:
-            if keyed[j][0].article == s1.article:
-                continue
-            w1, w2 = words_of(i), words_of(j)
-            n = len(w1 & w2)
-            if n and n / (len(w1) + len(w2) - n) >= min_jaccard:
-                found[i].append(j)
+        a1, w1, k1 = article[i], words[i], keyed[i][1]
+        for j in set(chain.from_iterable([postings[k] for k in k1 if k in postings])):
+            if article[j] != a1:
+                w2 = words[j]
+                n = len(w1 & w2)
+                if n and n / (len(w1) + len(w2) - n) >= min_jaccard:
+                    found[i].append(j)
         for k in k1:
             postings.setdefault(k, []).append(i)
     return [(keyed[i][0], keyed[j][0]) for i, js in enumerate(found) for j in sorted(js)]
@@ -262,7 +261,7 @@ def find_discrepancies(story: Story) -> list[Discrepancy]:
         return claim_ids[sid]
 
     counted: dict[str, list[Mention]] = {}
-    for s1, s2 in _similar_pairs(story, cache, 0.1):
+    for s1, s2 in _similar_pairs(story, cache, 0.1, _sentence_keys):
         if not claims_of(s1.id) & claims_of(s2.id):
             x, y = (s1, s2) if s1.article < s2.article else (s2, s1)  # as _links orders them
             for sid in (x.id, y.id):
