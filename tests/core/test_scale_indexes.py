@@ -16,7 +16,6 @@ from reader.core.checks.lexicon import bundled
 from reader.core.checks.names import check_organisation_names
 from reader.core.facts import discrepancies as disc
 from reader.core.facts.agreement import affinity, comparable, threshold
-from reader.core.facts.discrepancies import _Group, _Key
 from reader.core.facts.mentions import Mention, mentions_of
 from reader.core.ingest.loading import load_paths
 from reader.core.model import Article, Story
@@ -123,28 +122,6 @@ def _sample_story() -> Story:
     return Story(articles=articles, sentences=segment(articles))
 
 
-def test_similar_pairs_are_the_all_pairs_jaccard() -> None:
-    story = _sample_story()
-    cache: dict[str, list[Mention]] = {}
-    found = disc._similar_pairs(story, cache, 0.1)
-    with_mentions = [s for s in story.sentences if cache[s.id]]
-    words = {s.id: disc._sentence_words(story, s) for s in with_mentions}
-    expected = [
-        (s1, s2)
-        for s1, s2 in itertools.combinations(with_mentions, 2)
-        if s1.article != s2.article
-        and len(words[s1.id] & words[s2.id]) / len(words[s1.id] | words[s2.id]) >= 0.1
-    ]
-    assert found == expected and len(found) > 20
-    counted = disc._similar_pairs(story, cache, 0.1, keep=disc._counted)
-    assert counted == [
-        (s1, s2)
-        for s1, s2 in expected
-        if disc._counted(cache[s1.id]) and disc._counted(cache[s2.id])
-    ]
-    assert 0 < len(counted) < len(found)
-
-
 def test_only_counted_figures_can_reach_the_strict_threshold() -> None:
     """Why the strict pairing of similar sentences looks at counted figures only."""
     story = _sample_story()
@@ -175,38 +152,6 @@ def test_article_pairs_are_the_pairs_with_mentions_of_one_sort() -> None:
             & {(m.kind, m.dimension) for m in subset[y]}
         ]
         assert disc._article_pairs(subset) == expected
-
-
-def _naive_merge(stars: list[_Group]) -> list[_Group]:
-    merged: list[_Group] = []
-    for star in stars:
-        for g in merged:
-            if len(g.members.keys() & star.members.keys()) >= 2:
-                g.members.update(star.members)
-                g.conflicts |= star.conflicts
-                break
-        else:
-            merged.append(star)
-    return merged
-
-
-def _random_stars(rng: random.Random) -> list[_Group]:
-    keys: list[_Key] = list({(f"a{rng.randint(1, 3)}", rng.randint(0, 6)): None for _ in range(9)})
-    stars = []
-    for _ in range(rng.randint(1, 30)):
-        members = {k: None for k in rng.sample(keys, min(len(keys), rng.randint(2, 5)))}
-        pick = rng.sample(list(members), 2)
-        stars.append(_Group(members, {(pick[0], pick[1])}))  # type: ignore[arg-type]
-    return stars
-
-
-def test_stars_merged_through_the_member_index_as_by_scanning_every_group() -> None:
-    for seed in range(200):
-        a, b = _random_stars(random.Random(seed)), _random_stars(random.Random(seed))
-        got, want = disc._merge_stars(a), _naive_merge(b)
-        assert [(list(g.members), g.conflicts) for g in got] == [
-            (list(g.members), g.conflicts) for g in want
-        ]
 
 
 def test_in_quotes_by_bisection_is_the_scan_over_every_span() -> None:

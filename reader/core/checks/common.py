@@ -69,7 +69,7 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return (before.isalnum() and after.isalnum()) or (before in "sS" and not after.isalnum())
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=1024)  # a story's every article: checks ask article by article, in turn
 def quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Regions inside quotation marks; a quote left open runs to the end of its paragraph."""
     spans: list[tuple[int, int]] = []
@@ -93,7 +93,7 @@ def quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=1024)
 def _quote_starts(text: str) -> list[int]:
     return [s for s, _ in quoted_spans(text)]
 

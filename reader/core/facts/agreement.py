@@ -24,6 +24,15 @@ for _cls, _words in {
     for _w in _words.split():
         _CLASSES[_w] = _cls
 _GENERAL = {"people": "person", "person": "person"}  # also covers the military
+STRICT = 5  # the affinity asked of two counted figures that no claim holds together
+
+
+def _kin(head: str) -> frozenset[str]:
+    """The classes a counted thing belongs to; a general one ("people") to every class."""
+    if head in _GENERAL:
+        return frozenset(_CLASSES.values())
+    cls = _CLASSES.get(head)
+    return frozenset((cls,)) if cls is not None else frozenset()
 
 
 def _amounts_agree(a: Amount, b: Amount) -> bool:
@@ -107,9 +116,7 @@ def affinity(a: Mention, b: Mention) -> int:
     if related:
         score += 3
     elif a.head and b.head:
-        ca, cb = _CLASSES.get(a.head), _CLASSES.get(b.head)
-        related = ca is not None and cb is not None and (ca == cb or a.head in _GENERAL)
-        related = related or (b.head in _GENERAL and ca is not None)
+        related = not _kin(a.head).isdisjoint(_kin(b.head))
         score += 2 if related else -2
     if not related:
         score -= 1  # a figure without its counted thing needs much shared wording
@@ -122,7 +129,25 @@ def affinity(a: Mention, b: Mention) -> int:
 
 def threshold(m: Mention, alone: bool, strict: bool) -> int:
     if strict:
-        return 5
+        return STRICT
     if m.kind == "number":
         return (2 if alone else 3) + (m.dimension != "count")
     return 1 if alone else 2  # a day or date: some shared wording around it
+
+
+def strict_keys(m: Mention) -> frozenset[tuple[str, str, str]]:
+    """Keys that two counted figures share whenever their affinity reaches STRICT, so that an
+    index of them finds every such pair without scoring all pairs.
+
+    Reaching STRICT takes a related counted thing (the same head, +3, or one class, +2: any
+    other pair scores 3 at most) and then a shared modifier or a shared context word (the
+    context counts 3 at most and the list order 1). So the keys are the head and its classes,
+    each with every modifier and every context word.
+    """
+    if not m.head:
+        return frozenset()
+    kin = [("head", m.head), *(("class", c) for c in _kin(m.head))]
+    return frozenset(
+        [(f"{k}-modifier", name, w) for k, name in kin for w in m.modifiers]
+        + [(f"{k}-context", name, w) for k, name in kin for w in m.context]
+    )

@@ -13,36 +13,35 @@ are imperfect.
 from __future__ import annotations
 
 import itertools
-from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable
 from itertools import chain
 
-from reader.core.facts.agreement import affinity, agree, comparable, same_value, threshold
+from reader.core.facts.agreement import (
+    affinity,
+    agree,
+    comparable,
+    same_value,
+    strict_keys,
+    threshold,
+)
 from reader.core.facts.figure_words import WEEKDAYS
 from reader.core.facts.mentions import Mention, head_stem, is_context_word, mentions_of
 from reader.core.facts.names import find_name_discrepancies
+from reader.core.facts.stars import Group, Link, groups
 from reader.core.model import Claim, Discrepancy, Sentence, Story
 from reader.core.text.tokens import normalize_word, tokenize
 
 # --- pairing mentions ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Link:
-    a: Mention
-    b: Mention
-    conflict: bool
-
-
-def _pair_links(xs: list[Mention], ys: list[Mention], strict: bool) -> list[_Link]:
+def _pair_links(xs: list[Mention], ys: list[Mention], strict: bool) -> list[Link]:
     """One-to-one counterparts between two articles' mentions, surest first.
 
     The same value on both sides is itself evidence of correspondence (a small bonus), and a
     disagreement is dropped when either side also has a compatible candidate above the
     threshold: it may well be the real counterpart.
     """
-    scored: list[tuple[int, int, Mention, Mention]] = []
+    scored: list[tuple[int, Mention, Mention, bool]] = []  # score, mention, candidate, agree
     for m in xs:
         cands = [c for c in ys if comparable(m, c)]
         if not cands:
@@ -53,28 +52,34 @@ def _pair_links(xs: list[Mention], ys: list[Mention], strict: bool) -> list[_Lin
         for c in cands:
             aff = affinity(m, c)
             if aff >= need:
-                scored.append((aff + agree(m, c), aff, m, c))
-    scored.sort(key=lambda t: (-t[0], t[2].start, t[3].start))
+                ok = agree(m, c)
+                scored.append((aff + ok, m, c, ok))
+    if not scored:
+        return []
+    scored.sort(key=lambda t: (-t[0], t[1].start, t[2].start))
     used: set[int] = set()
-    links: list[_Link] = []
-    for i, (score, _aff, m, c) in enumerate(scored):
+    links: list[Link] = []
+    for i, (score, m, c, ok) in enumerate(scored):
         if id(m) in used or id(c) in used:
             continue
         tie = any(
-            t[0] == score and (t[2] is m) != (t[3] is c) and id(t[2]) not in used
-            and id(t[3]) not in used
+            t[0] == score and (t[1] is m) != (t[2] is c) and id(t[1]) not in used
+            and id(t[2]) not in used
             for t in scored[i + 1 :]
         )  # fmt: skip
         used.update((id(m), id(c)))
-        if tie and not agree(m, c):
+        if tie and not ok:
             continue  # two equally likely counterparts: no way to tell which one
-        excuse = not agree(m, c) and (
-            any(agree(m, y) or agree(x, c) for _, _, x, y in scored if (x is m) != (y is c))
+        # A disagreement is excused when m or c agrees with another candidate (whose pair,
+        # sharing m or c, was scored with its agreement), or when the other sentence also
+        # states this very value: it may be the counterpart.
+        excuse = not ok and (
+            any(t[3] for t in scored if (t[1] is m) != (t[2] is c))
             or any(same_value(m, y) for y in ys if y.sentence == c.sentence)
             or any(same_value(x, c) for x in xs if x.sentence == m.sentence)
-        )  # the other sentence also states this very value: it may be the counterpart
+        )
         if not excuse:
-            links.append(_Link(m, c, not agree(m, c)))
+            links.append(Link(m, c, not ok))
     return links
 
 
@@ -92,76 +97,17 @@ def _article_pairs(by_article: dict[str, list[Mention]]) -> list[tuple[str, str]
     return sorted(pairs)
 
 
-def _links(mentions: list[Mention], strict: bool) -> list[_Link]:
+def _links(mentions: list[Mention], strict: bool) -> list[Link]:
     by_article: dict[str, list[Mention]] = {}
     for m in mentions:
         by_article.setdefault(m.article, []).append(m)
-    out: list[_Link] = []
+    out: list[Link] = []
     for x, y in _article_pairs(by_article):
         out.extend(_pair_links(by_article[x], by_article[y], strict))
     return out
 
 
 # --- assembling discrepancies ------------------------------------------------------------
-
-_Key = tuple[str, int]  # (article, start) of a mention
-
-
-def _key(m: Mention) -> _Key:
-    return (m.article, m.start)
-
-
-@dataclass
-class _Group:
-    members: dict[_Key, Mention]
-    conflicts: set[tuple[_Key, _Key]]
-
-
-def _groups(links: list[_Link]) -> list[_Group]:
-    """A mention that disagrees, with its counterparts in the other articles.
-
-    Groups are stars around each disagreeing mention, not chains of links, so that a list of
-    figures ("58%, 40%, 32%") does not melt into one group; stars sharing two mentions or
-    more are about one thing and merge.
-    """
-    partners: dict[_Key, dict[_Key, Mention]] = {}
-    index: dict[_Key, Mention] = {}
-    for link in links:
-        for m, c in ((link.a, link.b), (link.b, link.a)):
-            index[_key(m)] = m
-            partners.setdefault(_key(m), {})[_key(c)] = c
-    stars: list[_Group] = []
-    for link in links:
-        if not link.conflict:
-            continue
-        for pivot in (link.a, link.b):
-            members = {_key(pivot): pivot, **partners[_key(pivot)]}
-            stars.append(_Group(members, {(_key(link.a), _key(link.b))}))
-    return _merge_stars(stars)
-
-
-def _merge_stars(stars: list[_Group]) -> list[_Group]:
-    """Each star joins the first group sharing two members with it, else starts one.
-
-    An index from member to the groups holding it finds that group by counting, instead of
-    intersecting the star with every group so far.
-    """
-    merged: list[_Group] = []
-    holders: dict[_Key, list[int]] = {}
-    for star in stars:
-        hits = Counter(chain.from_iterable([holders.get(k, ()) for k in star.members]))
-        target = min((g for g, n in hits.items() if n >= 2), default=None)
-        if target is None:
-            target, new = len(merged), list(star.members)
-            merged.append(star)
-        else:
-            group = merged[target]
-            new = [k for k in star.members if k not in group.members]
-            group.members.update(star.members)
-            group.conflicts |= star.conflicts
-        for k in new:
-            holders.setdefault(k, []).append(target)
-    return merged
 
 
 def _message(members: list[Mention]) -> str:
@@ -181,7 +127,7 @@ def _message(members: list[Mention]) -> str:
     return f"{topic}: " + " vs ".join(seen.values())
 
 
-def _discrepancy(claim: str, group: _Group) -> Discrepancy:
+def _discrepancy(claim: str, group: Group) -> Discrepancy:
     # "Earlier this week" or an undated "yesterday" fits every day: it says nothing here.
     definite = [m for m in group.members.values() if m.time is None or m.time.kind != "relative"]
     members = sorted(definite, key=lambda m: (_article_order(m.article), m.start))
@@ -217,38 +163,46 @@ def _counted(mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if m.kind == "number" and m.dimension == "count"]
 
 
+def _sentence_keys(mentions: list[Mention]) -> frozenset[Hashable]:
+    """What a sentence's counted figures can be strictly linked through (strict_keys)."""
+    return frozenset().union(*(strict_keys(m) for m in _counted(mentions)))
+
+
 def _similar_pairs(
     story: Story,
     cache: dict[str, list[Mention]],
     min_jaccard: float,
-    keep: Callable[[list[Mention]], object] = bool,
+    keys: Callable[[list[Mention]], frozenset[Hashable]],
 ) -> list[tuple[Sentence, Sentence]]:
-    """Sentences of different articles, both with mentions that `keep` accepts (any by
-    default), that share much of their words."""
-    with_mentions = []
+    """Sentences of different articles whose mentions share a key (`keys` gives a sentence's)
+    and that share much of their words, in story order.
+
+    Only sentences sharing a key are compared: an inverted index of the keys yields them, so
+    the many pairs of alike sentences whose figures could never link are not even looked at.
+    Walked from the last sentence back, the postings hold only later sentences.
+    """
+    keyed: list[tuple[Sentence, frozenset[Hashable]]] = []
     for s in story.sentences:
         if s.id not in cache:
             cache[s.id] = mentions_of(story, s)
-        if keep(cache[s.id]):
-            with_mentions.append((s, _sentence_words(story, s)))
-    # Only sentences sharing a word can be similar: walk an inverted index, not all pairs.
-    # Walked from the last sentence back, the postings hold only later sentences, and the
-    # shared words of one sentence with each of them are counted by Counter in C.
-    postings: dict[str, list[int]] = {}
-    found: list[list[int]] = [[] for _ in with_mentions]
-    for i in range(len(with_mentions) - 1, -1, -1):
-        s1, w1 = with_mentions[i]
-        counts = Counter(chain.from_iterable([postings[w] for w in w1 if w in postings]))
-        size1 = len(w1)
-        for j, n in counts.items():
-            s2, w2 = with_mentions[j]
-            if s1.article != s2.article and n / (size1 + len(w2) - n) >= min_jaccard:
-                found[i].append(j)
-        for w in w1:
-            postings.setdefault(w, []).append(i)
-    return [
-        (with_mentions[i][0], with_mentions[j][0]) for i, js in enumerate(found) for j in sorted(js)
-    ]
+        found_keys = keys(cache[s.id])
+        if found_keys:
+            keyed.append((s, found_keys))
+    article = [s.article for s, _ in keyed]
+    words = [_sentence_words(story, s) for s, _ in keyed]
+    postings: dict[Hashable, list[int]] = {}
+    found: list[list[int]] = [[] for _ in keyed]
+    for i in range(len(keyed) - 1, -1, -1):
+        a1, w1, k1 = article[i], words[i], keyed[i][1]
+        for j in set(chain.from_iterable([postings[k] for k in k1 if k in postings])):
+            if article[j] != a1:
+                w2 = words[j]
+                n = len(w1 & w2)
+                if n and n / (len(w1) + len(w2) - n) >= min_jaccard:
+                    found[i].append(j)
+        for k in k1:
+            postings.setdefault(k, []).append(i)
+    return [(keyed[i][0], keyed[j][0]) for i, js in enumerate(found) for j in sorted(js)]
 
 
 def _article_order(article_id: str) -> tuple[int, str]:
@@ -256,7 +210,7 @@ def _article_order(article_id: str) -> tuple[int, str]:
     return (int(digits) if digits.isdigit() else 0, article_id)
 
 
-def _best_claim(story: Story, group: _Group, cache: dict[str, frozenset[str]]) -> str:
+def _best_claim(story: Story, group: Group, cache: dict[str, frozenset[str]]) -> str:
     """The claim holding most of the group's sentences, else the one whose wording is closest."""
     counts: dict[str, int] = {}
     for m in group.members.values():
@@ -283,9 +237,9 @@ def _best_claim(story: Story, group: _Group, cache: dict[str, frozenset[str]]) -
 def find_discrepancies(story: Story) -> list[Discrepancy]:
     """Numbers, days, dates and names that the articles of one fact state incompatibly."""
     cache: dict[str, list[Mention]] = {}
-    found: list[tuple[str, _Group]] = []
+    found: list[tuple[str, Group]] = []
 
-    def emit(claim: str, group: _Group) -> None:
+    def emit(claim: str, group: Group) -> None:
         for _, seen in found:
             if len(seen.members.keys() & group.members.keys()) >= 2:
                 seen.members.update(group.members)  # more of the same thing
@@ -294,11 +248,11 @@ def find_discrepancies(story: Story) -> list[Discrepancy]:
         found.append((claim, group))
 
     for claim in story.claims:
-        for group in _groups(_links(_claim_mentions(story, claim, cache), strict=False)):
+        for group in groups(_links(_claim_mentions(story, claim, cache), strict=False)):
             emit(claim.id, group)
 
     # Claims are imperfect: also pair strongly alike mentions of similar sentences.
-    links: list[_Link] = []
+    links: list[Link] = []
     claim_ids: dict[str, frozenset[str]] = {}
 
     def claims_of(sid: str) -> frozenset[str]:
@@ -307,7 +261,7 @@ def find_discrepancies(story: Story) -> list[Discrepancy]:
         return claim_ids[sid]
 
     counted: dict[str, list[Mention]] = {}
-    for s1, s2 in _similar_pairs(story, cache, 0.1, keep=_counted):
+    for s1, s2 in _similar_pairs(story, cache, 0.1, _sentence_keys):
         if not claims_of(s1.id) & claims_of(s2.id):
             x, y = (s1, s2) if s1.article < s2.article else (s2, s1)  # as _links orders them
             for sid in (x.id, y.id):
@@ -315,6 +269,6 @@ def find_discrepancies(story: Story) -> list[Discrepancy]:
                     counted[sid] = _counted(cache[sid])
             links.extend(_pair_links(counted[x.id], counted[y.id], strict=True))
     words: dict[str, frozenset[str]] = {}
-    for group in _groups(links):
+    for group in groups(links):
         emit(_best_claim(story, group, words), group)
     return [_discrepancy(claim, group) for claim, group in found] + find_name_discrepancies(story)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from reader.core.claims.lexicon import synonym_keys
 from reader.core.facts.amounts import Amount, find_mentions
@@ -71,6 +71,11 @@ class Mention:
     @property
     def article(self) -> str:
         return self.sentence.article
+
+    @cached_property
+    def key(self) -> tuple[str, int]:
+        """(article, start): names the mention in groups of thousands of links, once."""
+        return (self.sentence.article, self.start)
 
     def value(self) -> Value:
         return Value(self.article, self.start, self.end, self.text, self.normalized)

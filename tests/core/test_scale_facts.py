@@ -1,0 +1,138 @@
+"""The indexes behind discrepancies at scale find what comparing every pair found.
+
+The strict pairing of alike sentences outside claims looks only at sentences whose counted
+figures share a key (strict_keys), and stars of links are merged by counts kept up to date;
+each is tested here against the all-pairs or scanning way on the same data.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from collections.abc import Hashable
+from pathlib import Path
+
+import pytest
+
+from benchmarks.generate import generate
+from reader.core.claims.linking import find_claims
+from reader.core.facts import discrepancies as disc
+from reader.core.facts.agreement import STRICT, affinity, comparable, strict_keys
+from reader.core.facts.mentions import Mention, mentions_of
+from reader.core.facts.stars import Group, Key, Star, merge_stars
+from reader.core.ingest.loading import load_paths
+from reader.core.input_order import CanonicalOrder
+from reader.core.model import Story
+from reader.core.pipeline import segment
+from reader.resources import sample_dir
+
+
+def _story(paths: list[Path]) -> Story:
+    articles = CanonicalOrder(load_paths(paths)).articles
+    sentences = segment(articles)
+    return Story(articles, sentences, claims=find_claims(articles, sentences))
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Story:
+    """Thirty articles recombining the sample's sentences with changed figures: many alike
+    sentences in different claims, so the strict pairing has work to do."""
+    out = tmp_path_factory.mktemp("generated")
+    generate(out, articles=30, words=300, seed=4)
+    return _story([out])
+
+
+@pytest.fixture(scope="module")
+def sample() -> Story:
+    return _story([sample_dir()])
+
+
+def _all_counted(mentions: list[Mention]) -> frozenset[Hashable]:
+    """One key for every sentence with a counted figure: every pair of them is compared."""
+    return frozenset({"any"}) if disc._counted(mentions) else frozenset()
+
+
+@pytest.mark.parametrize("name", ["sample", "generated"])
+def test_a_strict_affinity_implies_a_shared_key(name: str, request: pytest.FixtureRequest) -> None:
+    story: Story = request.getfixturevalue(name)
+    counted = [m for s in story.sentences for m in disc._counted(mentions_of(story, s))]
+    strict = [
+        (a, b)
+        for a, b in itertools.combinations(counted, 2)
+        if comparable(a, b) and affinity(a, b) >= STRICT
+    ]
+    assert len(strict) > 10
+    assert all(strict_keys(a) & strict_keys(b) for a, b in strict)
+
+
+def test_similar_pairs_through_the_key_index_are_the_all_pairs_jaccard(generated: Story) -> None:
+    story = generated
+    cache: dict[str, list[Mention]] = {}
+    found = disc._similar_pairs(story, cache, 0.1, _all_counted)
+    keyed = [s for s in story.sentences if disc._counted(cache[s.id])]
+    words = {s.id: disc._sentence_words(story, s) for s in keyed}
+    expected = [
+        (s1, s2)
+        for s1, s2 in itertools.combinations(keyed, 2)
+        if s1.article != s2.article
+        and len(words[s1.id] & words[s2.id]) / len(words[s1.id] | words[s2.id]) >= 0.1
+    ]
+    assert found == expected and len(found) > 100
+    indexed = disc._similar_pairs(story, cache, 0.1, disc._sentence_keys)
+    keys = {s.id: disc._sentence_keys(cache[s.id]) for s in keyed}
+    assert indexed == [(s1, s2) for s1, s2 in expected if keys[s1.id] & keys[s2.id]]
+    assert 0 < len(indexed) < len(expected)
+
+
+def test_discrepancies_through_the_index_are_those_of_all_pairs(
+    generated: Story, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Without claims every discrepancy comes from the strict pairing of alike sentences.
+    unclaimed = Story(generated.articles, generated.sentences)
+    indexed = [disc.find_discrepancies(story) for story in (generated, unclaimed)]
+    monkeypatch.setattr(disc, "_sentence_keys", _all_counted)
+    assert [disc.find_discrepancies(story) for story in (generated, unclaimed)] == indexed
+    monkeypatch.setattr(disc, "_sentence_keys", lambda mentions: frozenset())
+    assert disc.find_discrepancies(unclaimed) == []  # so those found above came from pairing
+    assert len(indexed[0]) > 3 and len(indexed[1]) > 1
+
+
+def _naive_merge(stars: list[Star]) -> list[Group]:
+    """Every star tested against every group so far."""
+    merged: list[Group] = []
+    for star in stars:
+        for g in merged:
+            if len(g.members.keys() & star.members.keys()) >= 2:
+                g.members.update(star.members)
+                g.conflicts.add(star.conflict)
+                break
+        else:
+            merged.append(Group(dict(star.members), {star.conflict}))
+    return merged
+
+
+def _random_stars(rng: random.Random) -> list[Star]:
+    """Stars over a few mentions, pivots coming back with the same members (one per link)."""
+    keys: list[Key] = list({(f"a{rng.randint(1, 3)}", rng.randint(0, 6)): None for _ in range(9)})
+    members_of: dict[Key, dict[Key, Mention]] = {}
+    stars = []
+    for _ in range(rng.randint(1, 30)):
+        pivot = rng.choice(keys)
+        if pivot not in members_of:
+            others = rng.sample([k for k in keys if k != pivot], rng.randint(1, 4))
+            members_of[pivot] = dict.fromkeys([pivot, *others])  # type: ignore[arg-type]
+        other = rng.choice([k for k in members_of[pivot] if k != pivot])
+        stars.append(Star(pivot, members_of[pivot], (pivot, other)))
+    return stars
+
+
+def test_stars_merged_through_kept_counts_as_by_scanning_every_group() -> None:
+    repeated = 0
+    for seed in range(300):
+        stars = _random_stars(random.Random(seed))
+        repeated += len(stars) - len({s.pivot for s in stars})
+        got, want = merge_stars(stars), _naive_merge(stars)
+        assert [(list(g.members), g.conflicts) for g in got] == [
+            (list(g.members), g.conflicts) for g in want
+        ]
+    assert repeated > 1000
