@@ -6,7 +6,6 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from textual.content import Content
 from textual.style import Style
 from textual.widgets import OptionList
 from ui_story import fixture_story, gutter_at, run_async
@@ -295,7 +294,9 @@ async def test_overview_lists_and_enter_jumps() -> None:
         await ready(pilot)
         assert isinstance(app.screen, OverviewScreen)
         screen = app.screen
-        assert "%" in str(screen.query_one("#heat-map").render())
+        heat = screen.query_one(HeatMap)
+        assert "%" in heat.line(2).plain  # a row of percentages
+        assert heat.line(1).plain.split() == [a.id for a in app.story.articles]
         warnings = screen.query_one("#warning-list")
         assert warnings.option_count == 3  # type: ignore[attr-defined]
         titles = [str(t.render()) for t in screen.query(".list-title")]
@@ -391,8 +392,7 @@ async def test_the_heat_map_follows_a_theme_change() -> None:
         heat = app.screen.query_one(HeatMap)
 
         def backgrounds() -> set[str]:
-            content = heat.render()
-            assert isinstance(content, Content)
+            content = heat.line(2)
             return {str(s.style.background) for s in content.spans if isinstance(s.style, Style)}
 
         before = backgrounds()
@@ -400,6 +400,29 @@ async def test_the_heat_map_follows_a_theme_change() -> None:
         await ready(pilot)
         after = backgrounds()
         assert before and after and before != after
+
+
+@run_async
+async def test_the_heat_map_of_many_articles_draws_the_columns_in_view() -> None:
+    """500 articles: the map is drawn line by line, and scrolled right it shows the columns
+    there, each under its own id."""
+    from benchmarks.ui_keys import generate_story
+
+    app = SameStoryApp(story=generate_story(60, 6), remember=False)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press("o")
+        await ready(pilot)
+        heat = app.screen.query_one(HeatMap)
+        assert heat.virtual_size.width == 8 + 5 * 60
+        heat.scroll_to(x=8 + 5 * 40, animate=False)
+        await ready(pilot)
+        x, width = heat.scroll_offset.x, heat.scrollable_content_region.width
+        assert x == 8 + 5 * 40
+        for y in (1, 2, 30):  # the ids, a1's row, a29's row: what the whole line shows there
+            whole = heat.line(y).plain.ljust(x + width)
+            assert heat.render_line(y).text == whole[x : x + width]
+        assert heat.render_line(1).text.split()[0] == "a41"
 
 
 def test_overview_drops_a_detail_that_only_repeats_the_values() -> None:
