@@ -395,7 +395,9 @@ def find_claims(
         sim = {**scores, **links}
         strength = dict(zip(groups, lexical_strengths(groups, article, sim), strict=True))
     order = {a.id: k for k, a in enumerate(articles)}
-    groups.sort(key=lambda g: min((order[sents[m].article], sents[m].index) for m in g))
+    # Where two claims start at one sentence, their other members decide: the order never
+    # rests on how the grouping happened to meet them (float noise in a tie).
+    groups.sort(key=lambda g: sorted((order[sents[m].article], sents[m].index) for m in g))
 
     def label_of(members: tuple[int, ...], seed: int) -> str:
         a, b = label_span(story.terms, story.vocab, members, seed, params.label_words, raw[seed])
