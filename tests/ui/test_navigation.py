@@ -82,3 +82,18 @@ def test_titles_shorten_and_keep_every_count() -> None:
     longest, *rest = titles(story)
     assert longest.startswith(f"{len(story.articles)} articles")
     assert all(f"{len(story.claims)} claims" in t for t in rest)
+
+
+def test_correspondences_are_gathered_per_sentence_when_asked() -> None:
+    """A claim across 500 articles must not cost 500 x 500 entries before the first frame: a
+    sentence's partners are found when it is asked for, and are the claim's other members."""
+    from benchmarks.ui_keys import generate_story
+
+    story = generate_story(40, 6)
+    index = StoryIndex(story)
+    claim = story.claims[0]
+    first = claim.members[0]
+    assert index.group(first) == tuple(sorted(m for m in claim.members if m != first))
+    assert list(index._groups) == [first]  # nothing else was listed
+    partners = index.partners(first)
+    assert len(partners) == 39 and all(len(v) == 1 for v in partners.values())
