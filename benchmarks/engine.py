@@ -63,11 +63,21 @@ GROWTH = (
 )
 
 
+# Where every command runs: `python -m reader` puts its working directory first on sys.path, so
+# run from a checkout it would import that checkout's reader whatever tree the interpreter has
+# installed (--before would time this tree twice).
+NEUTRAL_DIR = tempfile.gettempdir()
+
+
 def measure(cmd: list[str], timeout: float, env: dict[str, str] | None = None) -> Measure:
     """(seconds, peak MiB) of one process run, or None when it was stopped at `timeout`."""
     start = time.perf_counter()
     proc = subprocess.Popen(
-        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, **(env or {})}
+        cmd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, **(env or {})},
+        cwd=NEUTRAL_DIR,
     )
     stopped = threading.Event()
 
@@ -113,7 +123,9 @@ def _report(python: str) -> list[str]:
     """The report command for this interpreter's tree: with --fast (skip the semantic stage,
     which has its own budget) where that tree has it."""
     cmd = [python, "-m", "reader", "report", "--format", "json", "--max-size", "0"]
-    usage = subprocess.run([*cmd[:4], "--help"], capture_output=True, text=True).stdout
+    usage = subprocess.run(
+        [*cmd[:4], "--help"], capture_output=True, text=True, cwd=NEUTRAL_DIR
+    ).stdout
     return [*cmd, "--fast"] if "--fast" in usage else cmd
 
 

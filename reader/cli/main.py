@@ -16,7 +16,7 @@ from reader.cli.inputs import (
     reader_inputs,
     terminal_progress,
 )
-from reader.cli.output import check_output, write_output
+from reader.cli.output import check_output, write_output_pieces
 from reader.core.ingest.article_files import expand_paths, os_reason
 from reader.core.ingest.decoding import refuse_non_text
 from reader.core.limits import SEMANTIC_LIMIT_VARIABLE
@@ -26,7 +26,7 @@ from reader.web.urls import is_url
 
 def _report(args: argparse.Namespace) -> int:
     from reader.core.pipeline import analyse
-    from reader.report import render
+    from reader.report import render_pieces
     from reader.store.embedding_cache import EmbeddingCache
 
     check_output(args.output)
@@ -40,7 +40,7 @@ def _report(args: argparse.Namespace) -> int:
         print(f"samestory: notice: {notice}", file=sys.stderr)
     if len(story.articles) == 1:
         print("samestory: notice: only one article: nothing to compare it with", file=sys.stderr)
-    write_output(render(story, args.format), args.output)
+    write_output_pieces(render_pieces(story, args.format), args.output)
     return 0
 
 

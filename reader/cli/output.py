@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from reader.core.model import InputError
 from reader.store.atomic_file import (
     NotAFileError,
     check_writable_kind,
-    write_text_atomically,
+    write_pieces_atomically,
     writes_through,
 )
 
@@ -39,11 +40,17 @@ def check_output(output: str | None) -> None:
 
 def write_output(text: str, output: str | None) -> None:
     """stdout, or the file replaced in one step: a failed write leaves the old file intact."""
+    write_output_pieces((text,), output)
+
+
+def write_output_pieces(pieces: Iterable[str], output: str | None) -> None:
+    """`write_output` of the pieces joined, without joining them (a large report's pieces are
+    made as they are written)."""
     if not output:
-        sys.stdout.write(text)
+        sys.stdout.writelines(pieces)
         return
     try:
-        write_text_atomically(Path(output), text, new_mode=_NEW_FILE_MODE)
+        write_pieces_atomically(Path(output), pieces, new_mode=_NEW_FILE_MODE)
     except OSError as exc:
         reason = (exc.strerror or type(exc).__name__).lower()
         raise InputError(f"cannot write {output}: {reason}") from exc

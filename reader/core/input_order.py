@@ -100,9 +100,11 @@ class CanonicalOrder:
             key=lambda d: (int(d.claim[1:]) if d.claim else last, self._value(d.values[0])),
         )
 
-    def passages(self, found: PassageTable) -> PassageTable:
-        """Each passage from the earlier article to the later one, in reading order: columns
-        remapped as a whole (passages.order), no object made per passage."""
-        position = [self._position[self._id[a]] for a in found.articles]
+    def passages(self, parts: Sequence[PassageTable]) -> PassageTable:
+        """The parts' passages (passages.shared.find_part, in order) as one table, each from the
+        earlier article to the later one, in reading order: columns remapped as a whole
+        (passages.order), no object made per passage, the parts never first joined."""
+        articles = parts[0].articles if parts else ()
+        position = [self._position[self._id[a]] for a in articles]
         reader_ids = sorted(self._position, key=self._position.__getitem__)
-        return reading_order(found, position, reader_ids)
+        return reading_order(parts, position, reader_ids)

@@ -15,7 +15,7 @@ from reader.core.input_order import CanonicalOrder
 from reader.core.limits import semantic_skipped
 from reader.core.model import Article, Sentence, Story, Warning
 from reader.core.parallel_stages import worker_pool
-from reader.core.passages.shared import find_part, join_parts
+from reader.core.passages.shared import find_part
 from reader.core.sentences import split_sentences
 
 if TYPE_CHECKING:
@@ -131,7 +131,7 @@ def analyse_articles(
         # Parts split the pairs of articles: two versions are one pair, one part.
         parts = min(_PARTS_PER_WORKER * helper.workers, len(ordered) - 1)
         parts = parts if helper.workers > 1 and parts > 1 else 1
-        passages = [helper.submit(find_part, ordered, k, parts) for k in range(parts)]
+        pending = [helper.submit(find_part, ordered, k, parts) for k in range(parts)]
         early = helper.submit(raw_warnings, Story(ordered, sentences), early_checks)
         meaning = None
         skipped = semantic_skipped(len(sentences)) if semantic else None
@@ -149,13 +149,16 @@ def analyse_articles(
         progress("discrepancies", 0.9)
         discrepancies = find_discrepancies(story)
         found = early.result() + late.result()
-        shared = join_parts([part.result() for part in passages])
+        found_parts = [part.result() for part in pending]
+        del pending  # each handle holds its part: the parts go once they are in order
     in_reading_order, claim_name = canon.claims(claims)
+    passages = canon.passages(found_parts)
+    del found_parts
     story = Story(
         articles=list(articles),
         sentences=canon.sentences(sentences),
         claims=in_reading_order,
-        passages=canon.passages(shared),
+        passages=passages,
     )
     by_check = dict(zip(early_checks + late_checks, found, strict=True))
     raw = canon.warnings([w for check in CHECKS for w in by_check[check]])

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from typing import Any
 
 from reader import __version__
@@ -105,6 +106,8 @@ _PASSAGE = (
 )
 
 
+PIECE_PASSAGES = 20_000  # about 3 MB of text a piece
+
 _Row = tuple[str, int, int, str, int, int, float]
 
 
@@ -132,25 +135,36 @@ def _passage_rows(passages: Sequence[SharedPassage]) -> Iterable[_Row]:
             )
 
 
-def _passages_json(passages: Sequence[SharedPassage]) -> str:
-    """The "shared_passages" list exactly as json.dumps writes it, several times faster: a
-    story of 500 articles has a million passages."""
+def _passage_texts(passages: Sequence[SharedPassage]) -> Iterator[str]:
+    """Each passage exactly as json.dumps writes it, several times faster: a story of 500
+    articles has a million passages."""
     quoted: dict[str, str] = {}
     floats: dict[float, str] = {}
-    out = []
     for a, sa, ea, b, sb, eb, sim in _passage_rows(passages):
         qa = quoted.get(a) or quoted.setdefault(a, json.dumps(a, ensure_ascii=False))
         qb = quoted.get(b) or quoted.setdefault(b, json.dumps(b, ensure_ascii=False))
         fs = floats.get(sim) or floats.setdefault(sim, json.dumps(sim))
-        out.append(_PASSAGE % (qa, sa, ea, qb, sb, eb, fs))
-    return "[" + ", ".join(out) + "]"
+        yield _PASSAGE % (qa, sa, ea, qb, sb, eb, fs)
 
 
-def render_json(story: Story) -> str:
-    """json.dumps(report_dict(story)), with the passages written by _passages_json."""
+def json_pieces(story: Story) -> Iterator[str]:
+    """json.dumps(report_dict(story)) and a newline, in pieces of at most PIECE_PASSAGES
+    passages: the "shared_passages" list written by _passage_texts, the rest by json. A
+    story of 500 articles makes a report of 150 MB; written piece by piece, it is never
+    held whole (as text and as bytes) beside the story."""
     # No indent: only then does json use its C encoder (several times faster on 50 articles).
     head = json.dumps(_report_dict(story, passages=False), ensure_ascii=False)
     marker = ', "warnings": '  # the first key after the passages; in a string it is escaped
     cut = head.index(marker)
-    text = f'{head[:cut]}, "shared_passages": {_passages_json(story.passages)}{head[cut:]}'
-    return json_safe(text) + "\n"
+    texts = _passage_texts(story.passages)
+    piece = ", ".join(islice(texts, PIECE_PASSAGES))
+    yield json_safe(f'{head[:cut]}, "shared_passages": [{piece}')
+    while piece := ", ".join(islice(texts, PIECE_PASSAGES)):
+        yield json_safe(", " + piece)
+    yield json_safe(f"]{head[cut:]}") + "\n"
+
+
+def render_json(story: Story) -> str:
+    """json.dumps(report_dict(story)) and a newline, with the passages written by
+    _passage_texts (json_pieces joined)."""
+    return "".join(json_pieces(story))

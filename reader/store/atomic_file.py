@@ -14,6 +14,7 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -23,7 +24,14 @@ class NotAFileError(OSError):
 
 def write_text_atomically(path: Path, text: str, new_mode: int = 0o600) -> None:
     """`write_bytes_atomically` of the text in UTF-8."""
-    write_bytes_atomically(path, text.encode("utf-8"), new_mode)
+    write_pieces_atomically(path, (text,), new_mode)
+
+
+def write_pieces_atomically(path: Path, pieces: Iterable[str], new_mode: int = 0o600) -> None:
+    """The pieces in UTF-8, one after another, as one file replaced whole: a report of a
+    hundred megabytes is never held as one string and its bytes at once. A piece that fails
+    to come (the renderer raises) leaves the old file as it was, like a failed write."""
+    _write_atomically(path, (piece.encode("utf-8") for piece in pieces), new_mode, durable=True)
 
 
 def target_of(path: Path) -> tuple[Path, int | None]:
@@ -60,16 +68,20 @@ def write_bytes_atomically(
     `durable=False` skips the fsync, for a cache that is rebuilt anyway (the analysis cache).
     A device or FIFO is written through (see the module). Raises OSError; the temp file never
     stays behind."""
+    _write_atomically(path, (data,), new_mode, durable=durable)
+
+
+def _write_atomically(path: Path, chunks: Iterable[bytes], new_mode: int, durable: bool) -> None:
     real, kind = check_writable_kind(path)
     if writes_through(kind):
         with open(real, "wb") as fh:
-            fh.write(data)
+            fh.writelines(chunks)
         return
     mode = stat.S_IMODE(os.stat(real).st_mode) if kind is not None else new_mode
     fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            fh.writelines(chunks)
             if durable:
                 fh.flush()
                 os.fsync(fh.fileno())

@@ -17,6 +17,7 @@ from reader.core.passages import order
 from reader.core.passages.shared import find_part, find_shared_passages, join_parts
 from reader.core.passages.table import COLUMNS, PassageTable, column
 from reader.display.textsafe import json_safe
+from reader.report import json_report
 from reader.report.json_report import render_json, report_dict
 
 
@@ -59,10 +60,18 @@ def test_reading_order_by_numpy_is_the_python_sort(monkeypatch: pytest.MonkeyPat
     position = [3, 0, 6, 1, 5, 2, 4]
     ids = ["r0", "r1", "r2", "r3", "r4", "r5", "r6"]
     monkeypatch.setattr(order, "NUMPY_FROM", 10**9)
-    by_python = order.reading_order(found, position, ids)
+    by_python = order.reading_order([found], position, ids)
     monkeypatch.setattr(order, "NUMPY_FROM", 0)
-    by_numpy = order.reading_order(found, position, ids)
+    by_numpy = order.reading_order([found], position, ids)
     assert by_numpy.columns == by_python.columns
+    # Parts (as the workers find them) are sorted as the whole they make, by either sort.
+    names = found.articles
+    parts = [_table(rows[:1000], names), _table([], names), _table(rows[1000:], names)]
+    assert order.reading_order(parts, position, ids).columns == by_python.columns
+    monkeypatch.setattr(order, "NUMPY_FROM", 10**9)
+    assert order.reading_order(parts, position, ids).columns == by_python.columns
+    with pytest.raises(ValueError):
+        order.reading_order([found, _table([], ("x",))], position, ids)
     # The rule itself, on objects: each passage from the earlier article, sorted stably.
     at = {f"a{k + 1}": position[k] for k in range(7)}
     keyed = []
@@ -99,3 +108,25 @@ def test_json_of_a_table_is_json_dumps_of_its_passages(tmp_path: Path) -> None:
     assert render_json(story) == expected
     as_objects = Story(**{**story.__dict__, "passages": list(story.passages)})
     assert render_json(as_objects) == expected
+
+
+@pytest.mark.parametrize("size", [1, 2, 5])
+def test_the_report_in_pieces_is_the_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: int
+) -> None:
+    """However many passages a piece holds, the pieces joined are json.dumps of the report."""
+    generate(tmp_path / "story", articles=6, words=200, seed=3)
+    from reader.core.pipeline import analyse
+
+    story = analyse([tmp_path / "story"], semantic=False)
+    expected = json_safe(json.dumps(report_dict(story), ensure_ascii=False)) + "\n"
+    monkeypatch.setattr(json_report, "PIECE_PASSAGES", size)
+    pieces = list(json_report.json_pieces(story))
+    assert "".join(pieces) == expected
+    held = [piece.count('"similarity"') for piece in pieces]
+    assert max(held) <= size and sum(held) == len(story.passages) > size  # none holds them all
+    empty = Story(story.articles, story.sentences)
+    assert (
+        "".join(json_report.json_pieces(empty))
+        == json_safe(json.dumps(report_dict(empty), ensure_ascii=False)) + "\n"
+    )

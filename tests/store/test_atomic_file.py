@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from reader.store.atomic_file import (
     NotAFileError,
     write_bytes_atomically,
+    write_pieces_atomically,
     write_text_atomically,
 )
 
@@ -41,6 +43,24 @@ def test_a_failed_write_leaves_the_old_file_and_no_temp_file(
         write_text_atomically(target, "lost\n")
     assert target.read_text(encoding="utf-8") == "kept\n"
     assert [p.name for p in tmp_path.iterdir()] == ["config.toml"]
+
+
+def test_pieces_are_written_as_one_file_or_not_at_all(tmp_path: Path) -> None:
+    """A report written piece by piece replaces the file whole; a renderer that fails midway
+    leaves the old file and no temp file."""
+    target = tmp_path / "report.json"
+    write_pieces_atomically(target, iter(["[1, ", "2, ", "\u00e9]\n"]), new_mode=0o644)
+    assert target.read_text(encoding="utf-8") == "[1, 2, \u00e9]\n"
+    assert target.stat().st_mode & 0o777 == 0o644
+
+    def failing() -> Iterator[str]:
+        yield "[3, "
+        raise RuntimeError("the renderer broke")
+
+    with pytest.raises(RuntimeError):
+        write_pieces_atomically(target, failing())
+    assert target.read_text(encoding="utf-8") == "[1, 2, \u00e9]\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
 
 
 def test_bytes_without_fsync_for_a_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
