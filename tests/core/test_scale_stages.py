@@ -20,9 +20,11 @@ from reader.core.checks.calques import find_calques
 from reader.core.checks.lexicon import load_calques, parse_calques
 from reader.core.checks.names import candidate_pairs
 from reader.core.checks.prefilter import TO_ASCII, fold, may_match, required_literals
+from reader.core.claims.similarity import extract_terms
 from reader.core.ingest.loading import load_paths
 from reader.core.model import Article, Story
 from reader.core.pipeline import segment
+from reader.core.text.tokens import tokenize
 from reader.resources import sample_dir
 
 _PHRASES = (
@@ -195,3 +197,17 @@ def test_quick_ratio_bounds_the_ratio() -> None:
         b = "".join(rng.choice("abcde") for _ in range(rng.randint(1, 10)))
         m = SequenceMatcher(None, a, b, autojunk=False)
         assert m.ratio() <= m.quick_ratio()
+
+
+def test_terms_from_the_articles_words_are_the_terms_of_each_sentence() -> None:
+    """The claims read each sentence's words from the article's tokenization (shared with the
+    checks and facts): the same terms as tokenizing the sentence on its own."""
+    story = _sample_story()
+    texts = {a.id: a.text for a in story.articles}
+    raw = [texts[s.article][s.start : s.end] for s in story.sentences]
+    words = [(tokenize(texts[s.article], s.start, s.end), s.start) for s in story.sentences]
+    assert extract_terms(raw, words) == extract_terms(raw)
+    cut = "Le 7. Februar, l’armée — 1,5 Mio. — et 他说。 co-opted U.S. forces"
+    for start, end in itertools.combinations(range(len(cut) + 1), 2):
+        shifted = [(t.text, t.start - start, t.end - start) for t in tokenize(cut, start, end)]
+        assert shifted == [tuple(t) for t in tokenize(cut[start:end])]

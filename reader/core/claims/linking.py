@@ -40,6 +40,7 @@ from reader.core.claims.similarity import (
 )
 from reader.core.ingest.loading import visible_text
 from reader.core.model import Article, Claim, Sentence
+from reader.core.text.tokens import tokenize
 
 if TYPE_CHECKING:
     from reader.core.claims.semantic import Meaning
@@ -305,6 +306,7 @@ def _lexical(articles: list[Article], sents: list[Sentence], params: ClaimParams
         params.sim.number_boost,
         params.sim.synonyms,
         params.sim.attribution,
+        [(tokenize(texts[s.article], s.start, s.end), s.start) for s in sents],
     )
     story = _Story(
         sents, terms, vocab, params, _leads(sents, terms, params.lead_count, params.lead_share)
