@@ -25,6 +25,7 @@ from reader.core.ingest.loading import load_paths
 from reader.core.model import Article, Story
 from reader.core.pipeline import segment
 from reader.core.text.tokens import tokenize
+from reader.core.text.words import WORD
 from reader.resources import sample_dir
 
 _PHRASES = (
@@ -211,3 +212,17 @@ def test_terms_from_the_articles_words_are_the_terms_of_each_sentence() -> None:
     for start, end in itertools.combinations(range(len(cut) + 1), 2):
         shifted = [(t.text, t.start - start, t.end - start) for t in tokenize(cut, start, end)]
         assert shifted == [tuple(t) for t in tokenize(cut[start:end])]
+
+
+def test_a_spans_words_sliced_from_the_whole_text_are_the_spans_own() -> None:
+    """tokenize takes a span's words from the whole text's (bisection); spans cut inside a
+    word, out of range or empty fall back to scanning: always what a scan of the span finds."""
+    rng = random.Random(8)
+    pieces = ["ab", "Cd", "é", "7", "1,5", "'", "’", ".", "-", " ", ",", "“", "他", "说", "\n"]
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        for _ in range(20):
+            start, end = rng.randint(-2, len(text) + 2), rng.randint(-2, len(text) + 2)
+            scanned = [(m.group(), m.start(), m.end()) for m in WORD.finditer(text, start, end)]
+            assert [tuple(t) for t in tokenize(text, start, end)] == scanned, (text, start, end)
+        assert [t.text for t in tokenize(text)] == WORD.findall(text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
@@ -52,8 +53,33 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 @lru_cache(maxsize=32768)
 def _tokenize(text: str, start: int, stop: int) -> tuple[Token, ...]:
-    """Every check and matcher tokenizes the same sentences: do it once per span."""
-    new = tuple.__new__
+    """Every check and matcher tokenizes the same sentences: do it once per span, as a slice
+    of the whole text's words.
+
+    The word pattern looks at nothing outside the span it is given (no lookaround, no
+    anchors), so the words of a span are the text's words inside it unless a word of the text
+    crosses one of the span's ends (a span cut inside a word): only then is the span scanned
+    on its own.
+    """
+    whole, starts = _words(text)
+    if start == 0 and stop == len(text):
+        return whole
+    i = bisect_left(starts, start)
+    j = bisect_left(starts, stop, i)
+    if (i > 0 and whole[i - 1].end > start) or (j > i and whole[j - 1].end > stop):
+        return _scan(text, start, stop)
+    return whole[i:j]
+
+
+@lru_cache(maxsize=1024)  # a story's articles: their sentences are asked for one after another
+def _words(text: str) -> tuple[tuple[Token, ...], list[int]]:
+    """The words of a whole text and where each starts (for bisection)."""
+    words = _scan(text, 0, len(text))
+    return words, [t.start for t in words]
+
+
+def _scan(text: str, start: int, stop: int) -> tuple[Token, ...]:
+    new = tuple.__new__  # a named tuple made without its Python-level __new__: C speed
     return tuple(
         [new(Token, (m.group(), m.start(), m.end())) for m in WORD.finditer(text, start, stop)]
     )
