@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -133,8 +134,9 @@ class SentenceTerms:
     name_weight: float = 0.0  # ... of those that are names or numbers
 
 
-def _is_title_case(words: Sequence[str]) -> bool:
-    alpha = [w for w in words if w[:1].isalpha() and normalize_word(w) not in STOPWORDS]
+def _is_title_case(row: Sequence[tuple[str, str, int, int]]) -> bool:
+    """A headline in title case: most of its content words (norm, word, ...) capitalised."""
+    alpha = [w for norm, w, _, _ in row if w[:1].isalpha() and norm not in STOPWORDS]
     return len(alpha) >= 2 and sum(w[:1].isupper() for w in alpha) >= 0.7 * len(alpha)
 
 
@@ -166,7 +168,7 @@ def extract_terms(texts: Sequence[str], words: Sequence[Located] | None = None) 
         toks, base = words[i] if words is not None else (tokenize(text), 0)
         row = [(normalize_word(t.text), t.text, t.start - base, t.end - base) for t in toks]
         rows.append(row)
-        if _is_title_case([t.text for t in toks]):
+        if _is_title_case(row):
             continue
         # How the story writes each word where capitals say nothing of sentence starts: not
         # the first word (no word token is a quote mark, so only the first one is initial).
@@ -178,14 +180,16 @@ def extract_terms(texts: Sequence[str], words: Sequence[Located] | None = None) 
     for text, row in zip(texts, rows, strict=True):
         terms: list[Term] = []
         numbers = [(m.start(), m.end()) for m in _NUMBER.finditer(text)]
+        number_starts = [s for s, _ in numbers]  # in order, apart: bisection finds the one
         for s, e in numbers:
             terms.append(Term(_number_norm(text[s:e]), text[s:e], s, e, False, True))
         previous: tuple[str, int, int] | None = None  # the last ideograph, for bigrams
         for norm, word, s, e in row:
             if not norm.isalpha() and any(c.isdigit() for c in norm):
                 continue  # letters only hold no digit: the cheap test first
-            if numbers and any(ns <= s < ne for ns, ne in numbers):
-                continue
+            k = bisect_right(number_starts, s) - 1
+            if k >= 0 and s < numbers[k][1]:
+                continue  # a word inside a number ("1,5" holds "1" and "5")
             if len(norm) == 1 and norm >= "\u3040":
                 # Chinese and Japanese: single characters say little, adjacent pairs are words.
                 if previous is not None and previous[2] == s:
