@@ -17,6 +17,7 @@ from reader.core.checks.common import warn
 from reader.core.checks.lexicon import bundled
 from reader.core.model import Severity, Story, Warning, WarningKind
 from reader.core.text.tokens import normalize_word, tokenize
+from reader.core.text.tokens import norms as word_norms
 from reader.core.text.word_frequency import is_common_word
 from reader.core.text.words import WORD
 
@@ -282,7 +283,7 @@ def check_organisation_names(story: Story) -> list[Warning]:
     close: dict[tuple[str, str], bool] = {}  # (words, name) -> near miss: the same words recur
     for a in story.articles:
         toks = tokenize(a.text)
-        norms = [t.norm for t in toks]
+        norms = word_norms(a.text)
         # Capitalised words by first letter, in text order: a name is tried only where it
         # could start, not at every word of the article.
         starts: dict[str, list[int]] = {}
