@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 
 import pytest
 
-from reader.core.checks import common
+from reader.core.checks import common, quotes
 from reader.core.checks.calques import find_calques
 from reader.core.checks.lexicon import load_calques, parse_calques
 from reader.core.checks.names import candidate_pairs
@@ -227,3 +227,20 @@ def test_a_spans_words_sliced_from_the_whole_text_are_the_spans_own() -> None:
             assert [tuple(t) for t in tokenize(text, start, end)] == scanned, (text, start, end)
             assert norms(text, start, end) == [normalize_word(w) for w, _, _ in scanned]
         assert [t.text for t in tokenize(text)] == WORD.findall(text)
+
+
+def test_the_quote_check_visiting_only_marks_is_the_scan_of_every_character(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every branch of the check needs a quote mark, so visiting every character (the old
+    scan) finds the same warnings."""
+    rng = random.Random(9)
+    pieces = ["Word", " ", "s", ".", ",", "’", "‘", "'", '"', "“", "”", "«", "»", "„", "‚", "›"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 60))) for _ in range(300)]
+    articles = [Article(id=f"a{i}", name="", path="", text=t) for i, t in enumerate(texts)]
+    articles += _sample_story().articles
+    story = Story(articles=articles, sentences=[])
+    fast = quotes.check_quotes(story)
+    monkeypatch.setattr(quotes, "_MARKS", re.compile("(?s)."))
+    assert quotes.check_quotes(story) == fast
+    assert len(fast) > 50
