@@ -112,13 +112,13 @@ def _candidates(story: _Story) -> dict[Link, float]:
         if budget < 0:
             break
         shared.update(itertools.combinations(ids, 2))
-    sents = story.sentences
+    article = [s.article for s in story.sentences]
     short = {i for i, st in enumerate(story.terms) if len(st.keys) <= 3}
     out: dict[Link, float] = {}
     for (a, b), count in shared.items():
-        if sents[a].article == sents[b].article:
-            continue
         if count < 2 and a not in short and b not in short:
+            continue  # the cheaper test first: most proposed pairs share one term
+        if article[a] == article[b]:
             continue
         s = story.sim(a, b)
         if s > 0.0:

@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from reader.core.claims.disjoint_sets import DisjointSets
 from reader.core.claims.lexicon import attribution_keys, synonym_keys
@@ -36,8 +37,10 @@ def _number_norm(text: str) -> str:
     return "#" + text.replace(",", "")
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
+    """A sentence's content word as a claim compares it. A named tuple: a story has a term
+    for every other word of it, and a tuple is made at C speed."""
+
     key: str  # the matching key: a stem, "#number", or a variant group's representative
     text: str  # the word as written
     start: int
@@ -185,11 +188,14 @@ def extract_terms(texts: Sequence[str], words: Sequence[Located] | None = None) 
             terms.append(Term(_number_norm(text[s:e]), text[s:e], s, e, False, True))
         previous: tuple[str, int, int] | None = None  # the last ideograph, for bigrams
         for norm, word, s, e in row:
+            if norm in STOPWORDS:
+                continue  # first, as cheapest: a function word is no number and no ideograph
             if not norm.isalpha() and any(c.isdigit() for c in norm):
                 continue  # letters only hold no digit: the cheap test first
-            k = bisect_right(number_starts, s) - 1
-            if k >= 0 and s < numbers[k][1]:
-                continue  # a word inside a number ("1,5" holds "1" and "5")
+            if numbers:
+                k = bisect_right(number_starts, s) - 1
+                if k >= 0 and s < numbers[k][1]:
+                    continue  # a word inside a number ("1,5" holds "1" and "5")
             if len(norm) == 1 and norm >= "\u3040":
                 # Chinese and Japanese: single characters say little, adjacent pairs are words.
                 if previous is not None and previous[2] == s:
@@ -197,7 +203,7 @@ def extract_terms(texts: Sequence[str], words: Sequence[Located] | None = None) 
                     terms.append(Term(pair, text[previous[1] : e], previous[1], e, False, False))
                 previous = (norm, s, e)
                 continue
-            if norm in STOPWORDS or len(norm) < 2:
+            if len(norm) < 2:
                 continue
             name = word[:1].isupper() and capital[norm] > lower[norm]
             if "-" in norm:  # "rebel-held" also matches "rebels", "al-Assad" matches "Assad"
