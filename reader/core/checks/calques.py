@@ -6,6 +6,7 @@ from pathlib import Path
 
 from reader.core.checks.common import in_quotes, warn
 from reader.core.checks.lexicon import Calque, load_calques, user_config_dir
+from reader.core.checks.prefilter import fold, may_match, required_literals
 from reader.core.model import Story, Warning
 
 _LANGS = {
@@ -26,9 +27,15 @@ def _message(c: Calque, found: str) -> str:
 
 
 def find_calques(story: Story, calques: list[Calque]) -> list[Warning]:
+    """Every calque's matches in every article; a pattern runs only on the articles that hold
+    the words it requires (prefilter.py), which finds what running it everywhere finds."""
     out: list[Warning] = []
+    required = [required_literals(c.pattern) for c in calques]
     for a in story.articles:
-        for c in calques:
+        folded = fold(a.text)
+        for c, needs in zip(calques, required, strict=True):
+            if not may_match(needs, folded):
+                continue
             for m in c.pattern.finditer(a.text):
                 group = "w" if "w" in c.pattern.groupindex and m.group("w") else 0
                 start, end = m.start(group), m.end(group)

@@ -7,7 +7,7 @@ noun (turkey, china, jordan, chad) is flagged only where the words around it mak
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from reader.core.checks.common import evidence_for, in_quotes, warn
 from reader.core.checks.lexicon import bundled
@@ -22,20 +22,19 @@ def _capitalised_uses(story: Story) -> dict[str, list[str]]:
     """Lower-cased word -> sentence ids where it is written capitalised (not sentence-initial)."""
     out: dict[str, list[str]] = defaultdict(list)
     for s in story.sentences:
-        toks = tokenize(story.article(s.article).text, s.start, s.end)
-        for k, t in enumerate(toks):
-            if k > 0 and t.text[:1].isupper() and not t.text.isupper():
+        for t in tokenize(story.article(s.article).text, s.start, s.end)[1:]:
+            if t.text[:1].isupper() and not t.text.isupper():
                 out[t.text.lower()].append(s.id)
     return out
 
 
-def _lower_uses(story: Story) -> dict[str, int]:
-    out: dict[str, int] = defaultdict(int)
-    for s in story.sentences:
-        for t in tokenize(story.article(s.article).text, s.start, s.end):
-            if t.text.islower():
-                out[t.text] += 1
-    return out
+def _lower_uses(story: Story) -> Counter[str]:
+    return Counter(
+        t.text
+        for s in story.sentences
+        for t in tokenize(story.article(s.article).text, s.start, s.end)
+        if t.text.islower()
+    )
 
 
 def _place_context(prev: str | None, nxt: Token | None, config: dict[str, list[str]]) -> bool:
@@ -68,12 +67,21 @@ def check_casing(story: Story) -> list[Warning]:
         case that a rule has picked, not for every word of the story."""
         return [x for x in capitalised.get(word, []) if not x.startswith(article + ":")]
 
+    # The only words a rule below can flag: most sentences hold none, and are passed over.
+    candidates = ambiguous.keys() | always
+    candidates |= {
+        w
+        for w, n in lower.items()
+        if n == 1 and len(w) > 3 and len(capitalised.get(w, ())) >= MIN_CAPITALISED
+    }
     for s in story.sentences:
         text = story.article(s.article).text
         toks = tokenize(text, s.start, s.end)
         for k, t in enumerate(toks):
             word = t.text
-            if not word.islower() or (in_quotes(text, t.start) and word in ambiguous):
+            if word not in candidates or not word.islower():
+                continue
+            if word in ambiguous and in_quotes(text, t.start):
                 continue
             prev = toks[k - 1].text.lower() if k > 0 else None
             nxt = toks[k + 1] if k + 1 < len(toks) else None

@@ -17,7 +17,9 @@ from reader.core.checks.common import warn
 from reader.core.checks.lexicon import bundled
 from reader.core.model import Severity, Story, Warning, WarningKind
 from reader.core.text.tokens import normalize_word, tokenize
+from reader.core.text.tokens import norms as word_norms
 from reader.core.text.word_frequency import is_common_word
+from reader.core.text.words import WORD
 
 MIN_RATIO = 0.8
 MIN_LEN = 4
@@ -93,7 +95,8 @@ def _chunk(
 def _forms(story: Story) -> dict[str, Form]:
     """Capitalised words that look like names, keyed by their folded spelling."""
     forms: dict[str, Form] = {}
-    lower = {t.text for a in story.articles for t in tokenize(a.text) if t.text.islower()}
+    # The story's lower-case words: the word pattern's matches as strings, no tokens needed.
+    lower = {w for a in story.articles for w in WORD.findall(a.text) if w.islower()}
     for s in story.sentences:
         text = story.article(s.article).text
         for t in tokenize(text, s.start, s.end):
@@ -121,21 +124,47 @@ def check_names(story: Story) -> list[Warning]:
     keys = sorted(forms)
     out: list[Warning] = []
     flagged: set[str] = set()
-    for i, ka in enumerate(keys):
-        for kb in keys[i + 1 :]:
-            if abs(len(ka) - len(kb)) > 3 or (ka[:1] != kb[:1] and ka[-2:] != kb[-2:]):
-                continue
-            if _related(ka, kb):
-                continue
-            if SequenceMatcher(None, ka, kb, autojunk=False).ratio() < MIN_RATIO:
-                continue
-            fa, fb = forms[ka], forms[kb]
-            if is_common_word(ka, COMMON) and is_common_word(kb, COMMON):
-                continue
-            if set(fa.articles) == set(fb.articles) and len(fa.articles) == 1:
-                continue  # one article, two words: more likely two different names
-            out.extend(_pair(story, fa, fb, table, flagged))
+    for i, j in candidate_pairs(keys):
+        ka, kb = keys[i], keys[j]
+        if _related(ka, kb):
+            continue
+        matcher = SequenceMatcher(None, ka, kb, autojunk=False)
+        if matcher.quick_ratio() < MIN_RATIO or matcher.ratio() < MIN_RATIO:
+            continue  # quick_ratio bounds ratio from above: the cheap test first
+        fa, fb = forms[ka], forms[kb]
+        if is_common_word(ka, COMMON) and is_common_word(kb, COMMON):
+            continue
+        if set(fa.articles) == set(fb.articles) and len(fa.articles) == 1:
+            continue  # one article, two words: more likely two different names
+        out.extend(_pair(story, fa, fb, table, flagged))
     return out
+
+
+MAX_LENGTH_GAP = 3  # variants of one name differ by a few letters at most
+
+
+def candidate_pairs(keys: list[str]) -> list[tuple[int, int]]:
+    """Pairs (i, j), i < j, in order, of keys that may be variants of one name: lengths at
+    most MAX_LENGTH_GAP apart and the same first letter or the same last two.
+
+    An index instead of all pairs: keys are bucketed by first letter and by last two letters,
+    and each bucket, sorted by length, is swept for neighbours close enough in length. The
+    pairs come out in the order the all-pairs loop met them, since flagging depends on it.
+    """
+    buckets: dict[tuple[int, str], list[int]] = {}
+    for i, k in enumerate(keys):
+        buckets.setdefault((0, k[:1]), []).append(i)
+        buckets.setdefault((1, k[-2:]), []).append(i)
+    found: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        members.sort(key=lambda i: len(keys[i]))
+        for n, i in enumerate(members):
+            limit = len(keys[i]) + MAX_LENGTH_GAP
+            for j in members[n + 1 :]:
+                if len(keys[j]) > limit:
+                    break
+                found.add((i, j) if i < j else (j, i))
+    return sorted(found)
 
 
 def _pair(
@@ -254,7 +283,7 @@ def check_organisation_names(story: Story) -> list[Warning]:
     close: dict[tuple[str, str], bool] = {}  # (words, name) -> near miss: the same words recur
     for a in story.articles:
         toks = tokenize(a.text)
-        norms = [t.norm for t in toks]
+        norms = word_norms(a.text)
         # Capitalised words by first letter, in text order: a name is tried only where it
         # could start, not at every word of the article.
         starts: dict[str, list[int]] = {}

@@ -11,14 +11,13 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from reader.core.model import Article, Claim, Sentence, Story
-from reader.core.text.tokens import is_content, tokenize
+from reader.core.text.tokens import is_content, norms
 
 MIN_SHARED = 0.35  # share of the smaller sentence's content words the two must have in common
 
 
 def words(story: Story, sentence: Sentence) -> list[str]:
-    text = story.article(sentence.article).text
-    return [t.norm for t in tokenize(text, sentence.start, sentence.end)]
+    return norms(story.article(sentence.article).text, sentence.start, sentence.end)
 
 
 def counterparts(story: Story) -> dict[str, list[str]]:

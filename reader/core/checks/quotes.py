@@ -14,6 +14,7 @@ from reader.core.model import Story, Warning
 _DOUBLE_OPEN = "“„«"
 _SINGLE_OPEN = "‘‚‹"
 _CLOSE = "”’»›"
+_MARKS = re.compile(f"[{re.escape(_DOUBLE_OPEN + _SINGLE_OPEN + _CLOSE)}]")
 _WORD_BEFORE = re.compile(r"(\S+\s*)$")
 _WORDS_AFTER = re.compile(r"^(\s*\S+){1,3}")
 
@@ -44,9 +45,10 @@ def _right(text: str, i: int, p1: int) -> int:
 def _paragraph(story: Story, article: str, text: str, p0: int, p1: int) -> list[Warning]:
     out: list[Warning] = []
     open_at: int | None = None
-    for i in range(p0, p1):
+    for m in _MARKS.finditer(text, p0, p1):  # the marks only: every other character is passed
+        i = m.start()
         c = text[i]
-        if c not in _DOUBLE_OPEN + _SINGLE_OPEN + _CLOSE or _is_apostrophe(text, i):
+        if _is_apostrophe(text, i):
             continue
         before = text[i - 1] if i > p0 else " "
         rest = text[i + 1 : p1].strip()

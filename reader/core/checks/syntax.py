@@ -8,12 +8,11 @@ was dropped.
 
 from __future__ import annotations
 
-import itertools
-
 from reader.core.checks.common import as_written, warn
 from reader.core.checks.parallel import counterparts, words
 from reader.core.model import Story, Warning
 from reader.core.text.tokens import STOPWORDS, Token, tokenize
+from reader.core.text.tokens import norms as word_norms
 
 MIN_REPEAT = 4  # words
 MAX_GAP = 12  # words between the two copies: an MT loop repeats itself at once
@@ -40,10 +39,10 @@ def _repeats(story: Story) -> list[Warning]:
     parallel = counterparts(story)
     for s in story.sentences:
         text = story.article(s.article).text
-        toks = tokenize(text, s.start, s.end)
-        norms = [t.norm for t in toks]
+        norms = word_norms(text, s.start, s.end)
         if not _repeated_grams(norms):
             continue
+        toks = tokenize(text, s.start, s.end)
         # When the other versions repeat too, the source probably said it twice: still clumsy.
         echoed = any(
             _repeated_grams(words(story, story.sentence(o))) for o in parallel.get(s.id, [])
@@ -102,11 +101,12 @@ def _doubled_words(story: Story) -> list[Warning]:
     out: list[Warning] = []
     for s in story.sentences:
         text = story.article(s.article).text
-        toks = tokenize(text, s.start, s.end)
-        for a, b in itertools.pairwise(toks):
+        ns = word_norms(text, s.start, s.end)
+        # Only where one word follows itself are the tokens looked at: rarely.
+        for k in [k for k in range(len(ns) - 1) if ns[k] == ns[k + 1]]:
+            a, b = tokenize(text, s.start, s.end)[k : k + 2]
             if (
-                a.norm == b.norm
-                and a.norm not in STOPWORDS
+                a.norm not in STOPWORDS
                 and a.norm.isalpha()
                 and a.text[:1].islower()
                 and text[a.end : b.start] == " "

@@ -18,7 +18,7 @@ from reader.core.checks.parallel import counterparts
 from reader.core.model import Story, Warning, WarningKind
 from reader.core.text.spelling import american, undoubled
 from reader.core.text.stemming import stem_inflection
-from reader.core.text.tokens import STOPWORDS, Token, tokenize
+from reader.core.text.tokens import STOPWORDS, Token, norms, tokenize
 
 MIN_CONTEXT = 4  # equal words around a differing slot, both sides together
 MAX_SLOT = 3  # words on either side of a replacement
@@ -44,6 +44,11 @@ class Slot:
 def _tokens(story: Story, sid: str) -> list[Token]:
     s = story.sentence(sid)
     return tokenize(story.article(s.article).text, s.start, s.end)
+
+
+def _norms(story: Story, sid: str) -> list[str]:
+    s = story.sentence(sid)
+    return norms(story.article(s.article).text, s.start, s.end)
 
 
 def _merged(ops: Sequence[tuple[str, int, int, int, int]]) -> list[tuple[str, int, int, int, int]]:
@@ -151,10 +156,10 @@ def check_wording(story: Story) -> list[Warning]:
         if not others:
             continue
         mine = _tokens(story, s.id)
-        mine_norms = [t.norm for t in mine]
+        mine_norms = _norms(story, s.id)
         aligned: dict[tuple[int, int], list[Slot]] = {}
         agree: Counter[tuple[int, int]] = Counter()
-        other_norms = {o: [t.norm for t in tokens(o)] for o in others[:MAX_VERSIONS]}
+        other_norms = {o: _norms(story, o) for o in others[:MAX_VERSIONS]}
         matcher: SequenceMatcher[str] = SequenceMatcher(None, autojunk=False)
         matcher.set_seq2(mine_norms)
         for o, theirs in other_norms.items():

@@ -40,6 +40,7 @@ from reader.core.claims.similarity import (
 )
 from reader.core.ingest.loading import visible_text
 from reader.core.model import Article, Claim, Sentence
+from reader.core.text.tokens import tokenize
 
 if TYPE_CHECKING:
     from reader.core.claims.semantic import Meaning
@@ -111,13 +112,13 @@ def _candidates(story: _Story) -> dict[Link, float]:
         if budget < 0:
             break
         shared.update(itertools.combinations(ids, 2))
-    sents = story.sentences
+    article = [s.article for s in story.sentences]
     short = {i for i, st in enumerate(story.terms) if len(st.keys) <= 3}
     out: dict[Link, float] = {}
     for (a, b), count in shared.items():
-        if sents[a].article == sents[b].article:
-            continue
         if count < 2 and a not in short and b not in short:
+            continue  # the cheaper test first: most proposed pairs share one term
+        if article[a] == article[b]:
             continue
         s = story.sim(a, b)
         if s > 0.0:
@@ -305,6 +306,7 @@ def _lexical(articles: list[Article], sents: list[Sentence], params: ClaimParams
         params.sim.number_boost,
         params.sim.synonyms,
         params.sim.attribution,
+        [(tokenize(texts[s.article], s.start, s.end), s.start) for s in sents],
     )
     story = _Story(
         sents, terms, vocab, params, _leads(sents, terms, params.lead_count, params.lead_share)

@@ -10,15 +10,17 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from reader.core.claims.disjoint_sets import DisjointSets
 from reader.core.claims.lexicon import attribution_keys, synonym_keys
 from reader.core.text.spelling import undoubled
 from reader.core.text.stemming import stem
-from reader.core.text.tokens import STOPWORDS, normalize_word, tokenize
+from reader.core.text.tokens import STOPWORDS, Token, normalize_word, tokenize
 from reader.core.text.word_frequency import is_common_word
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -35,8 +37,10 @@ def _number_norm(text: str) -> str:
     return "#" + text.replace(",", "")
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
+    """A sentence's content word as a claim compares it. A named tuple: a story has a term
+    for every other word of it, and a tuple is made at C speed."""
+
     key: str  # the matching key: a stem, "#number", or a variant group's representative
     text: str  # the word as written
     start: int
@@ -133,8 +137,9 @@ class SentenceTerms:
     name_weight: float = 0.0  # ... of those that are names or numbers
 
 
-def _is_title_case(words: Sequence[str]) -> bool:
-    alpha = [w for w in words if w[:1].isalpha() and normalize_word(w) not in STOPWORDS]
+def _is_title_case(row: Sequence[tuple[str, str, int, int]]) -> bool:
+    """A headline in title case: most of its content words (norm, word, ...) capitalised."""
+    alpha = [w for norm, w, _, _ in row if w[:1].isalpha() and norm not in STOPWORDS]
     return len(alpha) >= 2 and sum(w[:1].isupper() for w in alpha) >= 0.7 * len(alpha)
 
 
@@ -149,37 +154,48 @@ class Vocabulary:
         return self.weights.get(key, 0.0)
 
 
-def extract_terms(texts: Sequence[str]) -> list[list[Term]]:
-    """Content terms of each text, with names found from how the story capitalises each word."""
-    raw: list[list[tuple[str, str, int, int, bool]]] = []  # (norm, text, start, end, initial)
+Located = tuple[Sequence[Token], int]  # a text's words found in its article, and its offset there
+
+
+def extract_terms(texts: Sequence[str], words: Sequence[Located] | None = None) -> list[list[Term]]:
+    """Content terms of each text, with names found from how the story capitalises each word.
+
+    `words` are the texts' words as the checks and facts tokenize them, in the articles the
+    sentences come from (the same words: the word pattern looks at nothing outside a span),
+    so each sentence is tokenized once; without them the texts are tokenized here.
+    """
+    rows: list[list[tuple[str, str, int, int]]] = []  # (norm, text, start, end) per token
     capital: Counter[str] = Counter()
     lower: Counter[str] = Counter()
-    for text in texts:
-        toks = tokenize(text)
-        words = [t.text for t in toks]
-        title_case = _is_title_case(words)
-        row = []
-        initial = True
-        for t in toks:
-            norm = normalize_word(t.text)
-            row.append((norm, t.text, t.start, t.end, initial))
-            if not initial and not title_case and t.text[:1].isalpha():
-                if t.text[:1].isupper():
-                    capital[norm] += 1
-                else:
-                    lower[norm] += 1
-            initial = t.text in {'"', "“"} and initial
-        raw.append(row)
+    for i, text in enumerate(texts):
+        toks, base = words[i] if words is not None else (tokenize(text), 0)
+        row = [(normalize_word(t.text), t.text, t.start - base, t.end - base) for t in toks]
+        rows.append(row)
+        if _is_title_case(row):
+            continue
+        # How the story writes each word where capitals say nothing of sentence starts: not
+        # the first word (no word token is a quote mark, so only the first one is initial).
+        for norm, word, _, _ in row[1:]:
+            first = word[:1]
+            if first.isalpha():
+                (capital if first.isupper() else lower)[norm] += 1
     out: list[list[Term]] = []
-    for text, row in zip(texts, raw, strict=True):
+    for text, row in zip(texts, rows, strict=True):
         terms: list[Term] = []
         numbers = [(m.start(), m.end()) for m in _NUMBER.finditer(text)]
+        number_starts = [s for s, _ in numbers]  # in order, apart: bisection finds the one
         for s, e in numbers:
             terms.append(Term(_number_norm(text[s:e]), text[s:e], s, e, False, True))
         previous: tuple[str, int, int] | None = None  # the last ideograph, for bigrams
-        for norm, word, s, e, _initial in row:
-            if any(ns <= s < ne for ns, ne in numbers) or any(c.isdigit() for c in norm):
-                continue
+        for norm, word, s, e in row:
+            if norm in STOPWORDS:
+                continue  # first, as cheapest: a function word is no number and no ideograph
+            if not norm.isalpha() and any(c.isdigit() for c in norm):
+                continue  # letters only hold no digit: the cheap test first
+            if numbers:
+                k = bisect_right(number_starts, s) - 1
+                if k >= 0 and s < numbers[k][1]:
+                    continue  # a word inside a number ("1,5" holds "1" and "5")
             if len(norm) == 1 and norm >= "\u3040":
                 # Chinese and Japanese: single characters say little, adjacent pairs are words.
                 if previous is not None and previous[2] == s:
@@ -187,7 +203,7 @@ def extract_terms(texts: Sequence[str]) -> list[list[Term]]:
                     terms.append(Term(pair, text[previous[1] : e], previous[1], e, False, False))
                 previous = (norm, s, e)
                 continue
-            if norm in STOPWORDS or len(norm) < 2:
+            if len(norm) < 2:
                 continue
             name = word[:1].isupper() and capital[norm] > lower[norm]
             if "-" in norm:  # "rebel-held" also matches "rebels", "al-Assad" matches "Assad"
@@ -211,9 +227,11 @@ def build_sentence_terms(
     number_boost: float = 1.6,
     synonyms: bool = True,
     attribution: bool = True,
+    words: Sequence[Located] | None = None,
 ) -> tuple[list[SentenceTerms], Vocabulary]:
-    """Terms and IDF weights for every sentence of a story (texts in any order)."""
-    per_text = extract_terms(texts)
+    """Terms and IDF weights for every sentence of a story (texts in any order; `words` as
+    extract_terms takes them)."""
+    per_text = extract_terms(texts, words)
     surface: dict[str, set[str]] = {}
     for terms in per_text:
         for t in terms:
@@ -230,10 +248,12 @@ def build_sentence_terms(
             for t in terms:
                 if not t.name and t.key in table and t.key not in groups:
                     groups[t.key] = table[t.key]
-    if groups:
+    if groups:  # terms are immutable: only those whose key changes are made anew
         per_text = [
             [
-                Term(groups.get(t.key, t.key), t.text, t.start, t.end, t.name, t.number)
+                t
+                if t.key not in groups
+                else Term(groups[t.key], t.text, t.start, t.end, t.name, t.number)
                 for t in terms
             ]
             for terms in per_text
