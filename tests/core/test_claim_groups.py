@@ -57,3 +57,30 @@ def test_claims_that_only_touch_stay_apart() -> None:
     # One common sentence of five joint members: two facts that one sentence reports together.
     claims = [(0, 1, 2), (2, 3, 4)]
     assert merge_near_duplicates(claims, 0.6) == claims
+
+
+def test_distinct_claims_is_the_all_pairs_rule() -> None:
+    """Each claim once, none strictly inside another: the indexed version keeps exactly what
+    comparing every two claims keeps, in the same order."""
+    import random
+
+    from reader.core.claims.groups import distinct_claims
+
+    def every_pair(claims: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
+        sets = [frozenset(c) for c in claims]
+        return [
+            c
+            for i, c in enumerate(claims)
+            if not any(
+                sets[i] < sets[j] or (j < i and sets[i] == sets[j]) for j in range(len(sets))
+            )
+        ]
+
+    rng = random.Random(11)
+    for _ in range(200):
+        claims = [
+            tuple(sorted(rng.sample(range(12), rng.randint(1, 5))))
+            for _ in range(rng.randint(0, 25))
+        ]
+        assert distinct_claims(claims) == every_pair(claims)
+    assert distinct_claims([(1, 2), (1, 2, 3), (1, 2), (4, 5)]) == [(1, 2, 3), (4, 5)]

@@ -8,7 +8,7 @@ the members already in; a sentence may belong to several claims.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from reader.core.claims.disjoint_sets import DisjointSets
@@ -75,7 +75,7 @@ def group_links(
             continue
         covered |= inside
         claims.append(ordered)
-    return _drop_contained(claims)
+    return distinct_claims(claims)
 
 
 def _agrees(
@@ -98,15 +98,27 @@ def _agrees(
     return agree > need
 
 
-def _drop_contained(claims: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
+def distinct_claims(claims: Sequence[tuple[int, ...]]) -> list[tuple[int, ...]]:
+    """Each claim once (its first copy), and none that another claim strictly contains.
+
+    A claim's supersets all hold its rarest member, so only the claims holding that member are
+    compared: near-linear where comparing every two claims took 1.9 million set tests on two
+    100,000-word versions."""
     sets = [frozenset(c) for c in claims]
+    holding: dict[int, list[int]] = {}
+    for j, members in enumerate(sets):
+        for m in members:
+            holding.setdefault(m, []).append(j)
+    first: dict[frozenset[int], int] = {}
     keep = []
-    for i, c in enumerate(claims):
-        if any(j != i and sets[i] < sets[j] for j in range(len(claims))):
+    for i, members in enumerate(sets):
+        if first.setdefault(members, i) != i:
             continue
-        if any(j < i and sets[i] == sets[j] for j in range(len(claims))):
+        pivot = min(members, key=lambda m: len(holding[m]), default=None)
+        wider = holding[pivot] if pivot is not None else range(len(sets))
+        if any(members < sets[j] for j in wider):
             continue
-        keep.append(c)
+        keep.append(claims[i])
     return keep
 
 
@@ -151,7 +163,7 @@ def join_shared_partners(
             best = max(holding[have], key=lambda k: (len(common.intersection(claims[k])), -k))
             if all(article_of(m) != article_of(new) for m in grown[best]):
                 grown[best].add(new)
-    return _drop_contained([tuple(sorted(g)) for g in grown])
+    return distinct_claims([tuple(sorted(g)) for g in grown])
 
 
 def merge_near_duplicates(claims: list[tuple[int, ...]], share: float) -> list[tuple[int, ...]]:
@@ -182,4 +194,4 @@ def merge_near_duplicates(claims: list[tuple[int, ...]], share: float) -> list[t
     joined: dict[int, set[int]] = {}
     for k, members in enumerate(claims):
         joined.setdefault(groups.find(k), set()).update(members)
-    return _drop_contained([tuple(sorted(g)) for g in joined.values()])
+    return distinct_claims([tuple(sorted(g)) for g in joined.values()])

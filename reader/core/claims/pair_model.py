@@ -32,6 +32,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.core.claims.groups import distinct_claims
 from reader.core.claims.similarity import SentenceTerms
 from reader.core.claims.token_alignment import COLUMNS as ALIGNMENT
 from reader.core.claims.token_alignment import TokenStates, alignment_columns
@@ -341,7 +342,7 @@ def group(
         kept = [m for m in lexical_claim if mean_to(m, lexical_claim) >= model.keep]
         if len({article[m] for m in kept}) >= 2:
             claims.append(tuple(sorted(kept)))
-    claims = _distinct(claims)
+    claims = distinct_claims(claims)
     return [(c, tuple(round(mean_to(m, c), 3) for m in c)) for c in claims]
 
 
@@ -374,17 +375,6 @@ def _average_linkage(
             owner[m] = ca
         del clusters[cb]
     return [c for c in clusters.values() if len({article[m] for m in c}) >= 2]
-
-
-def _distinct(claims: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
-    """Each claim once, and none that another claim contains."""
-    sets = [frozenset(c) for c in claims]
-    out = []
-    for i, c in enumerate(claims):
-        if any(sets[i] < sets[j] or (j < i and sets[i] == sets[j]) for j in range(len(claims))):
-            continue
-        out.append(c)
-    return out
 
 
 def lexical_strengths(
