@@ -9,25 +9,13 @@ story, so a change can be checked for generalisation beyond the sample in one co
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
+from benchmarks.scorer import SHARED, load_scorer
 from reader.core.pipeline import analyse
 from reader.report.json_report import report_dict
-
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-
-
-def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score", SHARED / "tools" / "score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def stories() -> list[tuple[str, Path, Path]]:
@@ -41,7 +29,7 @@ def stories() -> list[tuple[str, Path, Path]]:
 
 def score_story(articles: Path, gold: Path) -> dict[str, Any]:
     report = report_dict(analyse([articles]))
-    metrics, _problems = _scorer().score(gold, report)
+    metrics, _problems = load_scorer().score(gold, report)
     return dict(metrics)
 
 

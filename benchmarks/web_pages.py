@@ -13,34 +13,24 @@ from __future__ import annotations
 
 import functools
 import http.server
-import importlib.util
 import os
 import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT / "tests" / "web"))
 
 from pages import FURNITURE, Story, news_page  # noqa: E402
 
+from benchmarks.scorer import SHARED, load_scorer  # noqa: E402
 from reader.core.ingest.loading import load_paths, visible_text  # noqa: E402
 from reader.core.pipeline import analyse, analyse_articles  # noqa: E402
 from reader.report.json_report import report_dict  # noqa: E402
 from reader.resources import sample_dir  # noqa: E402
-
-
-def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score", SHARED / "tools" / "score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def build_pages(folder: Path) -> list[Path]:
@@ -69,7 +59,7 @@ def claims(report: dict[str, Any]) -> str:
     names = sorted(p.name for p in sample_dir().glob("*.txt"))
     for art, name in zip(report["articles"], names, strict=True):
         art["name"] = name
-    metrics, _ = _scorer().score(gold, report)
+    metrics, _ = load_scorer().score(gold, report)
     return (
         f"F1 {metrics['claims.f1']:.3f} (P {metrics['claims.precision']:.3f}, "
         f"R {metrics['claims.recall']:.3f})"

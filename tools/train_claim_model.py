@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dbm
-import importlib.util
 import itertools
 import json
 import sys
@@ -30,6 +29,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.scorer import SHARED, load_scorer  # noqa: E402
 from reader.core.claims import semantic  # noqa: E402
 from reader.core.claims.linking import pair_inputs  # noqa: E402
 from reader.core.claims.pair_model import (  # noqa: E402
@@ -45,7 +45,6 @@ from reader.core.ingest.loading import load_paths  # noqa: E402
 from reader.core.input_order import CanonicalOrder  # noqa: E402
 from reader.core.pipeline import segment  # noqa: E402
 
-SHARED = ROOT.parent / "shared"
 FLOOR = 0.3
 L2 = 1.0
 TIE = 0.005  # micro F1 differences this small between thresholds are noise on five stories
@@ -56,14 +55,6 @@ GRID = [
     for keep in (0.0, 0.1, 0.2, 0.3)
     for sibling in (0.5, 0.6, 0.7, 0.8, 1.01)
 ]
-
-
-def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score", SHARED / "tools" / "score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @dataclass
@@ -233,7 +224,7 @@ def main() -> int:
         d for d in (SHARED / "dev").glob("claims-*") if (d / "gold" / "claims.json").is_file()
     )
     L2 = args.l2
-    score = _scorer()
+    score = load_scorer()
     with contextlib.ExitStack() as stack:
         cache = stack.enter_context(dbm.open(str(args.cache), "c")) if args.cache else None
         stories = [load_story(f, score, cache) for f in folders]  # type: ignore[arg-type]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import signal
 import sys
 import threading
@@ -65,12 +66,21 @@ class Helper:
         return self._workers
 
     def submit(self, fn: Callable[..., T], *args: Any) -> Result[T]:
+        """Run fn(*args) in a worker. The arguments are pickled here, in the caller's thread:
+        the pool would pickle them later in a thread of its own, while the caller goes on and
+        may fill caches on those very objects ("dictionary changed size during iteration")."""
         if self._pool is not None:
             try:
-                return _Pending(self._pool.apply_async(fn, args))
+                frozen = pickle.dumps((fn, args), protocol=pickle.HIGHEST_PROTOCOL)
+                return _Pending(self._pool.apply_async(_run_pickled, (frozen,)))
             except (OSError, ValueError):
                 self._pool, self._workers = None, 1  # the pool is gone: carry on alone
         return _Done(fn(*args))
+
+
+def _run_pickled(frozen: bytes) -> Any:
+    fn, args = pickle.loads(frozen)
+    return fn(*args)
 
 
 def _ignore_interrupt() -> None:

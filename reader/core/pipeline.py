@@ -145,9 +145,7 @@ def analyse_articles(
         claims = find_claims(ordered, sentences, meaning=meaning)
         story = Story(articles=ordered, sentences=sentences, claims=claims)
         progress("warnings", 0.8)
-        # Its own Story: the pool pickles its arguments in a thread of its own while
-        # find_discrepancies fills `story`'s cached properties ("dictionary changed size").
-        late = helper.submit(raw_warnings, Story(ordered, sentences, claims), late_checks)
+        late = helper.submit(raw_warnings, story, late_checks)
         progress("discrepancies", 0.9)
         discrepancies = find_discrepancies(story)
         found = early.result() + late.result()

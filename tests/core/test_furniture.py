@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
+from benchmarks.scorer import SHARED, load_scorer
 from reader.core.ingest.furniture import find_furniture, is_headline_shaped, is_phrase
 from reader.core.ingest.loading import load_paths, visible_text
 from reader.core.model import Article
 
 STORIES = Path(__file__).parents[1] / "stories" / "ingest"
-SHARED = Path(__file__).resolve().parents[3] / "shared"
 
 
 def _hidden_lines(*texts: str) -> list[list[str]]:
@@ -293,14 +291,6 @@ def test_fixture_story_hides_furniture_only() -> None:
         assert article.title not in shown
 
 
-def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score", SHARED / "tools" / "score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.skipif(not (SHARED / "gold").is_dir(), reason="needs the shared gold beside the repo")
 def test_sample_boilerplate_gold(sample: Path) -> None:
     articles = load_paths([sample])
@@ -310,7 +300,7 @@ def test_sample_boilerplate_gold(sample: Path) -> None:
             for a in articles
         ]
     }
-    score = _scorer()
+    score = load_scorer()
     gold = json.loads((SHARED / "gold" / "saraqeb" / "boilerplate.json").read_text("utf-8"))
     located = {a.id: score.Located(a.text) for a in articles}
     problems: list[str] = []

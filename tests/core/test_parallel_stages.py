@@ -36,6 +36,21 @@ def test_stage_runs_in_another_process_and_story_is_the_same(
     assert parallel == serial
 
 
+@pytest.mark.skipif(not parallel_stages.sys.platform.startswith("linux"), reason="fork: Linux")
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="needs a second core")
+def test_a_worker_sees_its_arguments_as_they_were_when_submitted(forking: None) -> None:
+    """The caller goes on using what it submitted (the discrepancies fill the Story's caches
+    while the late checks are on their way): the worker must get them as they were, pickled
+    at submit, not whenever the pool's own thread gets round to it."""
+    with worker_pool(10) as helper:
+        for _ in range(20):
+            data: dict[str, int] = {"n": 1}
+            pending = helper.submit(len, data)
+            for k in range(2_000):
+                data[f"k{k}"] = k
+            assert pending.result() == 1
+
+
 def test_small_story_runs_in_place() -> None:
     with worker_pool(MIN_CHARS - 1) as helper:
         assert helper.submit(os.getpid).result() == os.getpid()
