@@ -65,7 +65,7 @@ def overlap_matrix(story: Story) -> dict[tuple[str, str], float]:
         total = _visible(article, prefix)
         for other in partners[article.id]:
             key = (article.id, other)
-            if other != article.id and key in out:
+            if other != article.id:
                 out[key] = _count(prefix, merge_spans(by_pair[key])) / total
     return out
 

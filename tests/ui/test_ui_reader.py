@@ -404,7 +404,7 @@ async def test_the_heat_map_follows_a_theme_change() -> None:
 
 @run_async
 async def test_the_heat_map_of_many_articles_draws_the_columns_in_view() -> None:
-    """500 articles: the map is drawn line by line, and scrolled right it shows the columns
+    """Many articles: the map is drawn line by line, and scrolled right it shows the columns
     there, each under its own id."""
     from benchmarks.ui_keys import generate_story
 

@@ -171,6 +171,8 @@ class MiniLM:
         ).reshape(b, t, h)
 
     def _batch(self, seqs: list[list[int]]) -> np.ndarray:
+        """The last layer's token states (sequences x tokens x dimensions), padding included:
+        the caller keeps each sequence's own rows."""
         w = self.w
         t = max(len(s) for s in seqs)
         ids = np.zeros((len(seqs), t), dtype=np.int64)

@@ -116,9 +116,8 @@ def encode(
         else:
             todo.setdefault(key, []).append(i)
     keys = list(todo)
-    model = _model() if keys else None
     for start in range(0, len(keys), batch):
-        assert model is not None
+        model = _model()
         part_keys = keys[start : start + batch]
         part = [texts[todo[k][0]] for k in part_keys]
         pooled, states = model.encode(part)

@@ -94,11 +94,15 @@ class HeatMap(ScrollView, can_focus=False):
         if self.is_mounted:
             self._take_colours()
 
-    def _take_colours(self) -> None:
-        """Restyle only when the theme's heat colours change: style updates come in bursts."""
+    def _theme_colours(self) -> tuple[Color, Color]:
+        """The theme's heat colours; a theme without them: the defaults every theme starts from."""
         variables = self.app.theme_variables
         low, high = (variables.get(v, VARIABLE_DEFAULTS[v]) for v in ("heat-low", "heat-high"))
-        colours = (Color.parse(low), Color.parse(high))  # a theme without them: the defaults
+        return Color.parse(low), Color.parse(high)
+
+    def _take_colours(self) -> None:
+        """Restyle only when the theme's heat colours change: style updates come in bursts."""
+        colours = self._theme_colours()
         if colours != self._colours:
             self._colours = colours
             self._styles = {}
@@ -106,7 +110,7 @@ class HeatMap(ScrollView, can_focus=False):
 
     def _style(self, percent: int) -> Style:
         if percent not in self._styles:
-            low, high = self._colours or (Color.parse("black"), Color.parse("white"))
+            low, high = self._colours or self._theme_colours()
             bg = low.blend(high, min(1.0, percent / 100 * 1.5))
             self._styles[percent] = Style(background=bg, foreground=bg.get_contrast_text())
         return self._styles[percent]
