@@ -8,7 +8,8 @@ the members already in; a sentence may belong to several claims.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from reader.core.claims.disjoint_sets import DisjointSets
@@ -29,14 +30,15 @@ class GroupParams:
 
 def group_links(
     links: Mapping[Link, float],
-    article_of: Callable[[int], str],
-    related: Callable[[int, int], bool],
+    article: Sequence[str],
+    related: Mapping[int, AbstractSet[int]],
     params: GroupParams,
 ) -> list[tuple[int, ...]]:
     """Claims as tuples of sentence indices (each with two articles or more).
 
-    `links` are the accepted pairs with their strength; `related(a, b)` is the looser test a
-    newcomer must pass against the other members.
+    `links` are the accepted pairs with their strength; `article[i]` is sentence i's article;
+    `related[a]` holds the sentences that pass the looser test a newcomer must pass against the
+    other members (a linked pair passes it too).
     """
     neighbours: dict[int, list[tuple[float, int]]] = {}
     for (a, b), w in links.items():
@@ -46,27 +48,33 @@ def group_links(
     linked = set(links)
     covered: set[Link] = set()  # linked pairs already inside a claim
     claims: list[tuple[int, ...]] = []
+    nothing: frozenset[int] = frozenset()
     for seed in sorted(neighbours, key=lambda s: (-strength[s], s)):
         if all(link(seed, o) in covered for _, o in neighbours[seed]):
             continue
+        home = article[seed]
         members = [seed]
-        per_article: dict[str, float] = {article_of(seed): 1.0}
-        count: dict[str, int] = {article_of(seed): 1}
+        first: dict[str, float] = {}  # article -> the link strength of its first member
+        count: dict[str, int] = {}
         for w, cand in sorted(neighbours[seed], key=lambda x: (-x[0], x[1])):
-            art = article_of(cand)
-            if art == article_of(seed):
+            art = article[cand]
+            if art == home:
                 continue
-            if count.get(art, 0) >= params.max_per_article:
+            brought = count.get(art, 0)
+            if brought >= params.max_per_article:
                 continue
-            if art in per_article and w < params.second_ratio * per_article[art]:
+            if brought and w < params.second_ratio * first[art]:
                 continue
-            others = [m for m in members[1:] if article_of(m) != art]
-            if others and not _agrees(cand, others, links, related, params.agreement):
+            # The members from other articles than the newcomer's (and not the seed): more than
+            # `agreement` of them must be linked or related to it.
+            others = [m for m in members[1:] if article[m] != art] if brought else members[1:]
+            agreeing = len(related.get(cand, nothing).intersection(others))
+            if others and agreeing <= params.agreement * len(others):
                 continue
             members.append(cand)
-            per_article.setdefault(art, w)
-            count[art] = count.get(art, 0) + 1
-        if len({article_of(m) for m in members}) < 2:
+            first.setdefault(art, w)
+            count[art] = brought + 1
+        if len(members) < 2:
             continue
         ordered = tuple(sorted(members))
         # Each combination is (smaller, larger), as link() gives.
@@ -78,24 +86,17 @@ def group_links(
     return distinct_claims(claims)
 
 
-def _agrees(
-    cand: int,
-    others: list[int],
-    links: Mapping[Link, float],
-    related: Callable[[int, int], bool],
-    share: float,
-) -> bool:
-    """More than `share` of the others are linked or related to cand (stops once it knows)."""
-    need = share * len(others)
-    agree = 0
-    for k, m in enumerate(others):
-        if link(m, cand) in links or related(m, cand):
-            agree += 1
-            if agree > need:
-                return True
-        elif agree + len(others) - k - 1 <= need:
-            return False
-    return agree > need
+def agreement_partners(
+    links: Iterable[Link], scores: Mapping[Link, float], floor: float
+) -> dict[int, set[int]]:
+    """Each sentence's linked partners and those whose similarity reaches `floor`: the
+    partners a newcomer to a claim may count as agreeing with it (group_links)."""
+    out: dict[int, set[int]] = {}
+    for pairs in (links, (ab for ab, s in scores.items() if s >= floor)):
+        for a, b in pairs:
+            out.setdefault(a, set()).add(b)
+            out.setdefault(b, set()).add(a)
+    return out
 
 
 def distinct_claims(claims: Sequence[tuple[int, ...]]) -> list[tuple[int, ...]]:

@@ -16,6 +16,7 @@ from reader.core.claims.alignment import align, ordered_share
 from reader.core.claims.groups import (
     GroupParams,
     Link,
+    agreement_partners,
     group_links,
     join_shared_partners,
     link,
@@ -322,11 +323,9 @@ def _lexical(articles: list[Article], sents: list[Sentence], params: ClaimParams
     scores = _candidates(story)
     links = _accept_links(story, scores)
 
-    def related(a: int, b: int) -> bool:
-        return scores.get((a, b) if a < b else (b, a), 0.0) >= params.related
-
     article = [s.article for s in sents]
-    groups = group_links(links, article.__getitem__, related, params.group)
+    related = agreement_partners(links, scores, params.related)
+    groups = group_links(links, article, related, params.group)
     if params.shared_partners:
         groups = join_shared_partners(
             groups,

@@ -286,8 +286,8 @@ def build_sentence_terms(
             keys=frozenset(keys),
             bigrams=frozenset(itertools.pairwise(keys)),
         )
-        st.weight = math.fsum(weights[k] for k in st.keys)
-        st.name_weight = math.fsum(vocab.name_weights.get(k, 0.0) for k in st.keys)
+        st.weight = math.fsum(map(weights.__getitem__, st.keys))
+        st.name_weight = math.fsum(map(vocab.name_weights.get, st.keys, _ZEROS))
         out.append(st)
     return out, vocab
 
@@ -300,9 +300,12 @@ def merge(parts: Sequence[SentenceTerms], vocab: Vocabulary) -> SentenceTerms:
     bigrams = frozenset().union(*(p.bigrams for p in parts))
     merged = SentenceTerms([t for p in parts for t in p.terms], keys, bigrams)
     weights, names = vocab.weights, vocab.name_weights
-    merged.weight = math.fsum(weights.get(k, 0.0) for k in keys)
-    merged.name_weight = math.fsum(names.get(k, 0.0) for k in keys)
+    merged.weight = math.fsum(map(weights.get, keys, _ZEROS))
+    merged.name_weight = math.fsum(map(names.get, keys, _ZEROS))
     return merged
+
+
+_ZEROS = itertools.repeat(0.0)  # the default for every key that map(names.get, ...) misses
 
 
 @dataclass(frozen=True)
@@ -331,7 +334,9 @@ def similarity(a: SentenceTerms, b: SentenceTerms, vocab: Vocabulary, p: Similar
     few = len(shared) < p.min_shared and not any(k.startswith("#") for k in shared)
     if few and max(len(a.keys), len(b.keys)) > 3:
         return 0.0
-    sw = math.fsum(vocab.weights[k] for k in shared)
+    # fsum is exactly rounded, so neither the order of a set nor added zeros change a sum:
+    # map() spares a generator frame per term on the hottest line of the claims.
+    sw = math.fsum(map(vocab.weights.__getitem__, shared))
     dice = 2 * sw / (a.weight + b.weight)
     shorter = min(len(a.keys), len(b.keys))
     cont = sw / min(a.weight, b.weight) * min(1.0, shorter / p.short)
@@ -339,7 +344,7 @@ def similarity(a: SentenceTerms, b: SentenceTerms, vocab: Vocabulary, p: Similar
     if p.content:
         # Sharing a speaker or a place is not sharing the statement: weigh the rest.
         names = vocab.name_weights
-        shared_names = math.fsum(names[k] for k in shared if k in names)
+        shared_names = math.fsum(map(names.get, shared, _ZEROS))
         rest = min(a.weight - a.name_weight, b.weight - b.name_weight)
         covered = (sw - shared_names) / rest if rest > 0 else 1.0
         score *= 1 - p.content + p.content * min(1.0, covered / p.content_full)
