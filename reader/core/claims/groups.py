@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from reader.core.claims.disjoint_sets import DisjointSets
@@ -31,7 +30,7 @@ class GroupParams:
 def group_links(
     links: Mapping[Link, float],
     article: Sequence[str],
-    related: Mapping[int, AbstractSet[int]],
+    related: Mapping[int, set[int]],
     params: GroupParams,
 ) -> list[tuple[int, ...]]:
     """Claims as tuples of sentence indices (each with two articles or more).
@@ -48,7 +47,7 @@ def group_links(
     linked = set(links)
     covered: set[Link] = set()  # linked pairs already inside a claim
     claims: list[tuple[int, ...]] = []
-    nothing: frozenset[int] = frozenset()
+    nothing: set[int] = set()
     for seed in sorted(neighbours, key=lambda s: (-strength[s], s)):
         if all(link(seed, o) in covered for _, o in neighbours[seed]):
             continue
