@@ -307,7 +307,7 @@ def _lexical(articles: list[Article], sents: list[Sentence], params: ClaimParams
         params.sim.number_boost,
         params.sim.synonyms,
         params.sim.attribution,
-        [(tokenize(texts[s.article], s.start, s.end), s.start) for s in sents],
+        lambda i: (tokenize(texts[sents[i].article], sents[i].start, sents[i].end), sents[i].start),
     )
     story = _Story(
         sents, terms, vocab, params, _leads(sents, terms, params.lead_count, params.lead_share)

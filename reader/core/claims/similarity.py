@@ -12,7 +12,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -155,70 +155,83 @@ class Vocabulary:
 
 
 Located = tuple[Sequence[Token], int]  # a text's words found in its article, and its offset there
+Row = list[tuple[str, str, int, int]]  # (norm, text, start, end) of each word of a text
 
 
-def extract_terms(texts: Sequence[str], words: Sequence[Located] | None = None) -> list[list[Term]]:
+def extract_terms(
+    texts: Sequence[str], words: Callable[[int], Located] | None = None
+) -> list[list[Term]]:
     """Content terms of each text, with names found from how the story capitalises each word.
 
-    `words` are the texts' words as the checks and facts tokenize them, in the articles the
-    sentences come from (the same words: the word pattern looks at nothing outside a span),
-    so each sentence is tokenized once; without them the texts are tokenized here.
+    `words(i)` gives text i's words as the checks and facts tokenize them, in the article the
+    sentence comes from (the same words: the word pattern looks at nothing outside a span),
+    so each sentence is tokenized once; without it the texts are tokenized here.
+
+    A text's terms depend only on its words and the story's capitalisation counts, so a text
+    that recurs (wire copy repeats sentences word for word) is read once and its terms shared.
+    Each occurrence still counts towards how the story writes a word.
     """
-    rows: list[list[tuple[str, str, int, int]]] = []  # (norm, text, start, end) per token
+    rows: dict[str, Row] = {}
+    occurrences: Counter[str] = Counter(texts)
     capital: Counter[str] = Counter()
     lower: Counter[str] = Counter()
     for i, text in enumerate(texts):
-        toks, base = words[i] if words is not None else (tokenize(text), 0)
+        if text in rows:
+            continue
+        toks, base = words(i) if words is not None else (tokenize(text), 0)
         row = [(normalize_word(t.text), t.text, t.start - base, t.end - base) for t in toks]
-        rows.append(row)
+        rows[text] = row
         if _is_title_case(row):
             continue
         # How the story writes each word where capitals say nothing of sentence starts: not
         # the first word (no word token is a quote mark, so only the first one is initial).
+        times = occurrences[text]
         for norm, word, _, _ in row[1:]:
-            first = word[:1]
-            if first.isalpha():
-                (capital if first.isupper() else lower)[norm] += 1
-    out: list[list[Term]] = []
-    for text, row in zip(texts, rows, strict=True):
-        terms: list[Term] = []
-        numbers = [(m.start(), m.end()) for m in _NUMBER.finditer(text)]
-        number_starts = [s for s, _ in numbers]  # in order, apart: bisection finds the one
-        for s, e in numbers:
-            terms.append(Term(_number_norm(text[s:e]), text[s:e], s, e, False, True))
-        previous: tuple[str, int, int] | None = None  # the last ideograph, for bigrams
-        for norm, word, s, e in row:
-            if norm in STOPWORDS:
-                continue  # first, as cheapest: a function word is no number and no ideograph
-            if not norm.isalpha() and any(c.isdigit() for c in norm):
-                continue  # letters only hold no digit: the cheap test first
-            if numbers:
-                k = bisect_right(number_starts, s) - 1
-                if k >= 0 and s < numbers[k][1]:
-                    continue  # a word inside a number ("1,5" holds "1" and "5")
-            if len(norm) == 1 and norm >= "\u3040":
-                # Chinese and Japanese: single characters say little, adjacent pairs are words.
-                if previous is not None and previous[2] == s:
-                    pair = previous[0] + norm
-                    terms.append(Term(pair, text[previous[1] : e], previous[1], e, False, False))
-                previous = (norm, s, e)
-                continue
-            if len(norm) < 2:
-                continue
-            name = word[:1].isupper() and capital[norm] > lower[norm]
-            if "-" in norm:  # "rebel-held" also matches "rebels", "al-Assad" matches "Assad"
-                offset = s
-                for part in norm.split("-"):
-                    if part not in STOPWORDS and len(part) > 2:
-                        terms.append(
-                            Term(stem(part), part, offset, offset + len(part), name, False)
-                        )
-                    offset += len(part) + 1
-            else:
-                terms.append(Term(stem(norm), word, s, e, name, False))
-        terms.sort(key=lambda t: t.start)
-        out.append(terms)
-    return out
+            initial = word[:1]
+            if initial.isalpha():
+                (capital if initial.isupper() else lower)[norm] += times
+    terms_of = {text: _terms(text, row, capital, lower) for text, row in rows.items()}
+    return [terms_of[text] for text in texts]
+
+
+def _terms(text: str, row: Row, capital: Counter[str], lower: Counter[str]) -> list[Term]:
+    """One text's terms in reading order: numbers, stems of content words, Chinese and
+    Japanese character pairs; a word the story mostly capitalises is a name."""
+    terms: list[Term] = []
+    numbers = [(m.start(), m.end()) for m in _NUMBER.finditer(text)]
+    number_starts = [s for s, _ in numbers]  # in order, apart: bisection finds the one
+    for s, e in numbers:
+        terms.append(Term(_number_norm(text[s:e]), text[s:e], s, e, False, True))
+    previous: tuple[str, int, int] | None = None  # the last ideograph, for bigrams
+    for norm, word, s, e in row:
+        if norm in STOPWORDS:
+            continue  # first, as cheapest: a function word is no number and no ideograph
+        if not norm.isalpha() and any(c.isdigit() for c in norm):
+            continue  # letters only hold no digit: the cheap test first
+        if numbers:
+            k = bisect_right(number_starts, s) - 1
+            if k >= 0 and s < numbers[k][1]:
+                continue  # a word inside a number ("1,5" holds "1" and "5")
+        if len(norm) == 1 and norm >= "\u3040":
+            # Chinese and Japanese: single characters say little, adjacent pairs are words.
+            if previous is not None and previous[2] == s:
+                pair = previous[0] + norm
+                terms.append(Term(pair, text[previous[1] : e], previous[1], e, False, False))
+            previous = (norm, s, e)
+            continue
+        if len(norm) < 2:
+            continue
+        name = word[:1].isupper() and capital[norm] > lower[norm]
+        if "-" in norm:  # "rebel-held" also matches "rebels", "al-Assad" matches "Assad"
+            offset = s
+            for part in norm.split("-"):
+                if part not in STOPWORDS and len(part) > 2:
+                    terms.append(Term(stem(part), part, offset, offset + len(part), name, False))
+                offset += len(part) + 1
+        else:
+            terms.append(Term(stem(norm), word, s, e, name, False))
+    terms.sort(key=lambda t: t.start)
+    return terms
 
 
 def build_sentence_terms(
@@ -227,13 +240,17 @@ def build_sentence_terms(
     number_boost: float = 1.6,
     synonyms: bool = True,
     attribution: bool = True,
-    words: Sequence[Located] | None = None,
+    words: Callable[[int], Located] | None = None,
 ) -> tuple[list[SentenceTerms], Vocabulary]:
     """Terms and IDF weights for every sentence of a story (texts in any order; `words` as
     extract_terms takes them)."""
     per_text = extract_terms(texts, words)
+    # A recurring text shares one list of terms (extract_terms): each list is weighed once,
+    # and counted as often as it occurs.
+    times: Counter[int] = Counter(map(id, per_text))
+    distinct = list({id(terms): terms for terms in per_text}.values())
     surface: dict[str, set[str]] = {}
-    for terms in per_text:
+    for terms in distinct:
         for t in terms:
             if not t.number:
                 surface.setdefault(t.key, set()).add(t.text.lower())
@@ -244,25 +261,27 @@ def build_sentence_terms(
         for key, rep in list(groups.items()):
             if rep in table:
                 groups[key] = table[rep]
-        for terms in per_text:
+        for terms in distinct:
             for t in terms:
                 if not t.name and t.key in table and t.key not in groups:
                     groups[t.key] = table[t.key]
-    if groups:  # terms are immutable: only those whose key changes are made anew
-        per_text = [
-            [
-                t
-                if t.key not in groups
-                else Term(groups[t.key], t.text, t.start, t.end, t.name, t.number)
-                for t in terms
-            ]
-            for terms in per_text
+    renamed = {
+        id(terms): [
+            t
+            if t.key not in groups
+            else Term(groups[t.key], t.text, t.start, t.end, t.name, t.number)
+            for t in terms
         ]
+        if groups  # terms are immutable: only those whose key changes are made anew
+        else terms
+        for terms in distinct
+    }
     df: Counter[str] = Counter()
-    for terms in per_text:
-        df.update({t.key for t in terms})
+    for was, terms in renamed.items():
+        for key in {t.key for t in terms}:
+            df[key] += times[was]
     n = max(1, len(texts))
-    name_keys = {t.key for terms in per_text for t in terms if t.name}
+    name_keys = {t.key for terms in renamed.values() for t in terms if t.name}
     weights: dict[str, float] = {}
     for key, count in df.items():
         w = math.log(n / count) + 0.1
@@ -278,8 +297,8 @@ def build_sentence_terms(
         weights,
         {k: w for k, w in weights.items() if k in name_keys or k.startswith("#") or k in speaker},
     )
-    out: list[SentenceTerms] = []
-    for terms in per_text:
+    weighed: dict[int, SentenceTerms] = {}
+    for was, terms in renamed.items():
         keys = [t.key for t in terms]
         st = SentenceTerms(
             terms=terms,
@@ -288,7 +307,8 @@ def build_sentence_terms(
         )
         st.weight = math.fsum(map(weights.__getitem__, st.keys))
         st.name_weight = math.fsum(map(vocab.name_weights.get, st.keys, _ZEROS))
-        out.append(st)
+        weighed[was] = st
+    out = [weighed[id(terms)] for terms in per_text]
     return out, vocab
 
 
