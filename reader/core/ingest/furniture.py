@@ -19,6 +19,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reader.core.text.spans import merge_spans
 from reader.core.text.words import count_words
@@ -194,10 +195,22 @@ def visible_lines(text: str, hidden: Sequence[Span] = (), limit: int | None = No
     return out
 
 
+# Every test of a line's length in words asks about at most this many: a longer line's count
+# is cut here, so a paragraph of running text is not counted to its end for each test.
+_ENOUGH_WORDS = _MAX_PHRASE_WORDS + 1
+_ENOUGH_CHARS = 400  # a window this wide usually holds that many words
+
+
+@lru_cache(maxsize=4096)
 def _words(content: str) -> int:
-    """Words as the engine counts them: each Chinese or Japanese character is one, so a line
-    of running Chinese text is long, as it is, not one "word" because it has no spaces."""
-    return count_words(content, 0, len(content))
+    """Words as the engine counts them, up to _ENOUGH_WORDS: each Chinese or Japanese character
+    is one, so a line of running Chinese text is long, as it is, not one "word" because it has
+    no spaces. The words of a text's first characters are at most its words (a cut can shorten
+    its last word, not split it), so enough words there is enough for the whole."""
+    window = count_words(content, 0, _ENOUGH_CHARS)
+    if window < _ENOUGH_WORDS and len(content) > _ENOUGH_CHARS:
+        window = count_words(content, 0, len(content))
+    return min(window, _ENOUGH_WORDS)
 
 
 def is_headline_shaped(content: str) -> bool:
