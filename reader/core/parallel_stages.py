@@ -12,7 +12,6 @@ the order it was submitted: the result never depends on which way it ran.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
 import signal
@@ -20,8 +19,10 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from multiprocessing.pool import Pool
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
@@ -112,6 +113,8 @@ def worker_pool(chars: int) -> Iterator[Helper]:
     pool = None
     workers = min(_cores(), MAX_WORKERS)
     if can_fork(chars):
+        import multiprocessing  # here: a small story never forks, and pays no import for it
+
         try:
             pool = multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupt)
         except (OSError, ValueError):

@@ -75,7 +75,9 @@ def test_a_process_that_cannot_start_leaves_the_stage_in_place(
     def refuse(*args: object, **kwargs: object) -> None:
         raise OSError("no more processes")
 
-    monkeypatch.setattr(parallel_stages.multiprocessing, "get_context", refuse)
+    import multiprocessing  # the module the pool is made from when a story is large
+
+    monkeypatch.setattr(multiprocessing, "get_context", refuse)
     with worker_pool(10) as helper:
         assert helper.submit(os.getpid).result() == os.getpid()
 
