@@ -206,15 +206,20 @@ def _share_twin_evidence(
         if a in twins or b in twins:
             neighbours[a].append((b, s))
             neighbours[b].append((a, s))
-    by_articles: dict[tuple[str, str], dict[Link, float]] = {}
+    # article -> each article it is an independent report beside -> that pair's scores
+    beside: dict[str, dict[str, dict[Link, float]]] = {}
     out = [dict(pair_scores) for pair_scores in reports if pair_scores]
     for boosted in out:
         a0, b0 = next(iter(boosted))
-        by_articles[(art[a0], art[b0])] = by_articles[(art[b0], art[a0])] = boosted
+        beside.setdefault(art[a0], {})[art[b0]] = boosted
+        beside.setdefault(art[b0], {})[art[a0]] = boosted
     for x, ys in twins.items():
+        row = beside.get(art[x])
+        if row is None:
+            continue  # x's article has versions only: nothing to share evidence with
         for y in ys:
             for z, s in neighbours.get(y, ()):
-                target = by_articles.get((art[x], art[z]))
+                target = row.get(art[z])
                 if target is None:
                     continue
                 key = (x, z) if x < z else (z, x)
