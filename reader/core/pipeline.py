@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, MutableMapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,8 +14,9 @@ from reader.core.ingest.loading import load_paths
 from reader.core.input_order import CanonicalOrder
 from reader.core.limits import semantic_skipped
 from reader.core.model import Article, Sentence, Story, Warning
-from reader.core.parallel_stages import worker_pool
+from reader.core.parallel_stages import Result, worker_pool
 from reader.core.passages.shared import find_part
+from reader.core.passages.table import PassageTable
 from reader.core.sentences import split_sentences
 
 if TYPE_CHECKING:
@@ -101,6 +102,16 @@ class _Both(MutableMapping[str, bytes]):
         return len(self.far)
 
 
+@dataclass(frozen=True)
+class _Groundwork:
+    """What an analysis finds without reading the claims: sentences, the parts of the shared
+    passages and the claim-free checks' raw warnings (in the canonical order)."""
+
+    sentences: list[Sentence]
+    parts: list[PassageTable]
+    early: list[list[Warning]]
+
+
 def analyse_articles(
     articles: list[Article],
     progress: Progress = _no_progress,
@@ -117,6 +128,21 @@ def analyse_articles(
     passages (in parts, one or two per worker) and the checks that need no claims beside the
     claims, the other checks beside the discrepancies. The result is the same either way.
     """
+    return _analyse(articles, progress, semantic, embedding_cache, None, keep=False)[0]
+
+
+def _analyse(
+    articles: list[Article],
+    progress: Progress,
+    semantic: bool,
+    embedding_cache: EmbeddingCache | None,
+    reuse: _Groundwork | None,
+    keep: bool = True,
+) -> tuple[Story, _Groundwork]:
+    """analyse_articles, also returning its groundwork; with `reuse` (the groundwork of an
+    earlier analysis of these very articles) only what reads the claims is done again.
+    Without `keep` the passages' parts go once they are in reading order (at 500 articles
+    they are a million rows), and the groundwork returned holds none."""
     early_checks = tuple(c for c in CHECKS if c in CLAIMLESS)
     late_checks = tuple(c for c in CHECKS if c not in CLAIMLESS)
     notes: list[str] = []
@@ -125,14 +151,18 @@ def analyse_articles(
     canon = CanonicalOrder(articles)
     ordered = canon.articles
     with worker_pool(sum(len(a.text) for a in articles)) as helper:
-        progress("sentences", 0.1)
-        sentences = segment(ordered)
-        progress("shared passages", 0.25)
-        # Parts split the pairs of articles: two versions are one pair, one part.
-        parts = min(_PARTS_PER_WORKER * helper.workers, len(ordered) - 1)
-        parts = parts if helper.workers > 1 and parts > 1 else 1
-        pending = [helper.submit(find_part, ordered, k, parts) for k in range(parts)]
-        early = helper.submit(raw_warnings, Story(ordered, sentences), early_checks)
+        pending: list[Result[PassageTable]] = []
+        if reuse is None:
+            progress("sentences", 0.1)
+            sentences = segment(ordered)
+            progress("shared passages", 0.25)
+            # Parts split the pairs of articles: two versions are one pair, one part.
+            parts = min(_PARTS_PER_WORKER * helper.workers, len(ordered) - 1)
+            parts = parts if helper.workers > 1 and parts > 1 else 1
+            pending = [helper.submit(find_part, ordered, k, parts) for k in range(parts)]
+            early = helper.submit(raw_warnings, Story(ordered, sentences), early_checks)
+        else:
+            sentences = reuse.sentences
         meaning = None
         skipped = semantic_skipped(len(sentences)) if semantic else None
         if skipped:
@@ -148,12 +178,16 @@ def analyse_articles(
         late = helper.submit(raw_warnings, story, late_checks)
         progress("discrepancies", 0.9)
         discrepancies = find_discrepancies(story)
-        found = early.result() + late.result()
-        found_parts = [part.result() for part in pending]
+        if reuse is None:
+            ground = _Groundwork(sentences, [part.result() for part in pending], early.result())
+        else:
+            ground = reuse
+        found = ground.early + late.result()
         del pending  # each handle holds its part: the parts go once they are in order
     in_reading_order, claim_name = canon.claims(claims)
-    passages = canon.passages(found_parts)
-    del found_parts
+    passages = canon.passages(ground.parts)
+    if not keep:
+        ground = replace(ground, parts=[])
     story = Story(
         articles=list(articles),
         sentences=canon.sentences(sentences),
@@ -164,12 +198,13 @@ def analyse_articles(
     raw = canon.warnings([w for check in CHECKS for w in by_check[check]])
     warnings = [w for w in finalize(story, raw) if not _touches_hidden(story, w)]
     progress("done", 1.0)
-    return replace(
+    story = replace(
         story,
         warnings=warnings,
         discrepancies=canon.discrepancies(discrepancies, claim_name),
         notices=tuple(notes),
     )
+    return story, ground
 
 
 def analyse(
@@ -183,3 +218,26 @@ def analyse(
     notices: list[str] = []
     story = analyse_articles(load_paths(paths, notices), progress, semantic, embedding_cache)
     return replace(story, notices=(*notices, *story.notices)) if notices else story
+
+
+def analyse_in_two_steps(
+    paths: Sequence[Path],
+    progress: Progress = _no_progress,
+    embedding_cache: EmbeddingCache | None = None,
+) -> Iterator[Story]:
+    """The lexical story at once, then the semantic one (the reader shows the first while the
+    second is made). The second redoes only what reads the claims: the sentences, the shared
+    passages and the claim-free checks of the first are kept, not found twice. Where the
+    semantic stage cannot run, the second is the first with the notice that says why."""
+    progress("loading", 0.0)
+    notices: list[str] = []
+    articles = load_paths(paths, notices)
+    first, ground = _analyse(articles, progress, False, None, None)
+    first = replace(first, notices=(*notices, *first.notices)) if notices else first
+    yield first
+    skipped = semantic_skipped(len(first.sentences))
+    if skipped:
+        yield replace(first, notices=(*first.notices, skipped))
+        return
+    second = _analyse(articles, progress, True, embedding_cache, ground)[0]
+    yield replace(second, notices=(*notices, *second.notices)) if notices else second

@@ -22,7 +22,6 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -52,7 +51,7 @@ def child_main() -> None:
     fast = os.environ.get("SAMESTORY_ANALYSIS_FAST") == "1"
     try:
         from reader.core.limits import semantic_skipped
-        from reader.core.pipeline import analyse
+        from reader.core.pipeline import analyse, analyse_in_two_steps
 
         def progress(stage: str, fraction: float) -> None:
             _send(out, ("progress", stage, fraction))
@@ -72,19 +71,20 @@ def child_main() -> None:
             _send(out, ("paths", [str(p) for p in paths]))
         else:
             paths = [Path(a) for a in args]
-        story = analyse(paths, progress, semantic=False)
-        # The lexical claims first, shown at once; the semantic stage's (seconds more the first
-        # time) replace them when ready. Lexical only with --fast or `semantic = false`, or
-        # past the stage's size bound.
-        if not fast and semantic_skipped(len(story.sentences)) is None:
-            _send(out, ("early", story))
+        if fast:
+            story = analyse(paths, progress, semantic=False)
+        else:
+            # The lexical claims first, shown at once; the semantic stage's (seconds more the
+            # first time) replace them when ready, and only what reads the claims is redone.
+            # Past the stage's size bound, the lexical story is the answer, and says why.
             from reader.store.embedding_cache import EmbeddingCache
 
             with EmbeddingCache() as cache:  # embeddings by sentence content, kept between runs
-                story = analyse(paths, progress, semantic=True, embedding_cache=cache)
-        elif not fast:  # past the bound: the lexical story is the answer, and says why
-            skipped = semantic_skipped(len(story.sentences))
-            story = replace(story, notices=(*story.notices, *([skipped] if skipped else [])))
+                steps = analyse_in_two_steps(paths, progress, cache)
+                story = next(steps)
+                if semantic_skipped(len(story.sentences)) is None:
+                    _send(out, ("early", story))
+                story = next(steps)
         _send(out, ("done", story))
     except InputError as exc:
         _send(out, ("error", str(exc)))

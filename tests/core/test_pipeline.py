@@ -105,3 +105,37 @@ def test_the_semantic_stage_is_skipped_with_a_notice_past_its_bound(
     assert story.claims == analyse([tmp_path], semantic=False).claims  # the lexical claims
     monkeypatch.setenv("SAMESTORY_SEMANTIC_MAX_SENTENCES", "0")
     assert analyse([tmp_path], semantic=True).notices == ()
+
+
+def test_two_steps_give_the_lexical_then_the_semantic_story_finding_passages_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The reader's cold start: the second step is the whole semantic analysis, though it
+    finds no passage and runs no claim-free check again."""
+    from reader.core import pipeline
+
+    lexical, semantic = analyse([SAMPLE], semantic=False), analyse([SAMPLE], semantic=True)
+    assert lexical.claims != semantic.claims  # else this test could not tell them apart
+    calls: list[str] = []
+    find_part, raw_warnings = pipeline.find_part, pipeline.raw_warnings
+    monkeypatch.setattr(pipeline, "find_part", lambda *a: calls.append("passages") or find_part(*a))
+    monkeypatch.setattr(
+        pipeline, "raw_warnings", lambda *a: calls.append("checks") or raw_warnings(*a)
+    )
+    steps = pipeline.analyse_in_two_steps([SAMPLE])
+    assert next(steps) == lexical
+    assert calls == ["passages", "checks", "checks"]  # the claim-free checks, then the others
+    assert next(steps) == semantic
+    assert calls == ["passages", "checks", "checks", "checks"]
+    assert next(steps, None) is None
+
+
+def test_two_steps_past_the_semantic_bound_give_the_lexical_story_twice_with_the_notice(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reader.core import pipeline
+
+    monkeypatch.setenv("SAMESTORY_SEMANTIC_MAX_SENTENCES", "2")
+    first, second = pipeline.analyse_in_two_steps([SAMPLE])
+    assert second.claims == first.claims and first.notices == ()
+    assert second.notices == analyse([SAMPLE], semantic=True).notices != ()
