@@ -153,13 +153,21 @@ def _analyse(
     with worker_pool(sum(len(a.text) for a in articles)) as helper:
         pending: list[Result[PassageTable]] = []
         if reuse is None:
+            # Parts split the pairs of articles: two versions are one pair, one part. They read
+            # no sentences, so workers start on them while this process finds those.
+            parts = min(_PARTS_PER_WORKER * helper.workers, len(ordered) - 1)
+            parts = parts if helper.workers > 1 and parts > 1 else 1
+
+            def submit_parts() -> list[Result[PassageTable]]:
+                return [helper.submit(find_part, ordered, k, parts) for k in range(parts)]
+
+            if helper.workers > 1:
+                pending = submit_parts()
             progress("sentences", 0.1)
             sentences = segment(ordered)
             progress("shared passages", 0.25)
-            # Parts split the pairs of articles: two versions are one pair, one part.
-            parts = min(_PARTS_PER_WORKER * helper.workers, len(ordered) - 1)
-            parts = parts if helper.workers > 1 and parts > 1 else 1
-            pending = [helper.submit(find_part, ordered, k, parts) for k in range(parts)]
+            if not pending:  # no workers: found here, after the sentences, as the stages say
+                pending = submit_parts()
             early = helper.submit(raw_warnings, Story(ordered, sentences), early_checks)
         else:
             sentences = reuse.sentences
