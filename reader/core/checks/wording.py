@@ -127,7 +127,6 @@ def check_wording(story: Story) -> list[Warning]:
         mine = words_of.tokens(s.id)
         mine_norms = words_of.norms(s.id)
         aligned: dict[tuple[int, int], list[Slot]] = {}
-        agree: Counter[tuple[int, int]] = Counter()
         versions = others[:MAX_VERSIONS]
         for o in versions:
             theirs = words_of.norms(o)
@@ -137,19 +136,7 @@ def check_wording(story: Story) -> list[Warning]:
                 aligned.setdefault((i1, i2), []).append(slot)
         if not aligned:
             continue
-        third: Counter[tuple[int, int, str]] = Counter()
-        phrase = {(i1, i2): _joined(mine_norms[i1:i2]) for i1, i2 in aligned}
-        sources = {key: {sl.other_sentence for sl in slots} for key, slots in aligned.items()}
-        alternatives = {key: {sl.other for sl in slots} for key, slots in aligned.items()}
-        for o in versions:
-            b = words_of.joined(o)
-            for key in aligned:
-                if phrase[key] in b:
-                    agree[key] += 1
-                if o not in sources[key]:
-                    for alt in alternatives[key]:
-                        if f" {alt} " in b:
-                            third[(key[0], key[1], alt)] += 1
+        joined = [(o, words_of.joined(o)) for o in versions]
         for (i1, i2), slots in aligned.items():
             words = mine[i1:i2]
             votes = Counter(sl.other for sl in slots)
@@ -160,15 +147,22 @@ def check_wording(story: Story) -> list[Warning]:
             if not interesting[shape]:
                 continue
             mine_text = " ".join(t.text for t in words)
-            support = agree[(i1, i2)]
             kind = _kind([t.norm for t in words], best.split())
             evidence = [sl.other_sentence for sl in slots if sl.other == best]
             written = Counter(sl.other_text for sl in slots if sl.other == best).most_common(1)
             shown = written[0][0]
             if one_name(mine_text, shown):
                 continue
+            # Versions that word this slot as this sentence does (then nothing is odd), and
+            # those without a slot here that hold the alternative: counted for the slots
+            # still in the running only.
+            phrase = _joined(mine_norms[i1:i2])
+            support = sum(phrase in b for _, b in joined)
+            sources = {sl.other_sentence for sl in slots}
+            alternative = f" {best} "
+            third = sum(o not in sources and alternative in b for o, b in joined)
             start, end = words[0].start, words[-1].end
-            loose = n + third[(i1, i2, best)]
+            loose = n + third
             if support == 0 and n >= min(3, len(others)) and n >= 2 and 2 * loose >= len(others):
                 out.append(
                     warn(
@@ -183,7 +177,7 @@ def check_wording(story: Story) -> list[Warning]:
                         severity="info" if kind == "wrong-word" else "warning",
                     )
                 )
-            elif n + third[(i1, i2, best)] == 1 and support == 0 and kind != "wrong-word":
+            elif n + third == 1 and support == 0 and kind != "wrong-word":
                 out.append(
                     warn(
                         s.article,
