@@ -1,8 +1,17 @@
 from __future__ import annotations
 
+import random
+from difflib import SequenceMatcher
+
 from checks_helpers import spans, story_of
 
-from reader.core.checks.names import check_names, check_organisation_names, explain, patterns
+from reader.core.checks.names import (
+    _near_miss,
+    check_names,
+    check_organisation_names,
+    explain,
+    patterns,
+)
 
 
 def test_explain_names_the_german_pattern() -> None:
@@ -52,3 +61,31 @@ def test_garbled_organisation_name() -> None:
     found = check_organisation_names(story)
     assert spans(story, found) == ["Associate press"]
     assert found[0].suggestion == "Associated Press"
+
+
+def test_near_miss_with_one_matcher_a_name_is_the_plain_ratio() -> None:
+    """The organisation check keeps one matcher a name and tests real_quick_ratio and
+    quick_ratio before the ratio: the same verdict as a fresh matcher's ratio, on candidates
+    one to four edits from the name (many right at 0.9), in any order."""
+    rng = random.Random(5)
+    names = ["associated press", "united nations", "world health organization", "eu"]
+    tried = near = 0
+    for name in names:
+        matcher = SequenceMatcher(None, "", name, autojunk=False)
+        for _ in range(600):
+            got = list(name)
+            for _ in range(rng.randint(0, 4)):
+                at = rng.randrange(len(got) + 1)
+                edit = rng.random()
+                if edit < 0.4 and at < len(got):
+                    got[at] = rng.choice("aeiostn ")
+                elif edit < 0.7:
+                    got.insert(at, rng.choice("aeiostn "))
+                elif got:
+                    del got[min(at, len(got) - 1)]
+            text = "".join(got) if rng.random() < 0.9 else "".join(rng.sample(got, len(got)))
+            plain = SequenceMatcher(None, text, name, autojunk=False).ratio() >= 0.9
+            assert _near_miss(matcher, text) == plain, (text, name)
+            tried += 1
+            near += plain
+    assert 0.2 * tried < near < 0.8 * tried

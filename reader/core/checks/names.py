@@ -281,6 +281,11 @@ def check_organisation_names(story: Story) -> list[Warning]:
     wanted = [(name, len(name.split()), normalize_word(name)) for name in names]
     out: list[Warning] = []
     close: dict[tuple[str, str], bool] = {}  # (words, name) -> near miss: the same words recur
+    # One matcher a name, which difflib indexes once (and counts its letters once for
+    # quick_ratio): each candidate is only set as the other sequence.
+    matchers = {
+        folded: SequenceMatcher(None, "", folded, autojunk=False) for _, _, folded in wanted
+    }
     for a in story.articles:
         toks = tokenize(a.text)
         norms = word_norms(a.text)
@@ -301,10 +306,7 @@ def check_organisation_names(story: Story) -> list[Warning]:
                 if got.rstrip("s") == folded.rstrip("s") or a.is_hidden(first.start):
                     continue
                 if (got, folded) not in close:
-                    matcher = SequenceMatcher(None, got, folded, autojunk=False)
-                    close[got, folded] = (
-                        matcher.real_quick_ratio() >= 0.9 and matcher.ratio() >= 0.9
-                    )
+                    close[got, folded] = _near_miss(matchers[folded], got)
                 if not close[got, folded]:
                     continue
                 seen = a.text[first.start : toks[i + n - 1].end]
@@ -320,3 +322,15 @@ def check_organisation_names(story: Story) -> list[Warning]:
                     )
                 )
     return out
+
+
+def _near_miss(matcher: SequenceMatcher[str], got: str) -> bool:
+    """difflib's ratio of got to the matcher's name at least 0.9. The ratio is bounded from
+    above by real_quick_ratio (lengths) and quick_ratio (shared letters), so each is tested
+    first: most candidates fail one of them, and the ratio's diff is not made."""
+    matcher.set_seq1(got)
+    return (
+        matcher.real_quick_ratio() >= 0.9
+        and matcher.quick_ratio() >= 0.9
+        and matcher.ratio() >= 0.9
+    )
