@@ -96,18 +96,28 @@ def _forms(story: Story) -> dict[str, Form]:
     """Capitalised words that look like names, keyed by their folded spelling."""
     forms: dict[str, Form] = {}
     # The story's lower-case words: the word pattern's matches as strings, no tokens needed.
-    lower = {w for a in story.articles for w in WORD.findall(a.text) if w.islower()}
+    lower = {w for a in story.articles for w in filter(str.islower, WORD.findall(a.text))}
+    named: dict[str, bool] = {}  # word -> looks like a name: decided once a spelling
     for s in story.sentences:
         text = story.article(s.article).text
         for t in tokenize(text, s.start, s.end):
-            if len(t.text) < MIN_LEN or not t.text[:1].isupper() or t.text.isupper():
+            name = named.get(t.text)
+            if name is None:
+                name = named[t.text] = _looks_like_name(t.text, lower)
+            if not name:
                 continue
-            if not t.text.replace("-", "").isalpha() or t.text.lower() in lower:
-                continue  # also written in lower case: an ordinary word at a sentence start
             key = normalize_word(t.text)
             form = forms.setdefault(key, Form(t.text, defaultdict(list)))
             form.articles[s.article].append((t.start, t.end))
     return forms
+
+
+def _looks_like_name(word: str, lower: set[str]) -> bool:
+    """Capitalised, not all capitals, letters (and hyphens) only, long enough, and never
+    written in lower case in the story (else an ordinary word at a sentence start)."""
+    if len(word) < MIN_LEN or not word[:1].isupper() or word.isupper():
+        return False
+    return word.replace("-", "").isalpha() and word.lower() not in lower
 
 
 def _related(a: str, b: str) -> bool:
