@@ -6,6 +6,7 @@ from pathlib import Path
 
 from reader.core.checks.common import in_quotes, warn
 from reader.core.checks.lexicon import Calque, load_calques, user_config_dir
+from reader.core.checks.line_scan import matches
 from reader.core.checks.prefilter import fold, may_match, required_literals
 from reader.core.model import Story, Warning
 
@@ -27,8 +28,9 @@ def _message(c: Calque, found: str) -> str:
 
 
 def find_calques(story: Story, calques: list[Calque]) -> list[Warning]:
-    """Every calque's matches in every article; a pattern runs only on the articles that hold
-    the words it requires (prefilter.py), which finds what running it everywhere finds."""
+    """Every calque's matches in every article; a pattern runs only on the articles, and in
+    them the lines, that hold the words it requires (prefilter.py, line_scan.py), which finds
+    what running it everywhere finds."""
     out: list[Warning] = []
     required = [required_literals(c.pattern) for c in calques]
     for a in story.articles:
@@ -36,7 +38,7 @@ def find_calques(story: Story, calques: list[Calque]) -> list[Warning]:
         for c, needs in zip(calques, required, strict=True):
             if not may_match(needs, folded):
                 continue
-            for m in c.pattern.finditer(a.text):
+            for m in matches(c.pattern, needs, a.text, folded):
                 group = "w" if "w" in c.pattern.groupindex and m.group("w") else 0
                 start, end = m.start(group), m.end(group)
                 if a.is_hidden(start) or story.sentence_at(a.id, start) is None:

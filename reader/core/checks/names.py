@@ -96,18 +96,28 @@ def _forms(story: Story) -> dict[str, Form]:
     """Capitalised words that look like names, keyed by their folded spelling."""
     forms: dict[str, Form] = {}
     # The story's lower-case words: the word pattern's matches as strings, no tokens needed.
-    lower = {w for a in story.articles for w in WORD.findall(a.text) if w.islower()}
+    lower = {w for a in story.articles for w in filter(str.islower, WORD.findall(a.text))}
+    named: dict[str, bool] = {}  # word -> looks like a name: decided once a spelling
     for s in story.sentences:
         text = story.article(s.article).text
         for t in tokenize(text, s.start, s.end):
-            if len(t.text) < MIN_LEN or not t.text[:1].isupper() or t.text.isupper():
+            name = named.get(t.text)
+            if name is None:
+                name = named[t.text] = _looks_like_name(t.text, lower)
+            if not name:
                 continue
-            if not t.text.replace("-", "").isalpha() or t.text.lower() in lower:
-                continue  # also written in lower case: an ordinary word at a sentence start
             key = normalize_word(t.text)
             form = forms.setdefault(key, Form(t.text, defaultdict(list)))
             form.articles[s.article].append((t.start, t.end))
     return forms
+
+
+def _looks_like_name(word: str, lower: set[str]) -> bool:
+    """Capitalised, not all capitals, letters (and hyphens) only, long enough, and never
+    written in lower case in the story (else an ordinary word at a sentence start)."""
+    if len(word) < MIN_LEN or not word[:1].isupper() or word.isupper():
+        return False
+    return word.replace("-", "").isalpha() and word.lower() not in lower
 
 
 def _related(a: str, b: str) -> bool:
@@ -281,6 +291,11 @@ def check_organisation_names(story: Story) -> list[Warning]:
     wanted = [(name, len(name.split()), normalize_word(name)) for name in names]
     out: list[Warning] = []
     close: dict[tuple[str, str], bool] = {}  # (words, name) -> near miss: the same words recur
+    # One matcher a name, which difflib indexes once (and counts its letters once for
+    # quick_ratio): each candidate is only set as the other sequence.
+    matchers = {
+        folded: SequenceMatcher(None, "", folded, autojunk=False) for _, _, folded in wanted
+    }
     for a in story.articles:
         toks = tokenize(a.text)
         norms = word_norms(a.text)
@@ -301,10 +316,7 @@ def check_organisation_names(story: Story) -> list[Warning]:
                 if got.rstrip("s") == folded.rstrip("s") or a.is_hidden(first.start):
                     continue
                 if (got, folded) not in close:
-                    matcher = SequenceMatcher(None, got, folded, autojunk=False)
-                    close[got, folded] = (
-                        matcher.real_quick_ratio() >= 0.9 and matcher.ratio() >= 0.9
-                    )
+                    close[got, folded] = _near_miss(matchers[folded], got)
                 if not close[got, folded]:
                     continue
                 seen = a.text[first.start : toks[i + n - 1].end]
@@ -320,3 +332,15 @@ def check_organisation_names(story: Story) -> list[Warning]:
                     )
                 )
     return out
+
+
+def _near_miss(matcher: SequenceMatcher[str], got: str) -> bool:
+    """difflib's ratio of got to the matcher's name at least 0.9. The ratio is bounded from
+    above by real_quick_ratio (lengths) and quick_ratio (shared letters), so each is tested
+    first: most candidates fail one of them, and the ratio's diff is not made."""
+    matcher.set_seq1(got)
+    return (
+        matcher.real_quick_ratio() >= 0.9
+        and matcher.quick_ratio() >= 0.9
+        and matcher.ratio() >= 0.9
+    )

@@ -33,10 +33,16 @@ def _counterparts(
     art_of = {s.id: s.article for s in sentences}
     out: dict[str, dict[str, None]] = defaultdict(dict)  # dicts as ordered sets
     for c in claims:
-        for m in c.members:
-            for o in c.members:
-                if o != m and art_of.get(o) != art_of.get(m):
-                    out[m][o] = None
+        # A member's counterparts are the claim's members of other articles, in member order:
+        # one list for each article among the members, shared by that article's members.
+        arts = [art_of.get(m) for m in c.members]
+        outside = {
+            art: dict.fromkeys(o for o, other in zip(c.members, arts, strict=True) if other != art)
+            for art in dict.fromkeys(arts)
+        }
+        for m, art in zip(c.members, arts, strict=True):
+            if outside[art]:  # a member with none stays uncovered, for _match to pair
+                out[m].update(outside[art])
     uncovered = [s for s in sentences if s.id not in out]
     if uncovered:
         for sid, others in _match(story, uncovered, sentences).items():

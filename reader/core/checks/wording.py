@@ -9,20 +9,16 @@ are shown as info.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from reader.core.checks.common import one_name, warn
 from reader.core.checks.parallel import counterparts
+from reader.core.checks.word_slots import SlotMemo
 from reader.core.model import Story, Warning, WarningKind
 from reader.core.text.spelling import american, undoubled
 from reader.core.text.stemming import stem_inflection
 from reader.core.text.tokens import STOPWORDS, Token, norms, tokenize
 
-MIN_CONTEXT = 4  # equal words around a differing slot, both sides together
-MAX_SLOT = 3  # words on either side of a replacement
-NEAR_COPY = 0.4  # upper bound of difflib's ratio below which two versions are not near-copies
 MAX_VERSIONS = 12  # closest versions compared per sentence: enough for a consensus, bounded cost
 PRONOUNS = frozenset("he she it they his her its their him them hers theirs".split())
 TITLE_WORDS = frozenset(
@@ -41,64 +37,40 @@ class Slot:
     other_text: str  # ... as that version writes it, for the message and the suggestion
 
 
-def _tokens(story: Story, sid: str) -> list[Token]:
-    s = story.sentence(sid)
-    return tokenize(story.article(s.article).text, s.start, s.end)
+class _SentenceWords:
+    """A sentence's tokens, their matching forms and those forms joined, made once per
+    sentence: each sentence is read again as a version of each of its counterparts. Equal
+    word sequences are one object, so the slot memo finds them by identity."""
 
+    def __init__(self, story: Story) -> None:
+        self._story = story
+        self._tokens: dict[str, list[Token]] = {}
+        self._norms: dict[str, tuple[str, ...]] = {}
+        self._joined: dict[str, str] = {}
+        self._distinct: dict[tuple[str, ...], tuple[str, ...]] = {}
 
-def _norms(story: Story, sid: str) -> list[str]:
-    s = story.sentence(sid)
-    return norms(story.article(s.article).text, s.start, s.end)
+    def tokens(self, sid: str) -> list[Token]:
+        found = self._tokens.get(sid)
+        if found is None:
+            s = self._story.sentence(sid)
+            found = self._tokens[sid] = tokenize(
+                self._story.article(s.article).text, s.start, s.end
+            )
+        return found
 
+    def norms(self, sid: str) -> tuple[str, ...]:
+        found = self._norms.get(sid)
+        if found is None:
+            s = self._story.sentence(sid)
+            words = tuple(norms(self._story.article(s.article).text, s.start, s.end))
+            found = self._norms[sid] = self._distinct.setdefault(words, words)
+        return found
 
-def _merged(ops: Sequence[tuple[str, int, int, int, int]]) -> list[tuple[str, int, int, int, int]]:
-    """Replacements one equal word apart become one slot ("launched government forces")."""
-    out: list[tuple[str, int, int, int, int]] = []
-    for op in ops:
-        if (
-            op[0] in ("replace", "insert", "delete")
-            and len(out) >= 2
-            and out[-1][0] == "equal"
-            and out[-1][2] - out[-1][1] == 1
-            and out[-2][0] == "replace"
-        ):
-            first = out[-2]
-            out[-2:] = [("replace", first[1], op[2], first[3], op[4])]
-        else:
-            out.append(op)
-    return out
-
-
-_SWAPPED = {"insert": "delete", "delete": "insert"}
-
-
-def _slots(
-    matcher: SequenceMatcher[str], a: list[str], b: list[str], sid: str, b_text: list[str]
-) -> list[Slot]:
-    """Differing slots of a (this sentence, the matcher's seq2) against b (another version).
-
-    The matcher keeps this sentence as seq2, whose index difflib builds once, and takes each
-    other version as seq1; its opcodes are turned round to read from this sentence's side.
-    """
-    matcher.set_seq1(b)
-    if matcher.real_quick_ratio() < NEAR_COPY or matcher.quick_ratio() < NEAR_COPY:
-        return []  # not a near-copy: no single-slot differences to find (and diffing is costly)
-    ops = _merged(
-        [(_SWAPPED.get(op, op), j1, j2, i1, i2) for op, i1, i2, j1, j2 in matcher.get_opcodes()]
-    )
-    out = []
-    for k, (op, i1, i2, j1, j2) in enumerate(ops):
-        if op != "replace" or i2 - i1 > MAX_SLOT or j2 - j1 > MAX_SLOT:
-            continue
-        left = ops[k - 1][2] - ops[k - 1][1] if k > 0 and ops[k - 1][0] == "equal" else 0
-        right = (
-            ops[k + 1][2] - ops[k + 1][1] if k + 1 < len(ops) and ops[k + 1][0] == "equal" else 0
-        )
-        at_end = i2 == len(a) and j2 == len(b)
-        if left < 1 or (right < 1 and not at_end) or left + right < MIN_CONTEXT:
-            continue
-        out.append(Slot(i1, i2, " ".join(b[j1:j2]), sid, " ".join(b_text[j1:j2])))
-    return out
+    def joined(self, sid: str) -> str:
+        found = self._joined.get(sid)
+        if found is None:
+            found = self._joined[sid] = _joined(self.norms(sid))
+        return found
 
 
 def _interesting(words: list[Token], other: str) -> bool:
@@ -144,56 +116,53 @@ def check_wording(story: Story) -> list[Warning]:
     """Words of a sentence that its near-copies in other articles word differently."""
     parallel = counterparts(story)
     out: list[Warning] = []
-    cache: dict[str, list[Token]] = {}
-
-    def tokens(sid: str) -> list[Token]:
-        if sid not in cache:
-            cache[sid] = _tokens(story, sid)
-        return cache[sid]
+    memo = SlotMemo()
+    words_of = _SentenceWords(story)
+    interesting: dict[tuple[tuple[tuple[str, bool], ...], str], bool] = {}
 
     for s in story.sentences:
         others = parallel.get(s.id, [])
         if not others:
             continue
-        mine = _tokens(story, s.id)
-        mine_norms = _norms(story, s.id)
+        mine = words_of.tokens(s.id)
+        mine_norms = words_of.norms(s.id)
         aligned: dict[tuple[int, int], list[Slot]] = {}
-        agree: Counter[tuple[int, int]] = Counter()
-        other_norms = {o: _norms(story, o) for o in others[:MAX_VERSIONS]}
-        matcher: SequenceMatcher[str] = SequenceMatcher(None, autojunk=False)
-        matcher.set_seq2(mine_norms)
-        for o, theirs in other_norms.items():
-            texts = [t.text for t in tokens(o)]
-            for slot in _slots(matcher, mine_norms, theirs, o, texts):
-                aligned.setdefault((slot.start, slot.end), []).append(slot)
+        versions = others[:MAX_VERSIONS]
+        for o in versions:
+            theirs = words_of.norms(o)
+            for i1, i2, j1, j2 in memo.spans(mine_norms, theirs):
+                texts = words_of.tokens(o)[j1:j2]
+                slot = Slot(i1, i2, " ".join(theirs[j1:j2]), o, " ".join(t.text for t in texts))
+                aligned.setdefault((i1, i2), []).append(slot)
         if not aligned:
             continue
-        third: Counter[tuple[int, int, str]] = Counter()
-        for o, theirs in other_norms.items():
-            b = _joined(theirs)
-            for (i1, i2), slots in aligned.items():
-                if _joined(mine_norms[i1:i2]) in b:
-                    agree[(i1, i2)] += 1
-                if all(sl.other_sentence != o for sl in slots):
-                    for alt in {sl.other for sl in slots}:
-                        if f" {alt} " in b:
-                            third[(i1, i2, alt)] += 1
+        joined = [(o, words_of.joined(o)) for o in versions]
         for (i1, i2), slots in aligned.items():
             words = mine[i1:i2]
             votes = Counter(sl.other for sl in slots)
             best, n = votes.most_common(1)[0]
-            if not _interesting(words, best):
+            shape = (tuple((t.text, t.start > 0) for t in words), best)
+            if shape not in interesting:
+                interesting[shape] = _interesting(words, best)
+            if not interesting[shape]:
                 continue
             mine_text = " ".join(t.text for t in words)
-            support = agree[(i1, i2)]
             kind = _kind([t.norm for t in words], best.split())
             evidence = [sl.other_sentence for sl in slots if sl.other == best]
             written = Counter(sl.other_text for sl in slots if sl.other == best).most_common(1)
             shown = written[0][0]
             if one_name(mine_text, shown):
                 continue
+            # Versions that word this slot as this sentence does (then nothing is odd), and
+            # those without a slot here that hold the alternative: counted for the slots
+            # still in the running only.
+            phrase = _joined(mine_norms[i1:i2])
+            support = sum(phrase in b for _, b in joined)
+            sources = {sl.other_sentence for sl in slots}
+            alternative = f" {best} "
+            third = sum(o not in sources and alternative in b for o, b in joined)
             start, end = words[0].start, words[-1].end
-            loose = n + third[(i1, i2, best)]
+            loose = n + third
             if support == 0 and n >= min(3, len(others)) and n >= 2 and 2 * loose >= len(others):
                 out.append(
                     warn(
@@ -208,7 +177,7 @@ def check_wording(story: Story) -> list[Warning]:
                         severity="info" if kind == "wrong-word" else "warning",
                     )
                 )
-            elif n + third[(i1, i2, best)] == 1 and support == 0 and kind != "wrong-word":
+            elif n + third == 1 and support == 0 and kind != "wrong-word":
                 out.append(
                     warn(
                         s.article,
@@ -225,6 +194,6 @@ def check_wording(story: Story) -> list[Warning]:
     return out
 
 
-def _joined(words: list[str]) -> str:
+def _joined(words: tuple[str, ...]) -> str:
     """Words as one string padded with spaces, so phrase containment is a substring test."""
     return " " + " ".join(words) + " "
