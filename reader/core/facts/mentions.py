@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
@@ -170,16 +171,30 @@ def _action(tokens: list[Token], first: int, text: str) -> str:
     return ""
 
 
-def _context(tokens: list[Token], first: int, after: int, skip: set[str]) -> frozenset[str]:
-    left = [_norm(t.text) for t in tokens[:first] if is_context_word(_norm(t.text))][-LEFT_WORDS:]
-    right = [_norm(t.text) for t in tokens[after:] if is_context_word(_norm(t.text))][:RIGHT_WORDS]
-    return frozenset(head_stem(w) for w in left + right) - skip
+class _Words:
+    """A sentence's words as its mentions read them, worked out once for all its mentions:
+    where each word starts and ends, and its context words (the place of each, and the stem
+    `head_stem` gives its matching form)."""
 
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        self.starts = [t.start for t in tokens]
+        self.ends = [t.end for t in tokens]
+        norms = [_norm(t.text) for t in tokens]
+        self.at = [i for i, n in enumerate(norms) if is_context_word(n)]
+        self.stems = [head_stem(norms[i]) for i in self.at]
 
-def _token_range(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
-    first = next((i for i, t in enumerate(tokens) if t.end > start), len(tokens))
-    after = next((i for i, t in enumerate(tokens) if t.start >= end), len(tokens))
-    return first, after
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The first word ending after `start` and the first word starting at or after `end`
+        (offsets rise word by word, so bisection finds them)."""
+        return bisect_right(self.ends, start), bisect_left(self.starts, end)
+
+    def context(self, first: int, after: int, skip: set[str]) -> frozenset[str]:
+        """The stems of the last LEFT_WORDS context words before word `first` and of the first
+        RIGHT_WORDS from word `after` on, less `skip`."""
+        left, right = bisect_left(self.at, first), bisect_left(self.at, after)
+        before = self.stems[max(0, left - LEFT_WORDS) : left]
+        return frozenset(before + self.stems[right : right + RIGHT_WORDS]) - skip
 
 
 _AFTER_DATELINE = re.compile(r"\s*(?:\d{1,2}\s?:\s?\d{2}|\n|[-–—|])")
@@ -216,14 +231,17 @@ def _stamps(text: str, sentence: Sentence, times: list[TimeRef]) -> set[int]:
 def mentions_of(story: Story, sentence: Sentence) -> list[Mention]:
     """Every amount, day and date in a sentence, with what it counts and the words around it."""
     text = story.article(sentence.article).text
-    tokens = tokenize(text, sentence.start, sentence.end)
     out: list[Mention] = []
     amounts, times = find_mentions(text, sentence.start, sentence.end)
+    if not amounts and not times:
+        return out
+    words = _Words(tokenize(text, sentence.start, sentence.end))
+    tokens = words.tokens
     for a in amounts:
-        first, after = _token_range(tokens, a.start, a.end)
+        first, after = words.span(a.start, a.end)
         phrase = _phrase_after(tokens, after, text)
         head = phrase[-1] if phrase else ""
-        ctx = _context(tokens, first, after, set(phrase))
+        ctx = words.context(first, after, set(phrase))
         modifiers = frozenset(phrase[:-1])
         proper = frozenset(
             _norm(t.text)
@@ -254,7 +272,7 @@ def mentions_of(story: Story, sentence: Sentence) -> list[Mention]:
         if r.start in stamps:
             continue
         r = _resolved(r, dated)
-        first, after = _token_range(tokens, r.start, r.end)
+        first, after = words.span(r.start, r.end)
         out.append(
             Mention(
                 sentence=sentence,
@@ -268,7 +286,7 @@ def mentions_of(story: Story, sentence: Sentence) -> list[Mention]:
                 dimension="time",
                 head="",
                 modifiers=frozenset(),
-                context=_context(tokens, first, after, set()),
+                context=words.context(first, after, set()),
             )
         )
     return _ranked(out)
