@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Hashable
+from functools import lru_cache
 from itertools import chain
 
 from reader.core.facts.agreement import (
@@ -25,11 +26,12 @@ from reader.core.facts.agreement import (
     threshold,
 )
 from reader.core.facts.figure_words import WEEKDAYS
-from reader.core.facts.mentions import Mention, head_stem, is_context_word, mentions_of
+from reader.core.facts.mentions import Mention, is_context_word, mentions_of
 from reader.core.facts.names import find_name_discrepancies
 from reader.core.facts.stars import Group, Link, groups
 from reader.core.model import Claim, Discrepancy, Sentence, Story
-from reader.core.text.tokens import normalize_word, tokenize
+from reader.core.text.stemming import stem_head
+from reader.core.text.tokens import norms
 
 # --- pairing mentions ---------------------------------------------------------------------
 
@@ -149,12 +151,18 @@ def _claim_mentions(story: Story, claim: Claim, cache: dict[str, list[Mention]])
 
 
 def _sentence_words(story: Story, s: Sentence) -> frozenset[str]:
-    text = story.article(s.article).text
-    return frozenset(
-        head_stem(t.text)
-        for t in tokenize(text, s.start, s.end)
-        if is_context_word(normalize_word(t.text))
-    )
+    """The stems of a sentence's context words, from the article's words in their matching
+    form (folded once per article)."""
+    stems = map(_word_stem, norms(story.article(s.article).text, s.start, s.end))
+    return frozenset([w for w in stems if w is not None])
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_stem(norm: str) -> str | None:
+    """A word's `head_stem` from its matching form (`Token.norm`, as `head_stem` would fold
+    it), None for no context word: one cached call per word of a sentence. (A mention's
+    context words are `head_stem` of the matching form, folded once more: see mentions.)"""
+    return stem_head(norm) if is_context_word(norm) else None
 
 
 def _counted(mentions: list[Mention]) -> list[Mention]:
@@ -210,8 +218,13 @@ def _article_order(article_id: str) -> tuple[int, str]:
     return (int(digits) if digits.isdigit() else 0, article_id)
 
 
-def _best_claim(story: Story, group: Group, cache: dict[str, frozenset[str]]) -> str:
-    """The claim holding most of the group's sentences, else the one whose wording is closest."""
+def _best_claim(
+    story: Story, group: Group, cache: dict[str, frozenset[str]], vocabularies: list[frozenset[str]]
+) -> str:
+    """The claim holding most of the group's sentences, else the one whose wording is closest.
+
+    The words of every claim (`vocabularies`, in story order) are gathered once for all the
+    groups that no claim holds."""
     counts: dict[str, int] = {}
     for m in group.members.values():
         for c in story.claims_of(m.sentence.id):
@@ -224,10 +237,14 @@ def _best_claim(story: Story, group: Group, cache: dict[str, frozenset[str]]) ->
             cache[s.id] = _sentence_words(story, s)
         return cache[s.id]
 
+    if not vocabularies:
+        vocabularies.extend(
+            frozenset().union(*(words(story.sentence(sid)) for sid in c.members))
+            for c in story.claims
+        )
     mine = frozenset().union(*(words(m.sentence) for m in group.members.values()))
     best, best_score = "", 0.0
-    for c in story.claims:
-        theirs = frozenset().union(*(words(story.sentence(sid)) for sid in c.members))
+    for c, theirs in zip(story.claims, vocabularies, strict=True):
         score = len(mine & theirs) / (len(mine | theirs) or 1)
         if score > best_score:
             best, best_score = c.id, score
@@ -269,6 +286,7 @@ def find_discrepancies(story: Story) -> list[Discrepancy]:
                     counted[sid] = _counted(cache[sid])
             links.extend(_pair_links(counted[x.id], counted[y.id], strict=True))
     words: dict[str, frozenset[str]] = {}
+    vocabularies: list[frozenset[str]] = []
     for group in groups(links):
-        emit(_best_claim(story, group, words), group)
+        emit(_best_claim(story, group, words, vocabularies), group)
     return [_discrepancy(claim, group) for claim, group in found] + find_name_discrepancies(story)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
@@ -22,7 +23,7 @@ from reader.core.facts.figure_words import CJK_NUMERALS, WEEKDAYS, is_number_wor
 from reader.core.model import Sentence, Story, Value
 from reader.core.text.stemming import stem as term_stem
 from reader.core.text.stemming import stem_head
-from reader.core.text.tokens import STOPWORDS, Token, normalize_word, tokenize
+from reader.core.text.tokens import STOPWORDS, Token, normalize_word, norms, tokenize
 from reader.core.text.words import UNSPACED
 
 LEFT_WORDS = 6  # content words before a mention that describe it
@@ -38,6 +39,14 @@ def head_stem(word: str) -> str:
     """A word as written, as the readable singular stem of a counted thing ("soldiers" ->
     "soldier", "casualties" -> "casualty", "children" -> "child")."""
     return stem_head(_norm(word))
+
+
+@lru_cache(maxsize=1 << 16)
+def _context_stem(norm: str) -> str | None:
+    """What a word in its matching form (`Token.norm`) adds to a mention's context: its
+    `head_stem`, or None for no context word. A sentence's words are read once for all its
+    mentions, and a story's words repeat: one cached call per word."""
+    return head_stem(norm) if is_context_word(norm) else None
 
 
 def is_context_word(norm: str) -> bool:
@@ -176,13 +185,13 @@ class _Words:
     where each word starts and ends, and its context words (the place of each, and the stem
     `head_stem` gives its matching form)."""
 
-    def __init__(self, tokens: list[Token]) -> None:
-        self.tokens = tokens
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.tokens = tokens = tokenize(text, start, end)
         self.starts = [t.start for t in tokens]
         self.ends = [t.end for t in tokens]
-        norms = [_norm(t.text) for t in tokens]
-        self.at = [i for i, n in enumerate(norms) if is_context_word(n)]
-        self.stems = [head_stem(norms[i]) for i in self.at]
+        stems = [_context_stem(n) for n in norms(text, start, end)]
+        self.at = [i for i, stem in enumerate(stems) if stem is not None]
+        self.stems = [stem for stem in stems if stem is not None]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The first word ending after `start` and the first word starting at or after `end`
@@ -235,7 +244,7 @@ def mentions_of(story: Story, sentence: Sentence) -> list[Mention]:
     amounts, times = find_mentions(text, sentence.start, sentence.end)
     if not amounts and not times:
         return out
-    words = _Words(tokenize(text, sentence.start, sentence.end))
+    words = _Words(text, sentence.start, sentence.end)
     tokens = words.tokens
     for a in amounts:
         first, after = words.span(a.start, a.end)
@@ -308,8 +317,15 @@ def _resolved(ref: TimeRef, dated: str | None) -> TimeRef:
 
 
 def _ranked(mentions: list[Mention]) -> list[Mention]:
+    """Each mention with its place among the sentence's mentions of its kind and dimension.
+    A sentence's mentions of one kind start at different offsets, so none equals another and
+    its place is where it stands; the one mention of its sort keeps the default rank."""
+    sorts = [(m.kind, m.dimension) for m in mentions]
+    total = Counter(sorts)
+    seen: Counter[tuple[str, str]] = Counter()
     out = []
-    for m in mentions:
-        same = [x for x in mentions if x.kind == m.kind and x.dimension == m.dimension]
-        out.append(replace(m, rank=(same.index(m), len(same))))
+    for m, sort in zip(mentions, sorts, strict=True):
+        rank = (seen[sort], total[sort])
+        seen[sort] += 1
+        out.append(m if rank == m.rank else replace(m, rank=rank))
     return out
