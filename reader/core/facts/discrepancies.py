@@ -26,8 +26,9 @@ from reader.core.facts.agreement import (
     threshold,
 )
 from reader.core.facts.figure_words import WEEKDAYS
-from reader.core.facts.mentions import Mention, is_context_word, mentions_of
+from reader.core.facts.mentions import Mention, is_context_word
 from reader.core.facts.names import find_name_discrepancies
+from reader.core.facts.repeated_sentences import SentenceMentions
 from reader.core.facts.stars import Group, Link, groups
 from reader.core.model import Claim, Discrepancy, Sentence, Story
 from reader.core.text.stemming import stem_head
@@ -141,12 +142,10 @@ def _discrepancy(claim: str, group: Group) -> Discrepancy:
     )
 
 
-def _claim_mentions(story: Story, claim: Claim, cache: dict[str, list[Mention]]) -> list[Mention]:
+def _claim_mentions(story: Story, claim: Claim, mentions: SentenceMentions) -> list[Mention]:
     out: list[Mention] = []
     for sid in claim.members:
-        if sid not in cache:
-            cache[sid] = mentions_of(story, story.sentence(sid))
-        out.extend(cache[sid])
+        out.extend(mentions(story.sentence(sid)))
     return out
 
 
@@ -178,7 +177,7 @@ def _sentence_keys(mentions: list[Mention]) -> frozenset[Hashable]:
 
 def _similar_pairs(
     story: Story,
-    cache: dict[str, list[Mention]],
+    mentions: SentenceMentions,
     min_jaccard: float,
     keys: Callable[[list[Mention]], frozenset[Hashable]],
 ) -> list[tuple[Sentence, Sentence]]:
@@ -191,9 +190,7 @@ def _similar_pairs(
     """
     keyed: list[tuple[Sentence, frozenset[Hashable]]] = []
     for s in story.sentences:
-        if s.id not in cache:
-            cache[s.id] = mentions_of(story, s)
-        found_keys = keys(cache[s.id])
+        found_keys = keys(mentions(s))
         if found_keys:
             keyed.append((s, found_keys))
     article = [s.article for s, _ in keyed]
@@ -253,7 +250,7 @@ def _best_claim(
 
 def find_discrepancies(story: Story) -> list[Discrepancy]:
     """Numbers, days, dates and names that the articles of one fact state incompatibly."""
-    cache: dict[str, list[Mention]] = {}
+    mentions = SentenceMentions(story)
     found: list[tuple[str, Group]] = []
 
     def emit(claim: str, group: Group) -> None:
@@ -265,7 +262,7 @@ def find_discrepancies(story: Story) -> list[Discrepancy]:
         found.append((claim, group))
 
     for claim in story.claims:
-        for group in groups(_links(_claim_mentions(story, claim, cache), strict=False)):
+        for group in groups(_links(_claim_mentions(story, claim, mentions), strict=False)):
             emit(claim.id, group)
 
     # Claims are imperfect: also pair strongly alike mentions of similar sentences.
@@ -278,12 +275,12 @@ def find_discrepancies(story: Story) -> list[Discrepancy]:
         return claim_ids[sid]
 
     counted: dict[str, list[Mention]] = {}
-    for s1, s2 in _similar_pairs(story, cache, 0.1, _sentence_keys):
+    for s1, s2 in _similar_pairs(story, mentions, 0.1, _sentence_keys):
         if not claims_of(s1.id) & claims_of(s2.id):
             x, y = (s1, s2) if s1.article < s2.article else (s2, s1)  # as _links orders them
             for sid in (x.id, y.id):
                 if sid not in counted:
-                    counted[sid] = _counted(cache[sid])
+                    counted[sid] = _counted(mentions(story.sentence(sid)))
             links.extend(_pair_links(counted[x.id], counted[y.id], strict=True))
     words: dict[str, frozenset[str]] = {}
     vocabularies: list[frozenset[str]] = []

@@ -237,26 +237,84 @@ def _stamps(text: str, sentence: Sentence, times: list[TimeRef]) -> set[int]:
     return out
 
 
-def mentions_of(story: Story, sentence: Sentence) -> list[Mention]:
-    """Every amount, day and date in a sentence, with what it counts and the words around it."""
-    text = story.article(sentence.article).text
-    out: list[Mention] = []
-    amounts, times = find_mentions(text, sentence.start, sentence.end)
+@dataclass(frozen=True)
+class FigureFacets:
+    """What a sentence's words say of one of its amounts: the counted thing (head, and the
+    words before it), the context words, the capitalised modifiers, the event word."""
+
+    amount: Amount
+    head: str
+    modifiers: frozenset[str]
+    context: frozenset[str]
+    proper: frozenset[str]
+    action: str
+
+
+@dataclass(frozen=True)
+class Facets:
+    """Everything of a sentence's mentions that its own text decides: its amounts with their
+    facets, and all its days and dates (time stamps among them too) with their context words.
+    Which are time stamps, what "yesterday" means, and the ranks are settled per sentence
+    (`mentions_from`): they read the article's text after the sentence and its date."""
+
+    figures: tuple[FigureFacets, ...]
+    times: tuple[tuple[TimeRef, frozenset[str]], ...]
+
+
+NO_FACETS = Facets((), ())
+
+
+def facets_of(text: str, start: int, end: int) -> Facets:
+    """The facets of the mentions of text[start:end].
+
+    Besides the sentence, only a few characters around it are read, by `find_mentions` (see
+    `repeated_sentences.WINDOW_BEFORE`); the word before a figure, the counted thing and the
+    context words are the sentence's own."""
+    amounts, times = find_mentions(text, start, end)
     if not amounts and not times:
-        return out
-    words = _Words(text, sentence.start, sentence.end)
+        return NO_FACETS
+    words = _Words(text, start, end)
     tokens = words.tokens
+    figures = []
     for a in amounts:
         first, after = words.span(a.start, a.end)
         phrase = _phrase_after(tokens, after, text)
-        head = phrase[-1] if phrase else ""
-        ctx = words.context(first, after, set(phrase))
         modifiers = frozenset(phrase[:-1])
         proper = frozenset(
             _norm(t.text)
             for t in tokens[after : after + len(phrase) + 2]
             if t.text[:1].isupper() and _norm(t.text) in modifiers
         )
+        figures.append(
+            FigureFacets(
+                amount=a,
+                head=phrase[-1] if phrase else "",
+                modifiers=modifiers,
+                context=words.context(first, after, set(phrase)),
+                proper=proper,
+                action=_action(tokens, first, text),
+            )
+        )
+    return Facets(
+        tuple(figures), tuple((r, words.context(*words.span(r.start, r.end), set())) for r in times)
+    )
+
+
+def mentions_of(story: Story, sentence: Sentence) -> list[Mention]:
+    """Every amount, day and date in a sentence, with what it counts and the words around it."""
+    text = story.article(sentence.article).text
+    return mentions_from(story, sentence, facets_of(text, sentence.start, sentence.end))
+
+
+def mentions_from(story: Story, sentence: Sentence, facets: Facets) -> list[Mention]:
+    """A sentence's mentions from the facets of its text: time stamps left out, "yesterday"
+    resolved by the article's date, and each mention ranked."""
+    if facets is NO_FACETS:
+        return []
+    article = story.article(sentence.article)
+    out: list[Mention] = []
+    for f in facets.figures:
+        a = f.amount
         out.append(
             Mention(
                 sentence=sentence,
@@ -268,20 +326,18 @@ def mentions_of(story: Story, sentence: Sentence) -> list[Mention]:
                 amount=a,
                 time=None,
                 dimension=a.dimension,
-                head=head,
-                modifiers=modifiers,
-                context=ctx,
-                proper=proper,
-                action=_action(tokens, first, text),
+                head=f.head,
+                modifiers=f.modifiers,
+                context=f.context,
+                proper=f.proper,
+                action=f.action,
             )
         )
-    stamps = _stamps(text, sentence, times)
-    dated = story.article(sentence.article).date
-    for r in times:
+    stamps = _stamps(article.text, sentence, [r for r, _ in facets.times])
+    for r, context in facets.times:
         if r.start in stamps:
             continue
-        r = _resolved(r, dated)
-        first, after = words.span(r.start, r.end)
+        r = _resolved(r, article.date)
         out.append(
             Mention(
                 sentence=sentence,
@@ -295,7 +351,7 @@ def mentions_of(story: Story, sentence: Sentence) -> list[Mention]:
                 dimension="time",
                 head="",
                 modifiers=frozenset(),
-                context=words.context(first, after, set()),
+                context=context,
             )
         )
     return _ranked(out)
