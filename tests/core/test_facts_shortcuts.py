@@ -20,6 +20,7 @@ import pytest
 from benchmarks.generate import generate
 from reader.core.claims.linking import find_claims
 from reader.core.facts import amounts, dates, discrepancies, figure_words, mentions
+from reader.core.facts.agreement import comparable
 from reader.core.facts.figure_tokens import FigureToken, figure_tokens, phrase_at
 from reader.core.facts.mentions import Mention, head_stem, is_context_word, mentions_of
 from reader.core.facts.repeated_sentences import WINDOW_AFTER, WINDOW_BEFORE, SentenceMentions
@@ -313,3 +314,15 @@ def test_claim_vocabularies_gathered_once_give_the_same_best_claims(tmp_path: Pa
     kept = [discrepancies._best_claim(story, g, words, shared) for g in groups]
     assert kept == [discrepancies._best_claim(story, g, {}, []) for g in groups]
     assert len(groups) > 10 and shared
+
+
+def test_comparable_mentions_are_of_one_sort(generated: Story) -> None:
+    """Pairing looks for a mention's candidates among its kind and dimension alone."""
+    found = [m for s in generated.sentences for m in mentions_of(generated, s)]
+    found += [m for s in _copies_story().sentences for m in mentions_of(_copies_story(), s)]
+    pairs = 0
+    for a, b in itertools.product(found, repeat=2):
+        if comparable(a, b):
+            assert (a.kind, a.dimension) == (b.kind, b.dimension)
+            pairs += 1
+    assert pairs > 1000 and len({(m.kind, m.dimension) for m in found}) > 3

@@ -45,12 +45,18 @@ def _pair_links(xs: list[Mention], ys: list[Mention], strict: bool) -> list[Link
     threshold: it may well be the real counterpart.
     """
     scored: list[tuple[int, Mention, Mention, bool]] = []  # score, mention, candidate, agree
+    xs_sorted, ys_sorted = _by_sort(xs), _by_sort(ys)
     for m in xs:
-        cands = [c for c in ys if comparable(m, c)]
+        sort = (m.kind, m.dimension)
+        cands = [c for c in ys_sorted.get(sort, ()) if comparable(m, c)]
         if not cands:
             continue
         # A strict pairing asks the same of every mention: whether it is alone does not count.
-        alone = not strict and len(cands) == 1 and sum(comparable(cands[0], c) for c in xs) == 1
+        alone = (
+            not strict
+            and len(cands) == 1
+            and sum(comparable(cands[0], c) for c in xs_sorted[sort]) == 1
+        )
         need = threshold(m, alone, strict)
         for c in cands:
             aff = affinity(m, c)
@@ -84,6 +90,15 @@ def _pair_links(xs: list[Mention], ys: list[Mention], strict: bool) -> list[Link
         if not excuse:
             links.append(Link(m, c, not ok))
     return links
+
+
+def _by_sort(mentions: list[Mention]) -> dict[tuple[str, str], list[Mention]]:
+    """Mentions by kind and dimension, in their order: `comparable` holds only within one
+    sort, so a mention's candidates are looked for among its sort alone."""
+    out: dict[tuple[str, str], list[Mention]] = {}
+    for m in mentions:
+        out.setdefault((m.kind, m.dimension), []).append(m)
+    return out
 
 
 def _article_pairs(by_article: dict[str, list[Mention]]) -> list[tuple[str, str]]:

@@ -78,8 +78,9 @@ class Mention:
     action: str = ""  # the event word right before a figure: "shot" three, "killed" two
     rank: tuple[int, int] = (0, 1)  # place among its sentence's mentions of this dimension
 
-    @property
+    @cached_property
     def article(self) -> str:
+        """The article's id, kept: pairing asks it of every candidate."""
         return self.sentence.article
 
     @cached_property
