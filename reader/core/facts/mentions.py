@@ -269,8 +269,9 @@ def facets_of(text: str, start: int, end: int) -> Facets:
     """The facets of the mentions of text[start:end].
 
     Besides the sentence, only a few characters around it are read, by `find_mentions` (see
-    `repeated_sentences.WINDOW_BEFORE`); the word before a figure, the counted thing and the
-    context words are the sentence's own."""
+    `repeated_sentences.WINDOW_BEFORE`). The word before a figure, the counted thing and the
+    context words are read among the sentence's words: an amount holds a word of its own, so
+    there is always a word at or after its start and one before its end."""
     amounts, times = find_mentions(text, start, end)
     if not amounts and not times:
         return NO_FACETS
