@@ -37,7 +37,7 @@ from reader.core.text.tokens import norms
 # --- pairing mentions ---------------------------------------------------------------------
 
 
-def _pair_links(xs: list[Mention], ys: list[Mention], strict: bool) -> list[Link]:
+def _pair_links(x_side: _Side, y_side: _Side, strict: bool) -> list[Link]:
     """One-to-one counterparts between two articles' mentions, surest first.
 
     The same value on both sides is itself evidence of correspondence (a small bonus), and a
@@ -45,17 +45,17 @@ def _pair_links(xs: list[Mention], ys: list[Mention], strict: bool) -> list[Link
     threshold: it may well be the real counterpart.
     """
     scored: list[tuple[int, Mention, Mention, bool]] = []  # score, mention, candidate, agree
-    xs_sorted, ys_sorted = _by_sort(xs), _by_sort(ys)
+    xs, ys = x_side.mentions, y_side.mentions
     for m in xs:
         sort = (m.kind, m.dimension)
-        cands = [c for c in ys_sorted.get(sort, ()) if comparable(m, c)]
+        cands = [c for c in y_side.by_sort.get(sort, ()) if comparable(m, c)]
         if not cands:
             continue
         # A strict pairing asks the same of every mention: whether it is alone does not count.
         alone = (
             not strict
             and len(cands) == 1
-            and sum(comparable(cands[0], c) for c in xs_sorted[sort]) == 1
+            and sum(comparable(cands[0], c) for c in x_side.by_sort[sort]) == 1
         )
         need = threshold(m, alone, strict)
         for c in cands:
@@ -92,13 +92,17 @@ def _pair_links(xs: list[Mention], ys: list[Mention], strict: bool) -> list[Link
     return links
 
 
-def _by_sort(mentions: list[Mention]) -> dict[tuple[str, str], list[Mention]]:
-    """Mentions by kind and dimension, in their order: `comparable` holds only within one
-    sort, so a mention's candidates are looked for among its sort alone."""
-    out: dict[tuple[str, str], list[Mention]] = {}
-    for m in mentions:
-        out.setdefault((m.kind, m.dimension), []).append(m)
-    return out
+class _Side:
+    """One side of a pairing (an article's mentions in a claim, a sentence's counted figures),
+    and the same by kind and dimension, in order: `comparable` holds only within one sort, so
+    a mention's candidates are looked for among its sort alone. Made once per side, however
+    many pairings it takes part in."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.by_sort: dict[tuple[str, str], list[Mention]] = {}
+        for m in mentions:
+            self.by_sort.setdefault((m.kind, m.dimension), []).append(m)
 
 
 def _article_pairs(by_article: dict[str, list[Mention]]) -> list[tuple[str, str]]:
@@ -119,9 +123,10 @@ def _links(mentions: list[Mention], strict: bool) -> list[Link]:
     by_article: dict[str, list[Mention]] = {}
     for m in mentions:
         by_article.setdefault(m.article, []).append(m)
+    sides = {article: _Side(found) for article, found in by_article.items()}
     out: list[Link] = []
     for x, y in _article_pairs(by_article):
-        out.extend(_pair_links(by_article[x], by_article[y], strict))
+        out.extend(_pair_links(sides[x], sides[y], strict))
     return out
 
 
@@ -289,13 +294,13 @@ def find_discrepancies(story: Story) -> list[Discrepancy]:
             claim_ids[sid] = frozenset(c.id for c in story.claims_of(sid))
         return claim_ids[sid]
 
-    counted: dict[str, list[Mention]] = {}
+    counted: dict[str, _Side] = {}
     for s1, s2 in _similar_pairs(story, mentions, 0.1, _sentence_keys):
         if not claims_of(s1.id) & claims_of(s2.id):
             x, y = (s1, s2) if s1.article < s2.article else (s2, s1)  # as _links orders them
             for sid in (x.id, y.id):
                 if sid not in counted:
-                    counted[sid] = _counted(mentions(story.sentence(sid)))
+                    counted[sid] = _Side(_counted(mentions(story.sentence(sid))))
             links.extend(_pair_links(counted[x.id], counted[y.id], strict=True))
     words: dict[str, frozenset[str]] = {}
     vocabularies: list[frozenset[str]] = []
