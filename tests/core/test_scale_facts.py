@@ -19,6 +19,7 @@ from reader.core.claims.linking import find_claims
 from reader.core.facts import discrepancies as disc
 from reader.core.facts.agreement import STRICT, affinity, comparable, strict_keys
 from reader.core.facts.mentions import Mention, mentions_of
+from reader.core.facts.repeated_sentences import SentenceMentions
 from reader.core.facts.stars import Group, Key, Star, merge_stars
 from reader.core.ingest.loading import load_paths
 from reader.core.input_order import CanonicalOrder
@@ -67,9 +68,9 @@ def test_a_strict_affinity_implies_a_shared_key(name: str, request: pytest.Fixtu
 
 def test_similar_pairs_through_the_key_index_are_the_all_pairs_jaccard(generated: Story) -> None:
     story = generated
-    cache: dict[str, list[Mention]] = {}
-    found = disc._similar_pairs(story, cache, 0.1, _all_counted)
-    keyed = [s for s in story.sentences if disc._counted(cache[s.id])]
+    mentions = SentenceMentions(story)
+    found = disc._similar_pairs(story, mentions, 0.1, _all_counted)
+    keyed = [s for s in story.sentences if disc._counted(mentions(s))]
     words = {s.id: disc._sentence_words(story, s) for s in keyed}
     expected = [
         (s1, s2)
@@ -78,8 +79,8 @@ def test_similar_pairs_through_the_key_index_are_the_all_pairs_jaccard(generated
         and len(words[s1.id] & words[s2.id]) / len(words[s1.id] | words[s2.id]) >= 0.1
     ]
     assert found == expected and len(found) > 100
-    indexed = disc._similar_pairs(story, cache, 0.1, disc._sentence_keys)
-    keys = {s.id: disc._sentence_keys(cache[s.id]) for s in keyed}
+    indexed = disc._similar_pairs(story, mentions, 0.1, disc._sentence_keys)
+    keys = {s.id: disc._sentence_keys(mentions(s)) for s in keyed}
     assert indexed == [(s1, s2) for s1, s2 in expected if keys[s1.id] & keys[s2.id]]
     assert 0 < len(indexed) < len(expected)
 

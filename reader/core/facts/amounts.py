@@ -23,10 +23,13 @@ from reader.core.facts.figure_tokens import (
 )
 from reader.core.facts.figure_values import number_at
 from reader.core.facts.figure_words import (
+    CJK_NUMERALS,
     FRACTION_SPREAD,
     FRACTIONS,
     QUALIFIERS,
+    SMALL,
     SUFFIX_SCALES,
+    TENS,
     VAGUE_HEADS,
     Qualifier,
     may_mention,
@@ -99,23 +102,41 @@ def find_mentions(
 
 
 def amounts_in(text: str, toks: list[FigureToken], dates: list[TimeRef]) -> list[Amount]:
+    """The amounts of a sentence's tokens, left to right, none inside a day or date.
+
+    An amount is looked for only at a token that can start one (`may_start_amount`): the
+    others, most of a sentence, would each cost a failed `_amount_at`. Reading resumes after
+    each amount found, as a scan of every token would."""
     out: list[Amount] = []
-    i = 0
-    while i < len(toks):
+    nxt = 0
+    for i, tok in enumerate(toks):
+        if i < nxt or not may_start_amount(tok):
+            continue
         found = _amount_at(text, toks, i)
         if found is None:
-            i += 1
             continue
         amount, nxt = found
         if not any(d.start < amount.end and amount.start < d.end for d in dates):
             out.append(amount)
-        i = nxt
     return out
 
 
 _QUALIFIER_INDEX = by_first_word(QUALIFIERS)
 _VAGUE_INDEX = by_first_word(VAGUE_HEADS)
 _FRACTION_INDEX = by_first_word(FRACTIONS)
+
+# The words `_amount_at` can begin with: a qualifier, a vague head or a share in words, a
+# currency sign ("us" of "US$"), and what `number_at` reads (the cardinals `_word_number`
+# takes first, "half a million", "a thousand"). Digits and Chinese numerals are tested apart.
+_AMOUNT_FIRST_WORDS = frozenset(
+    [*_QUALIFIER_INDEX, *_VAGUE_INDEX, *_FRACTION_INDEX, *CURRENCY_SIGNS, "us", "half", "a"]
+).union(SMALL, TENS, ["hundred"])
+
+
+def may_start_amount(tok: FigureToken) -> bool:
+    """Whether `_amount_at` can find an amount at this token; where it cannot, it returns None
+    without fail, so the amount finder skips the token."""
+    return tok.low in _AMOUNT_FIRST_WORDS or is_digits(tok) or tok.text in CJK_NUMERALS
 
 
 def _unit_after(text: str, toks: list[FigureToken], i: int) -> tuple[Unit, int] | None:

@@ -94,28 +94,36 @@ def find_time_refs(text: str, start: int = 0, end: int | None = None) -> list[Ti
     return time_refs_in(text, figure_tokens(text, start, stop), start, stop)
 
 
+# The words a day, a date or a relative time can begin with (digits, a date's day, apart).
+_TIME_FIRST_WORDS = frozenset([*WEEKDAYS, *_RELATIVE_INDEX, *MONTHS, *MONTH_ABBR])
+
+
+def may_start_time(tok: FigureToken) -> bool:
+    """Whether a weekday, a relative time or a date can begin at this token; at any other,
+    `time_refs_in` finds none, so it skips the token."""
+    return tok.low in _TIME_FIRST_WORDS or tok.low.isdigit()
+
+
 def time_refs_in(text: str, toks: list[FigureToken], start: int, stop: int) -> list[TimeRef]:
     out: list[TimeRef] = []
-    i = 0
-    while i < len(toks):
-        tok = toks[i]
+    nxt = 0  # reading resumes after each day or date found
+    for i, tok in enumerate(toks):
+        if i < nxt or not may_start_time(tok):
+            continue
         if tok.low in WEEKDAYS and tok.text[:1].isupper():
             out.append(_ref(text, tok.start, tok.end, "day", tok.low))
-            i += 1
             continue
         rel = phrase_at(toks, i, _RELATIVE_INDEX)
         if rel is not None:
             phrase, norm = rel
             last = toks[i + len(phrase) - 1]
             out.append(_ref(text, tok.start, last.end, "relative", norm))
-            i += len(phrase)
+            nxt = i + len(phrase)
             continue
         date = _date_at(text, toks, i)
         if date is not None:
             out.append(date[0])
-            i = date[1]
-            continue
-        i += 1
+            nxt = date[1]
     for m in _ISO_DATE.finditer(text, start, stop):
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if 1 <= mo <= 12 and 1 <= d <= 31:

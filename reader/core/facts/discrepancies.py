@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Hashable
+from functools import lru_cache
 from itertools import chain
 
 from reader.core.facts.agreement import (
@@ -25,16 +26,18 @@ from reader.core.facts.agreement import (
     threshold,
 )
 from reader.core.facts.figure_words import WEEKDAYS
-from reader.core.facts.mentions import Mention, head_stem, is_context_word, mentions_of
+from reader.core.facts.mentions import Mention, is_context_word
 from reader.core.facts.names import find_name_discrepancies
+from reader.core.facts.repeated_sentences import SentenceMentions
 from reader.core.facts.stars import Group, Link, groups
 from reader.core.model import Claim, Discrepancy, Sentence, Story
-from reader.core.text.tokens import normalize_word, tokenize
+from reader.core.text.stemming import stem_head
+from reader.core.text.tokens import norms
 
 # --- pairing mentions ---------------------------------------------------------------------
 
 
-def _pair_links(xs: list[Mention], ys: list[Mention], strict: bool) -> list[Link]:
+def _pair_links(x_side: _Side, y_side: _Side, strict: bool) -> list[Link]:
     """One-to-one counterparts between two articles' mentions, surest first.
 
     The same value on both sides is itself evidence of correspondence (a small bonus), and a
@@ -42,12 +45,18 @@ def _pair_links(xs: list[Mention], ys: list[Mention], strict: bool) -> list[Link
     threshold: it may well be the real counterpart.
     """
     scored: list[tuple[int, Mention, Mention, bool]] = []  # score, mention, candidate, agree
+    xs, ys = x_side.mentions, y_side.mentions
     for m in xs:
-        cands = [c for c in ys if comparable(m, c)]
+        sort = (m.kind, m.dimension)
+        cands = [c for c in y_side.by_sort.get(sort, ()) if comparable(m, c)]
         if not cands:
             continue
         # A strict pairing asks the same of every mention: whether it is alone does not count.
-        alone = not strict and len(cands) == 1 and sum(comparable(cands[0], c) for c in xs) == 1
+        alone = (
+            not strict
+            and len(cands) == 1
+            and sum(comparable(cands[0], c) for c in x_side.by_sort[sort]) == 1
+        )
         need = threshold(m, alone, strict)
         for c in cands:
             aff = affinity(m, c)
@@ -83,6 +92,19 @@ def _pair_links(xs: list[Mention], ys: list[Mention], strict: bool) -> list[Link
     return links
 
 
+class _Side:
+    """One side of a pairing (an article's mentions in a claim, a sentence's counted figures),
+    and the same by kind and dimension, in order: `comparable` holds only within one sort, so
+    a mention's candidates are looked for among its sort alone. Made once per side, however
+    many pairings it takes part in."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.by_sort: dict[tuple[str, str], list[Mention]] = {}
+        for m in mentions:
+            self.by_sort.setdefault((m.kind, m.dimension), []).append(m)
+
+
 def _article_pairs(by_article: dict[str, list[Mention]]) -> list[tuple[str, str]]:
     """Pairs of articles (ordered) holding mentions of one kind and dimension: only these can
     link. Found from an index of the sorts, so pairs of articles that state nothing comparable
@@ -101,9 +123,10 @@ def _links(mentions: list[Mention], strict: bool) -> list[Link]:
     by_article: dict[str, list[Mention]] = {}
     for m in mentions:
         by_article.setdefault(m.article, []).append(m)
+    sides = {article: _Side(found) for article, found in by_article.items()}
     out: list[Link] = []
     for x, y in _article_pairs(by_article):
-        out.extend(_pair_links(by_article[x], by_article[y], strict))
+        out.extend(_pair_links(sides[x], sides[y], strict))
     return out
 
 
@@ -139,22 +162,26 @@ def _discrepancy(claim: str, group: Group) -> Discrepancy:
     )
 
 
-def _claim_mentions(story: Story, claim: Claim, cache: dict[str, list[Mention]]) -> list[Mention]:
+def _claim_mentions(story: Story, claim: Claim, mentions: SentenceMentions) -> list[Mention]:
     out: list[Mention] = []
     for sid in claim.members:
-        if sid not in cache:
-            cache[sid] = mentions_of(story, story.sentence(sid))
-        out.extend(cache[sid])
+        out.extend(mentions(story.sentence(sid)))
     return out
 
 
 def _sentence_words(story: Story, s: Sentence) -> frozenset[str]:
-    text = story.article(s.article).text
-    return frozenset(
-        head_stem(t.text)
-        for t in tokenize(text, s.start, s.end)
-        if is_context_word(normalize_word(t.text))
-    )
+    """The stems of a sentence's context words, from the article's words in their matching
+    form (folded once per article)."""
+    stems = map(_word_stem, norms(story.article(s.article).text, s.start, s.end))
+    return frozenset([w for w in stems if w is not None])
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_stem(norm: str) -> str | None:
+    """A word's `head_stem` from its matching form (`Token.norm`, as `head_stem` would fold
+    it), None for no context word: one cached call per word of a sentence. (A mention's
+    context words are `head_stem` of the matching form, folded once more: see mentions.)"""
+    return stem_head(norm) if is_context_word(norm) else None
 
 
 def _counted(mentions: list[Mention]) -> list[Mention]:
@@ -170,7 +197,7 @@ def _sentence_keys(mentions: list[Mention]) -> frozenset[Hashable]:
 
 def _similar_pairs(
     story: Story,
-    cache: dict[str, list[Mention]],
+    mentions: SentenceMentions,
     min_jaccard: float,
     keys: Callable[[list[Mention]], frozenset[Hashable]],
 ) -> list[tuple[Sentence, Sentence]]:
@@ -183,9 +210,7 @@ def _similar_pairs(
     """
     keyed: list[tuple[Sentence, frozenset[Hashable]]] = []
     for s in story.sentences:
-        if s.id not in cache:
-            cache[s.id] = mentions_of(story, s)
-        found_keys = keys(cache[s.id])
+        found_keys = keys(mentions(s))
         if found_keys:
             keyed.append((s, found_keys))
     article = [s.article for s, _ in keyed]
@@ -210,8 +235,13 @@ def _article_order(article_id: str) -> tuple[int, str]:
     return (int(digits) if digits.isdigit() else 0, article_id)
 
 
-def _best_claim(story: Story, group: Group, cache: dict[str, frozenset[str]]) -> str:
-    """The claim holding most of the group's sentences, else the one whose wording is closest."""
+def _best_claim(
+    story: Story, group: Group, cache: dict[str, frozenset[str]], vocabularies: list[frozenset[str]]
+) -> str:
+    """The claim holding most of the group's sentences, else the one whose wording is closest.
+
+    The words of every claim (`vocabularies`, in story order) are gathered once for all the
+    groups that no claim holds."""
     counts: dict[str, int] = {}
     for m in group.members.values():
         for c in story.claims_of(m.sentence.id):
@@ -224,10 +254,14 @@ def _best_claim(story: Story, group: Group, cache: dict[str, frozenset[str]]) ->
             cache[s.id] = _sentence_words(story, s)
         return cache[s.id]
 
+    if not vocabularies:
+        vocabularies.extend(
+            frozenset().union(*(words(story.sentence(sid)) for sid in c.members))
+            for c in story.claims
+        )
     mine = frozenset().union(*(words(m.sentence) for m in group.members.values()))
     best, best_score = "", 0.0
-    for c in story.claims:
-        theirs = frozenset().union(*(words(story.sentence(sid)) for sid in c.members))
+    for c, theirs in zip(story.claims, vocabularies, strict=True):
         score = len(mine & theirs) / (len(mine | theirs) or 1)
         if score > best_score:
             best, best_score = c.id, score
@@ -236,7 +270,7 @@ def _best_claim(story: Story, group: Group, cache: dict[str, frozenset[str]]) ->
 
 def find_discrepancies(story: Story) -> list[Discrepancy]:
     """Numbers, days, dates and names that the articles of one fact state incompatibly."""
-    cache: dict[str, list[Mention]] = {}
+    mentions = SentenceMentions(story)
     found: list[tuple[str, Group]] = []
 
     def emit(claim: str, group: Group) -> None:
@@ -248,7 +282,7 @@ def find_discrepancies(story: Story) -> list[Discrepancy]:
         found.append((claim, group))
 
     for claim in story.claims:
-        for group in groups(_links(_claim_mentions(story, claim, cache), strict=False)):
+        for group in groups(_links(_claim_mentions(story, claim, mentions), strict=False)):
             emit(claim.id, group)
 
     # Claims are imperfect: also pair strongly alike mentions of similar sentences.
@@ -260,15 +294,16 @@ def find_discrepancies(story: Story) -> list[Discrepancy]:
             claim_ids[sid] = frozenset(c.id for c in story.claims_of(sid))
         return claim_ids[sid]
 
-    counted: dict[str, list[Mention]] = {}
-    for s1, s2 in _similar_pairs(story, cache, 0.1, _sentence_keys):
+    counted: dict[str, _Side] = {}
+    for s1, s2 in _similar_pairs(story, mentions, 0.1, _sentence_keys):
         if not claims_of(s1.id) & claims_of(s2.id):
             x, y = (s1, s2) if s1.article < s2.article else (s2, s1)  # as _links orders them
             for sid in (x.id, y.id):
                 if sid not in counted:
-                    counted[sid] = _counted(cache[sid])
+                    counted[sid] = _Side(_counted(mentions(story.sentence(sid))))
             links.extend(_pair_links(counted[x.id], counted[y.id], strict=True))
     words: dict[str, frozenset[str]] = {}
+    vocabularies: list[frozenset[str]] = []
     for group in groups(links):
-        emit(_best_claim(story, group, words), group)
+        emit(_best_claim(story, group, words, vocabularies), group)
     return [_discrepancy(claim, group) for claim, group in found] + find_name_discrepancies(story)

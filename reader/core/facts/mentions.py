@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime
 import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
@@ -21,7 +23,7 @@ from reader.core.facts.figure_words import CJK_NUMERALS, WEEKDAYS, is_number_wor
 from reader.core.model import Sentence, Story, Value
 from reader.core.text.stemming import stem as term_stem
 from reader.core.text.stemming import stem_head
-from reader.core.text.tokens import STOPWORDS, Token, normalize_word, tokenize
+from reader.core.text.tokens import STOPWORDS, Token, normalize_word, norms, tokenize
 from reader.core.text.words import UNSPACED
 
 LEFT_WORDS = 6  # content words before a mention that describe it
@@ -37,6 +39,14 @@ def head_stem(word: str) -> str:
     """A word as written, as the readable singular stem of a counted thing ("soldiers" ->
     "soldier", "casualties" -> "casualty", "children" -> "child")."""
     return stem_head(_norm(word))
+
+
+@lru_cache(maxsize=1 << 16)
+def _context_stem(norm: str) -> str | None:
+    """What a word in its matching form (`Token.norm`) adds to a mention's context: its
+    `head_stem`, or None for no context word. A sentence's words are read once for all its
+    mentions, and a story's words repeat: one cached call per word."""
+    return head_stem(norm) if is_context_word(norm) else None
 
 
 def is_context_word(norm: str) -> bool:
@@ -68,8 +78,9 @@ class Mention:
     action: str = ""  # the event word right before a figure: "shot" three, "killed" two
     rank: tuple[int, int] = (0, 1)  # place among its sentence's mentions of this dimension
 
-    @property
+    @cached_property
     def article(self) -> str:
+        """The article's id, kept: pairing asks it of every candidate."""
         return self.sentence.article
 
     @cached_property
@@ -170,16 +181,30 @@ def _action(tokens: list[Token], first: int, text: str) -> str:
     return ""
 
 
-def _context(tokens: list[Token], first: int, after: int, skip: set[str]) -> frozenset[str]:
-    left = [_norm(t.text) for t in tokens[:first] if is_context_word(_norm(t.text))][-LEFT_WORDS:]
-    right = [_norm(t.text) for t in tokens[after:] if is_context_word(_norm(t.text))][:RIGHT_WORDS]
-    return frozenset(head_stem(w) for w in left + right) - skip
+class _Words:
+    """A sentence's words as its mentions read them, worked out once for all its mentions:
+    where each word starts and ends, and its context words (the place of each, and the stem
+    `head_stem` gives its matching form)."""
 
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.tokens = tokens = tokenize(text, start, end)
+        self.starts = [t.start for t in tokens]
+        self.ends = [t.end for t in tokens]
+        stems = [_context_stem(n) for n in norms(text, start, end)]
+        self.at = [i for i, stem in enumerate(stems) if stem is not None]
+        self.stems = [stem for stem in stems if stem is not None]
 
-def _token_range(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
-    first = next((i for i, t in enumerate(tokens) if t.end > start), len(tokens))
-    after = next((i for i, t in enumerate(tokens) if t.start >= end), len(tokens))
-    return first, after
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The first word ending after `start` and the first word starting at or after `end`
+        (offsets rise word by word, so bisection finds them)."""
+        return bisect_right(self.ends, start), bisect_left(self.starts, end)
+
+    def context(self, first: int, after: int, skip: set[str]) -> frozenset[str]:
+        """The stems of the last LEFT_WORDS context words before word `first` and of the first
+        RIGHT_WORDS from word `after` on, less `skip`."""
+        left, right = bisect_left(self.at, first), bisect_left(self.at, after)
+        before = self.stems[max(0, left - LEFT_WORDS) : left]
+        return frozenset(before + self.stems[right : right + RIGHT_WORDS]) - skip
 
 
 _AFTER_DATELINE = re.compile(r"\s*(?:\d{1,2}\s?:\s?\d{2}|\n|[-–—|])")
@@ -213,23 +238,85 @@ def _stamps(text: str, sentence: Sentence, times: list[TimeRef]) -> set[int]:
     return out
 
 
-def mentions_of(story: Story, sentence: Sentence) -> list[Mention]:
-    """Every amount, day and date in a sentence, with what it counts and the words around it."""
-    text = story.article(sentence.article).text
-    tokens = tokenize(text, sentence.start, sentence.end)
-    out: list[Mention] = []
-    amounts, times = find_mentions(text, sentence.start, sentence.end)
+@dataclass(frozen=True)
+class FigureFacets:
+    """What a sentence's words say of one of its amounts: the counted thing (head, and the
+    words before it), the context words, the capitalised modifiers, the event word."""
+
+    amount: Amount
+    head: str
+    modifiers: frozenset[str]
+    context: frozenset[str]
+    proper: frozenset[str]
+    action: str
+
+
+@dataclass(frozen=True)
+class Facets:
+    """Everything of a sentence's mentions that its own text decides: its amounts with their
+    facets, and all its days and dates (time stamps among them too) with their context words.
+    Which are time stamps, what "yesterday" means, and the ranks are settled per sentence
+    (`mentions_from`): they read the article's text after the sentence and its date."""
+
+    figures: tuple[FigureFacets, ...]
+    times: tuple[tuple[TimeRef, frozenset[str]], ...]
+
+
+NO_FACETS = Facets((), ())
+
+
+def facets_of(text: str, start: int, end: int) -> Facets:
+    """The facets of the mentions of text[start:end].
+
+    Besides the sentence, only a few characters around it are read, by `find_mentions` (see
+    `repeated_sentences.WINDOW_BEFORE`). The word before a figure, the counted thing and the
+    context words are read among the sentence's words: an amount holds a word of its own, so
+    there is always a word at or after its start and one before its end."""
+    amounts, times = find_mentions(text, start, end)
+    if not amounts and not times:
+        return NO_FACETS
+    words = _Words(text, start, end)
+    tokens = words.tokens
+    figures = []
     for a in amounts:
-        first, after = _token_range(tokens, a.start, a.end)
+        first, after = words.span(a.start, a.end)
         phrase = _phrase_after(tokens, after, text)
-        head = phrase[-1] if phrase else ""
-        ctx = _context(tokens, first, after, set(phrase))
         modifiers = frozenset(phrase[:-1])
         proper = frozenset(
             _norm(t.text)
             for t in tokens[after : after + len(phrase) + 2]
             if t.text[:1].isupper() and _norm(t.text) in modifiers
         )
+        figures.append(
+            FigureFacets(
+                amount=a,
+                head=phrase[-1] if phrase else "",
+                modifiers=modifiers,
+                context=words.context(first, after, set(phrase)),
+                proper=proper,
+                action=_action(tokens, first, text),
+            )
+        )
+    return Facets(
+        tuple(figures), tuple((r, words.context(*words.span(r.start, r.end), set())) for r in times)
+    )
+
+
+def mentions_of(story: Story, sentence: Sentence) -> list[Mention]:
+    """Every amount, day and date in a sentence, with what it counts and the words around it."""
+    text = story.article(sentence.article).text
+    return mentions_from(story, sentence, facets_of(text, sentence.start, sentence.end))
+
+
+def mentions_from(story: Story, sentence: Sentence, facets: Facets) -> list[Mention]:
+    """A sentence's mentions from the facets of its text: time stamps left out, "yesterday"
+    resolved by the article's date, and each mention ranked."""
+    if facets is NO_FACETS:
+        return []
+    article = story.article(sentence.article)
+    out: list[Mention] = []
+    for f in facets.figures:
+        a = f.amount
         out.append(
             Mention(
                 sentence=sentence,
@@ -241,20 +328,18 @@ def mentions_of(story: Story, sentence: Sentence) -> list[Mention]:
                 amount=a,
                 time=None,
                 dimension=a.dimension,
-                head=head,
-                modifiers=modifiers,
-                context=ctx,
-                proper=proper,
-                action=_action(tokens, first, text),
+                head=f.head,
+                modifiers=f.modifiers,
+                context=f.context,
+                proper=f.proper,
+                action=f.action,
             )
         )
-    stamps = _stamps(text, sentence, times)
-    dated = story.article(sentence.article).date
-    for r in times:
+    stamps = _stamps(article.text, sentence, [r for r, _ in facets.times])
+    for r, context in facets.times:
         if r.start in stamps:
             continue
-        r = _resolved(r, dated)
-        first, after = _token_range(tokens, r.start, r.end)
+        r = _resolved(r, article.date)
         out.append(
             Mention(
                 sentence=sentence,
@@ -268,7 +353,7 @@ def mentions_of(story: Story, sentence: Sentence) -> list[Mention]:
                 dimension="time",
                 head="",
                 modifiers=frozenset(),
-                context=_context(tokens, first, after, set()),
+                context=context,
             )
         )
     return _ranked(out)
@@ -290,8 +375,15 @@ def _resolved(ref: TimeRef, dated: str | None) -> TimeRef:
 
 
 def _ranked(mentions: list[Mention]) -> list[Mention]:
+    """Each mention with its place among the sentence's mentions of its kind and dimension.
+    A sentence's mentions of one kind start at different offsets, so none equals another and
+    its place is where it stands; the one mention of its sort keeps the default rank."""
+    sorts = [(m.kind, m.dimension) for m in mentions]
+    total = Counter(sorts)
+    seen: Counter[tuple[str, str]] = Counter()
     out = []
-    for m in mentions:
-        same = [x for x in mentions if x.kind == m.kind and x.dimension == m.dimension]
-        out.append(replace(m, rank=(same.index(m), len(same))))
+    for m, sort in zip(mentions, sorts, strict=True):
+        rank = (seen[sort], total[sort])
+        seen[sort] += 1
+        out.append(m if rank == m.rank else replace(m, rank=rank))
     return out

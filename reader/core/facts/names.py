@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from reader.core.model import Discrepancy, Sentence, Story, Value
 from reader.core.text.tokens import STOPWORDS, Token, runs, tokenize
+from reader.core.text.tokens import norms as folded
 
 MIN_ALIKE = 0.6  # share of words two sentences must have in order to be one statement
 MAX_SWAP = 3  # words of a name that may differ
@@ -70,7 +71,7 @@ class _Words:
     def of(cls, story: Story, s: Sentence) -> _Words:
         text = story.article(s.article).text
         tokens = tokenize(text, s.start, s.end)
-        norms = [t.norm for t in tokens]
+        norms = folded(text, s.start, s.end)  # each token's `norm`, folded once per article
         capital = _capitals(tokens)
         by_last: dict[str, list[_Phrase]] = {}
         for i, j in _names(tokens, capital, text):
