@@ -60,7 +60,8 @@ def _random_text(rng: random.Random, words: int) -> str:
 
 def _texts() -> list[str]:
     rng = random.Random(7)
-    rare = ["x ¹ 5 people", "(²) 12 km²", "May ² 2020"]  # a lone superscript is a digit
+    # A lone superscript: str.isdigit() holds for it, int() refuses it (it is not decimal).
+    rare = ["x ¹ 5 people", "(²) 12 km²", "May ² 2020"]
     return rare + [_random_text(rng, rng.randint(1, 40)) for _ in range(1500)]
 
 
@@ -69,8 +70,8 @@ def _tokens(text: str) -> list[FigureToken]:
 
 
 def _safely(find: object, *args: object) -> object:
-    """What a finder gives, or the error it raises (a lone "²" is a digit that float() refuses:
-    the shortcut must fail where the plain way failed)."""
+    """What a finder gives, or the error it raises: the shortcut must fail where the plain way
+    fails (none should: a lone "²" once raised, read as a digit that float() refuses)."""
     try:
         return find(*args)  # type: ignore[operator]
     except ValueError as e:
@@ -142,7 +143,7 @@ def test_amounts_and_dates_only_at_tokens_that_can_begin_one_are_those_of_every_
                 assert phrase_at(toks, i, dates._RELATIVE_INDEX) is None
         found_amounts += len(shortcut) if isinstance(shortcut, list) else 0
         found_times += len(times)
-    assert found_amounts > 1000 and found_times > 500 and 0 < failed < 10
+    assert found_amounts > 1000 and found_times > 500 and failed == 0
 
 
 def test_the_trie_of_mention_words_matches_as_their_alternation() -> None:

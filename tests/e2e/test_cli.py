@@ -82,6 +82,18 @@ def test_escape_codes_in_articles_never_reach_the_terminal(tmp_path: Path) -> No
     assert "␛" in result.stdout
 
 
+def test_superscript_and_circled_digits_are_no_figures(tmp_path: Path) -> None:
+    """str.isdigit() holds for "²" and "①", which int() refuses: read as figures, they stopped
+    the report with a traceback."""
+    d = tmp_path / "s"
+    d.mkdir()
+    (d / "a.txt").write_text("Floods\n\nThe water covered 12 km² (²) and 5 ³ villages on ² May.\n")
+    (d / "b.txt").write_text("Floods\n\nThe water covered 14 km² ① and ²5 villages on 2 May.\n")
+    result = _run("report", str(d), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert "12 km² vs 14 km²" in json.loads(result.stdout)["discrepancies"][0]["message"]
+
+
 @pytest.mark.parametrize(
     ("setup", "message"),
     [

@@ -173,7 +173,7 @@ _PERSONS = frozenset(
 def _is_age(text: str, toks: list[FigureToken], j: int, k: int) -> bool:
     """ "Yvonne Hiller, 43, ...", "a girl, 10, ...": a bare number set off by commas right
     after a name or a person."""
-    if j == 0 or k != j + 1 or not toks[j].low.isdigit():
+    if j == 0 or k != j + 1 or not toks[j].low.isdecimal():
         return False
     prev = toks[j - 1]
     return (
@@ -273,7 +273,7 @@ def _amount_at(text: str, toks: list[FigureToken], i: int) -> tuple[Amount, int]
     value, step, used, spelled = number
     if not spelled and currency is None and n == 0:
         raw = toks[j].low
-        if len(raw) == 4 and raw.isdigit() and 1800 <= int(raw) <= 2100:
+        if len(raw) == 4 and raw.isdecimal() and 1800 <= int(raw) <= 2100:
             return None  # a year
     k = j + used
     # "$5bn", "3.5m": a scale glued to the digits or right after a currency figure

@@ -36,13 +36,13 @@ def _month_of(tok: FigureToken) -> int | None:
 
 
 def _day_number(tok: FigureToken) -> int | None:
-    if tok.low.isdigit() and 1 <= int(tok.low) <= 31 and len(tok.low) <= 2:
+    if tok.low.isdecimal() and 1 <= int(tok.low) <= 31 and len(tok.low) <= 2:
         return int(tok.low)
     return None
 
 
 def _year(tok: FigureToken) -> int | None:
-    if tok.low.isdigit() and len(tok.low) == 4 and 1800 <= int(tok.low) <= 2100:
+    if tok.low.isdecimal() and len(tok.low) == 4 and 1800 <= int(tok.low) <= 2100:
         return int(tok.low)
     return None
 
@@ -101,7 +101,7 @@ _TIME_FIRST_WORDS = frozenset([*WEEKDAYS, *_RELATIVE_INDEX, *MONTHS, *MONTH_ABBR
 def may_start_time(tok: FigureToken) -> bool:
     """Whether a weekday, a relative time or a date can begin at this token; at any other,
     `time_refs_in` finds none, so it skips the token."""
-    return tok.low in _TIME_FIRST_WORDS or tok.low.isdigit()
+    return tok.low in _TIME_FIRST_WORDS or tok.low.isdecimal()
 
 
 def time_refs_in(text: str, toks: list[FigureToken], start: int, stop: int) -> list[TimeRef]:

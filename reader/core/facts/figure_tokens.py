@@ -50,7 +50,7 @@ def figure_tokens(text: str, start: int, end: int) -> list[FigureToken]:
 
 
 def is_digits(tok: FigureToken) -> bool:
-    return tok.low[0].isdigit()
+    return tok.low[0].isdecimal()
 
 
 def is_unspaced(tok: FigureToken) -> bool:

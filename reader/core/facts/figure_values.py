@@ -117,7 +117,7 @@ def _not_an_amount(text: str, toks: list[FigureToken], i: int) -> bool:
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if _before_zone(text, tok, nxt):
         return True
-    if tok.low.isdigit() and len(tok.low) > 1 and tok.low[0] == "0":
+    if tok.low.isdecimal() and len(tok.low) > 1 and tok.low[0] == "0":
         return True  # a leading zero: a code or a phone number, not a figure
     if any(
         other is not None and is_digits(other) and "," not in other.low

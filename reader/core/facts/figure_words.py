@@ -145,7 +145,7 @@ def cjk_number(chars: str) -> float | None:
 
 def is_number_word(word: str) -> bool:
     """Whether a lower-case word is a figure or a cardinal in words."""
-    return word[:1].isdigit() or word in SMALL or word in TENS or word in SCALES
+    return word[:1].isdecimal() or word in SMALL or word in TENS or word in SCALES
 
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
