@@ -107,6 +107,47 @@ def test_runs_found_through_the_open_run_heap_are_the_all_runs_scan() -> None:
         assert found == _reference_passages(articles)
 
 
+def test_common_runs_by_blocks_are_those_word_by_word() -> None:
+    rng = random.Random(11)
+    for _ in range(3000):
+        a = [rng.randrange(3) for _ in range(rng.randint(0, 120))]
+        b = list(a) if rng.random() < 0.5 else [rng.randrange(3) for _ in range(len(a))]
+        if b and rng.random() < 0.5:  # one changed word somewhere in a long common run
+            b[rng.randrange(len(b))] = 9
+        b = b[: rng.randint(0, len(b))] + [rng.randrange(3) for _ in range(rng.randint(0, 9))]
+        p, q = rng.randint(0, len(a)), rng.randint(0, len(b))
+        forward = 0
+        while p + forward < len(a) and q + forward < len(b) and a[p + forward] == b[q + forward]:
+            forward += 1
+        backward = 0
+        while backward < min(p, q) and a[p - backward - 1] == b[q - backward - 1]:
+            backward += 1
+        assert runs.same_forward(a, p, b, q) == forward
+        assert runs.same_forward(a, p, b, q, min(forward, 6) or 1) == forward
+        assert runs.same_backward(a, p, b, q) == backward
+
+
+def test_runs_skipping_past_each_run_are_those_tested_seed_by_seed() -> None:
+    """Where b holds each shared n-gram once, pair_runs jumps past each run it finds instead
+    of testing the seeds inside it: the same runs as testing every seed."""
+    compared = 0
+    for seed in range(4):
+        articles = _random_articles(25, seed)
+        words, ids = _word_grams(articles)
+        grams = index.index_grams(ids)
+        for x, y in itertools.permutations(range(len(articles)), 2):
+            ga, gb = grams[x], grams[y]
+            shared = ga.where.keys() & gb.where.keys()
+            if not shared or shared & gb.repeated:
+                continue
+            seeds = sorted(p for g in shared for p in ga.where[g])
+            a, b = words[x].ids, words[y].ids
+            jumping = runs._jumping_runs(a, ga, b, gb, seeds)
+            assert jumping == runs._checked_runs(a, ga, b, gb, seeds)
+            compared += len(jumping)
+    assert compared > 200
+
+
 def test_open_runs_drop_only_runs_that_end_before_the_seed() -> None:
     found = runs.OpenRuns()
     found.add((0, 10, 0, 10, 10))

@@ -23,41 +23,47 @@ Run = tuple[int, int, int, int, int]  # a0, a1, b0, b1 (word indices, end exclus
 _BY_STARTS = itemgetter(0, 2)
 
 
-def same_forward(a: list[int], p: int, b: list[int], q: int) -> int:
-    """Length of the exact common run starting at a[p], b[q]."""
+def same_forward(a: list[int], p: int, b: list[int], q: int, known: int = 1) -> int:
+    """Length of the exact common run starting at a[p], b[q]; `known` words of it are known
+    to be equal already (a seed's), so the comparison starts past them.
+
+    Slices of _BLOCK words are compared at C speed, doubling while they match (galloping, for
+    long copies), then halved back to _BLOCK; the last few words are compared one by one,
+    which is cheaper than slicing for the short runs that most passages are."""
     limit = min(len(a) - p, len(b) - q)
     if limit <= 0 or a[p] != b[q]:
         return 0
-    lo, step = 1, 1
+    lo, step = known, _BLOCK
     while lo + step <= limit and a[p + lo : p + lo + step] == b[q + lo : q + lo + step]:
         lo += step
         step *= 2
-    hi = min(lo + step, limit + 1)  # a[p:p+lo] matches; a[p:p+hi] does not (or hi > limit)
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        if a[p + lo : p + mid] == b[q + lo : q + mid]:
-            lo = mid
-        else:
-            hi = mid
+    while step > _BLOCK:  # a[p:p+lo] matches and a[p:p+lo+step] does not (or passes limit)
+        step //= 2
+        if lo + step <= limit and a[p + lo : p + lo + step] == b[q + lo : q + lo + step]:
+            lo += step
+    while lo < limit and a[p + lo] == b[q + lo]:  # fewer than _BLOCK words to go
+        lo += 1
     return lo
 
 
+_BLOCK = 8
+
+
 def same_backward(a: list[int], p: int, b: list[int], q: int) -> int:
-    """Length of the exact common run ending just before a[p], b[q]."""
+    """Length of the exact common run ending just before a[p], b[q] (as same_forward)."""
     limit = min(p, q)
     if limit <= 0 or a[p - 1] != b[q - 1]:
         return 0
-    lo, step = 1, 1
+    lo, step = 1, _BLOCK
     while lo + step <= limit and a[p - lo - step : p - lo] == b[q - lo - step : q - lo]:
         lo += step
         step *= 2
-    hi = min(lo + step, limit + 1)
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        if a[p - mid : p - lo] == b[q - mid : q - lo]:
-            lo = mid
-        else:
-            hi = mid
+    while step > _BLOCK:
+        step //= 2
+        if lo + step <= limit and a[p - lo - step : p - lo] == b[q - lo - step : q - lo]:
+            lo += step
+    while lo < limit and a[p - lo - 1] == b[q - lo - 1]:
+        lo += 1
     return lo
 
 
@@ -68,7 +74,7 @@ def extend(a: list[int], b: list[int], i: int, j: int) -> Run:
     that order, the longest continuation winning) and goes on if RESUME_WORDS words follow.
     """
     na, nb = len(a), len(b)
-    same = same_forward(a, i, b, j)
+    same = same_forward(a, i, b, j, SEED_WORDS)
     p, q = i + same, j + same
     while p < na and q < nb:
         best = da = db = 0
@@ -157,7 +163,14 @@ def pair_runs(a: list[int], ga: Grams, b: list[int], gb: Grams) -> list[Run]:
     seeds.sort()
     # Unless b repeats a shared n-gram, a seed inside a run found already can only lie on that
     # run: skip straight past the run instead of testing each of its words.
-    may_jump = not (shared & gb.repeated)
+    if not (shared & gb.repeated):
+        return _jumping_runs(a, ga, b, gb, seeds)
+    return _checked_runs(a, ga, b, gb, seeds)
+
+
+def _checked_runs(a: list[int], ga: Grams, b: list[int], gb: Grams, seeds: list[int]) -> list[Run]:
+    """pair_runs from each seed and each of its partners in b, but those inside a run found
+    already."""
     runs: list[Run] = []
     open_runs = OpenRuns()
     a_grams, b_where = ga.ids, gb.where
@@ -179,7 +192,22 @@ def pair_runs(a: list[int], ga: Grams, b: list[int], gb: Grams) -> list[Run]:
             last = extend(a, b, i, j)
             runs.append(last)
             open_runs.add(last)
-            if may_jump:
-                k = max(k, bisect_left(seeds, last[1] - SEED_WORDS + 1, k))
+    runs.sort(key=_BY_STARTS)
+    return runs
+
+
+def _jumping_runs(a: list[int], ga: Grams, b: list[int], gb: Grams, seeds: list[int]) -> list[Run]:
+    """pair_runs where b holds each shared n-gram once: each seed has one partner, and after a
+    run the next seed to try is the first past its end. Runs then end ever later in a (a run
+    grows at least a seed past the seed it starts from, which lies past the last run's end),
+    so no later seed lies inside any run found: nothing to test, no open runs to keep."""
+    runs: list[Run] = []
+    a_grams, b_where = ga.ids, gb.where
+    k, n = 0, len(seeds)
+    while k < n:
+        i = seeds[k]
+        run = extend(a, b, i, b_where[a_grams[i]][0])
+        runs.append(run)
+        k = bisect_left(seeds, run[1] - SEED_WORDS + 1, k + 1)
     runs.sort(key=_BY_STARTS)
     return runs
