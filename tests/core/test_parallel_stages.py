@@ -51,6 +51,17 @@ def test_a_worker_sees_its_arguments_as_they_were_when_submitted(forking: None) 
             assert pending.result() == 1
 
 
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="needs a second core")
+def test_workers_yield_to_the_main_process(forking: None) -> None:
+    """The main process runs the stages the rest waits for: its workers run at a lower
+    priority, so that one worker a core does not starve it."""
+
+    with worker_pool(10) as helper:
+        assert helper.workers > 1
+        worker = helper.submit(os.nice, 0).result()
+    assert worker == os.nice(0) + parallel_stages.WORKER_NICENESS
+
+
 def test_small_story_runs_in_place() -> None:
     with worker_pool(MIN_CHARS - 1) as helper:
         assert helper.submit(os.getpid).result() == os.getpid()
