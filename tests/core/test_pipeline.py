@@ -139,3 +139,24 @@ def test_two_steps_past_the_semantic_bound_give_the_lexical_story_twice_with_the
     first, second = pipeline.analyse_in_two_steps([SAMPLE])
     assert second.claims == first.claims and first.notices == ()
     assert second.notices == analyse([SAMPLE], semantic=True).notices != ()
+
+
+def test_the_collector_runs_less_often_during_an_analysis_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gc
+
+    from reader.core import pipeline
+
+    seen: list[tuple[int, ...]] = []
+    find_claims = pipeline.find_claims
+
+    def watched(*args: object, **kwargs: object) -> object:
+        seen.append(gc.get_threshold())
+        return find_claims(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "find_claims", watched)
+    before = gc.get_threshold()
+    analyse([SAMPLE], semantic=False)
+    assert seen and seen[0][0] > 10 * before[0]
+    assert gc.get_threshold() == before
