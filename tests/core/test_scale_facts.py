@@ -137,3 +137,27 @@ def test_stars_merged_through_kept_counts_as_by_scanning_every_group() -> None:
             (list(g.members), g.conflicts) for g in want
         ]
     assert repeated > 1000
+
+
+def test_alike_pairs_of_one_content_pair_as_the_first_did(
+    generated: Story, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Copies of one wording in many articles make the same strict pairing again and again:
+    it is made once per pair of contents. Pairing every pair anew finds the same."""
+    unclaimed = Story(generated.articles, generated.sentences)
+    remembered = [disc.find_discrepancies(story) for story in (generated, unclaimed)]
+    calls: list[int] = []
+    pair_links = disc._pair_links
+
+    def counted(x: object, y: object, strict: bool) -> object:
+        calls.append(1)
+        return pair_links(x, y, strict)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(disc, "_pair_links", counted)
+    disc.find_discrepancies(unclaimed)
+    made = len(calls)
+    monkeypatch.setattr(disc, "_strict_links", lambda x, y, paired: disc._pair_links(x, y, True))
+    assert [disc.find_discrepancies(story) for story in (generated, unclaimed)] == remembered
+    calls.clear()
+    disc.find_discrepancies(unclaimed)
+    assert made < 0.75 * len(calls), (made, len(calls))  # contents recur: pairings spared
