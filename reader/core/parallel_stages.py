@@ -78,10 +78,86 @@ class Helper:
                 self._pool, self._workers = None, 1  # the pool is gone: carry on alone
         return _Done(fn(*args))
 
+    def submit_stealable(self, fn: Callable[..., T], *args: Any) -> Stealable[T]:
+        """submit(), for one of many parts of a stage: whichever process starts it first runs
+        it, a worker or, through `Stealable.steal`, the main process once it has nothing else
+        to do (it would otherwise wait while the workers work through the queue)."""
+        tickets = _TICKETS
+        if self._pool is not None and tickets is not None and tickets.left():
+            try:
+                frozen = pickle.dumps((fn, args), protocol=pickle.HIGHEST_PROTOCOL)
+                ticket = tickets.issue()
+                pending = self._pool.apply_async(_run_ticketed, (ticket, frozen))
+                return Stealable(fn, args, ticket, pending)
+            except (OSError, ValueError):
+                self._pool, self._workers = None, 1
+        return Stealable(fn, args, -1, None)
+
+
+class Stealable(Result[T]):
+    """A part submitted to the pool that the main process runs itself if no worker has
+    started it (`steal`, or `result` at the latest)."""
+
+    def __init__(self, fn: Callable[..., T], args: tuple[Any, ...], ticket: int, pending: Any):
+        self._fn, self._args, self._ticket, self._pending = fn, args, ticket, pending
+        self._done = False
+        self._value: T | None = None
+        if pending is None:  # no pool: run in place, as submit() does
+            self.steal()
+
+    def steal(self) -> bool:
+        """Run the part here if no worker has started it; whether it did."""
+        if self._done or (self._ticket >= 0 and not _take(self._ticket)):
+            return False
+        self._value, self._done = self._fn(*self._args), True
+        return True
+
+    def result(self) -> T:
+        if not self._done and not self.steal():
+            self._value, self._done = self._pending.get(), True
+        return self._value  # type: ignore[return-value]  # set: run here or by its worker
+
 
 def _run_pickled(frozen: bytes) -> Any:
     fn, args = pickle.loads(frozen)
     return fn(*args)
+
+
+class _Tickets:
+    """Which stealable parts have been started, in memory the workers share by fork."""
+
+    def __init__(self, context: Any, size: int) -> None:
+        self._started = context.RawArray("b", size)
+        self._lock = context.Lock()
+        self._issued = 0
+
+    def left(self) -> bool:
+        return self._issued < len(self._started)
+
+    def issue(self) -> int:
+        self._issued += 1
+        return self._issued - 1
+
+    def take(self, ticket: int) -> bool:
+        with self._lock:
+            if self._started[ticket]:
+                return False
+            self._started[ticket] = 1
+            return True
+
+
+_TICKETS: _Tickets | None = None  # made before the pool forks: its workers inherit it
+_MAX_TICKETS = 256
+
+
+def _take(ticket: int) -> bool:
+    return _TICKETS is not None and _TICKETS.take(ticket)
+
+
+def _run_ticketed(ticket: int, frozen: bytes) -> Any:
+    """In a worker: the part, unless the main process has started it (its result is then the
+    main process's, and this one is never read)."""
+    return _run_pickled(frozen) if _take(ticket) else None
 
 
 # How much a worker yields to the main process. There is one worker per core, and the main
@@ -119,13 +195,16 @@ def _cores() -> int:
 @contextmanager
 def worker_pool(chars: int) -> Iterator[Helper]:
     """A helper that runs submitted work in worker processes when that pays, else in place."""
+    global _TICKETS
     pool = None
     workers = min(_cores(), MAX_WORKERS)
     if can_fork(chars):
         import multiprocessing  # here: a small story never forks, and pays no import for it
 
         try:
-            pool = multiprocessing.get_context("fork").Pool(workers, initializer=_start_worker)
+            context = multiprocessing.get_context("fork")
+            _TICKETS = _Tickets(context, _MAX_TICKETS)
+            pool = context.Pool(workers, initializer=_start_worker)
         except (OSError, ValueError):
             pool = None
     try:
@@ -134,3 +213,4 @@ def worker_pool(chars: int) -> Iterator[Helper]:
         if pool is not None:
             pool.terminate()  # every result is in hand, or the run was abandoned
             pool.join()
+        _TICKETS = None

@@ -16,7 +16,7 @@ from reader.core.ingest.loading import load_paths
 from reader.core.input_order import CanonicalOrder
 from reader.core.limits import semantic_skipped
 from reader.core.model import Article, Sentence, Story, Warning
-from reader.core.parallel_stages import Result, worker_pool
+from reader.core.parallel_stages import Stealable, worker_pool
 from reader.core.passages.shared import find_part
 from reader.core.passages.table import PassageTable
 from reader.core.sentences import split_sentences
@@ -48,7 +48,9 @@ def _touches_hidden(story: Story, warning: Warning) -> bool:
     )
 
 
-_PARTS_PER_WORKER = 2  # the passages' parts: more than one a worker evens out the load
+# The passages' parts: several a worker even out the load, and leave parts for the main
+# process to take once its own stages are done.
+_PARTS_PER_WORKER = 4
 _MEMO: dict[str, bytes] = {}  # embeddings of this process's analyses, by sentence content
 _MEMO_LIMIT = 5_000  # entries of ~15 KB (vector and token states)
 
@@ -168,24 +170,28 @@ def _analyse(
     canon = CanonicalOrder(articles)
     ordered = canon.articles
     with worker_pool(sum(len(a.text) for a in articles)) as helper:
-        pending: list[Result[PassageTable]] = []
+        pending: list[Stealable[PassageTable]] = []
         if reuse is None:
             # Parts split the pairs of articles: two versions are one pair, one part. They read
             # no sentences, so workers start on them while this process finds those.
             parts = min(_PARTS_PER_WORKER * helper.workers, len(ordered) - 1)
             parts = parts if helper.workers > 1 and parts > 1 else 1
 
-            def submit_parts() -> list[Result[PassageTable]]:
-                return [helper.submit(find_part, ordered, k, parts) for k in range(parts)]
+            def submit_parts(ks: range) -> list[Stealable[PassageTable]]:
+                return [helper.submit_stealable(find_part, ordered, k, parts) for k in ks]
 
-            if helper.workers > 1:
-                pending = submit_parts()
+            # A part for each worker first; the claim-free checks, the largest task that cannot
+            # be split, go next, so that they do not end the run alone behind the other parts.
+            first = min(helper.workers, parts) if helper.workers > 1 else 0
+            pending = submit_parts(range(first))
             progress("sentences", 0.1)
             sentences = segment(ordered)
             progress("shared passages", 0.25)
             if not pending:  # no workers: found here, after the sentences, as the stages say
-                pending = submit_parts()
+                pending = submit_parts(range(parts))
             early = helper.submit(raw_warnings, Story(ordered, sentences), early_checks)
+            if first:
+                pending += submit_parts(range(first, parts))
         else:
             sentences = reuse.sentences
         meaning = None
@@ -200,9 +206,13 @@ def _analyse(
         claims = find_claims(ordered, sentences, meaning=meaning)
         story = Story(articles=ordered, sentences=sentences, claims=claims)
         progress("warnings", 0.8)
-        late = helper.submit(raw_warnings, story, late_checks)
+        late = helper.submit_stealable(raw_warnings, story, late_checks)
         progress("discrepancies", 0.9)
         discrepancies = find_discrepancies(story)
+        # What no worker has started yet is done here: the checks, then parts from the last.
+        late.steal()
+        for part in reversed(pending):
+            part.steal()
         if reuse is None:
             ground = _Groundwork(sentences, [part.result() for part in pending], early.result())
         else:

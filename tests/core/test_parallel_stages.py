@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import threading
+import time
+from pathlib import Path
 
 import pytest
 
@@ -60,6 +62,42 @@ def test_workers_yield_to_the_main_process(forking: None) -> None:
         assert helper.workers > 1
         worker = helper.submit(os.nice, 0).result()
     assert worker == os.nice(0) + parallel_stages.WORKER_NICENESS
+
+
+def _hold(started: str, release: str) -> int:
+    """A worker's task that says it has started, then holds its worker until `release`."""
+    Path(started, str(os.getpid())).touch()
+    while not os.path.exists(release):
+        time.sleep(0.01)
+    return os.getpid()
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="needs a second core")
+def test_a_part_no_worker_has_started_is_run_by_the_main_process(
+    forking: None, tmp_path: Path
+) -> None:
+    """With every worker busy, the main process takes the queued parts itself (steal), and
+    a worker reaching one later leaves it; a part a worker has started stays the worker's."""
+    started, release = tmp_path / "started", str(tmp_path / "release")
+    started.mkdir()
+    with worker_pool(10) as helper:
+        n = helper.workers
+        busy = [helper.submit_stealable(_hold, str(started), release) for _ in range(n)]
+        queued = [helper.submit_stealable(os.getpid) for _ in range(3)]
+        while len(os.listdir(started)) < n:  # every worker holds a part
+            time.sleep(0.01)
+        assert [part.steal() for part in reversed(queued)] == [True, True, True]
+        assert [part.result() for part in queued] == [os.getpid()] * 3
+        assert not any(part.steal() for part in busy)  # started by a worker: not taken
+        Path(release).touch()
+        assert all(part.result() != os.getpid() for part in busy)
+
+
+def test_stealable_parts_run_in_place_without_workers() -> None:
+    with worker_pool(MIN_CHARS - 1) as helper:
+        part = helper.submit_stealable(os.getpid)
+        assert not part.steal()  # already run, here
+        assert part.result() == os.getpid()
 
 
 def test_small_story_runs_in_place() -> None:
