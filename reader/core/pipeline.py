@@ -18,6 +18,7 @@ from reader.core.limits import semantic_skipped
 from reader.core.model import Article, Sentence, Story, Warning
 from reader.core.parallel_stages import Stealable, worker_pool
 from reader.core.passages.shared import find_part
+from reader.core.passages.shared import prepare as prepare_passages
 from reader.core.passages.table import PassageTable
 from reader.core.sentences import split_sentences
 
@@ -169,6 +170,8 @@ def _analyse(
     # they came in; the reader's ids and order come back at the end.
     canon = CanonicalOrder(articles)
     ordered = canon.articles
+    if reuse is None:
+        prepare_passages(ordered)
     with worker_pool(sum(len(a.text) for a in articles)) as helper:
         pending: list[Stealable[PassageTable]] = []
         if reuse is None:

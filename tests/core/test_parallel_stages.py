@@ -142,3 +142,16 @@ def test_checks_run_before_the_claims_do_not_read_them() -> None:
         if check in CLAIMLESS:
             assert check(bare) == check(story), check.__name__
     assert any(check(bare) != check(story) for check in CHECKS if check not in CLAIMLESS)
+
+
+def test_the_passage_index_is_made_once_before_the_parts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pipeline indexes the story's n-grams before its workers fork (they inherit the
+    index): no part makes it again, in this process or in a forked one."""
+    from reader.core.passages import shared
+
+    made: list[int] = []
+    prepare = shared._prepare
+    monkeypatch.setattr(shared, "_prepare", lambda articles: made.append(1) or prepare(articles))
+    monkeypatch.setattr(shared, "_LAST", None)
+    analyse([sample_dir()], semantic=False)
+    assert made == [1]
