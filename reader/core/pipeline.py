@@ -18,6 +18,7 @@ from reader.core.limits import semantic_skipped
 from reader.core.model import Article, Sentence, Story, Warning
 from reader.core.parallel_stages import Stealable, worker_pool
 from reader.core.passages.shared import find_part
+from reader.core.passages.shared import forget as forget_passages
 from reader.core.passages.shared import prepare as prepare_passages
 from reader.core.passages.table import PassageTable
 from reader.core.sentences import split_sentences
@@ -218,6 +219,7 @@ def _analyse(
             part.steal()
         if reuse is None:
             ground = _Groundwork(sentences, [part.result() for part in pending], early.result())
+            forget_passages()
         else:
             ground = reuse
         found = ground.early + late.result()

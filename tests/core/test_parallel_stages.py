@@ -155,3 +155,4 @@ def test_the_passage_index_is_made_once_before_the_parts(monkeypatch: pytest.Mon
     monkeypatch.setattr(shared, "_LAST", None)
     analyse([sample_dir()], semantic=False)
     assert made == [1]
+    assert shared._LAST is None  # and it goes with the analysis

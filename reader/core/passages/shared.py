@@ -61,11 +61,17 @@ def prepare(articles: Sequence[Article]) -> None:
     _prepared(articles)
 
 
+def forget() -> None:
+    """Let the index of the last story go (at 500 articles it holds 100 MB)."""
+    global _LAST
+    _LAST = None
+
+
 def find_part(articles: Sequence[Article], part: int, parts: int) -> PassageTable:
     """The passages of one part of the candidate pairs (a contiguous share of them), article
     sides as indices into `articles`. Parts 0..parts-1 concatenated are every passage, by
     pair and, within a pair, by where they start."""
-    prep = _prepared(articles) if parts > 1 else _prepare(articles)
+    prep = _prepared(articles)
     pairs = prep.pairs
     lo, hi = len(pairs) * part // parts, len(pairs) * (part + 1) // parts
     cols = [column() for _ in COLUMNS]
