@@ -71,11 +71,19 @@ def test_the_bundled_sample_is_the_default(capsys: pytest.CaptureFixture[str]) -
     assert len(report["articles"]) == 5
 
 
+def _two_articles(folder: Path, a: str, b: str) -> Path:
+    folder.mkdir()
+    (folder / "a.txt").write_text(a)
+    (folder / "b.txt").write_text(b)
+    return folder
+
+
 def test_escape_codes_in_articles_never_reach_the_terminal(tmp_path: Path) -> None:
-    d = tmp_path / "s"
-    d.mkdir()
-    (d / "a.txt").write_text("Evil \x1b[2J\x1b]0;pwned\x07 title\n\nThe [bold]mayor[/bold] said.\n")
-    (d / "b.txt").write_text("Other title\n\nThe [bold]mayor[/bold] said so.\n")
+    d = _two_articles(
+        tmp_path / "s",
+        "Evil \x1b[2J\x1b]0;pwned\x07 title\n\nThe [bold]mayor[/bold] said.\n",
+        "Other title\n\nThe [bold]mayor[/bold] said so.\n",
+    )
     result = _run("report", str(d), "--format", "text")
     assert result.returncode == 0, result.stderr
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
@@ -85,10 +93,11 @@ def test_escape_codes_in_articles_never_reach_the_terminal(tmp_path: Path) -> No
 def test_superscript_and_circled_digits_are_no_figures(tmp_path: Path) -> None:
     """str.isdigit() holds for "²" and "①", which int() refuses: read as figures, they stopped
     the report with a traceback."""
-    d = tmp_path / "s"
-    d.mkdir()
-    (d / "a.txt").write_text("Floods\n\nThe water covered 12 km² (²) and 5 ³ villages on ² May.\n")
-    (d / "b.txt").write_text("Floods\n\nThe water covered 14 km² ① and ²5 villages on 2 May.\n")
+    d = _two_articles(
+        tmp_path / "s",
+        "Floods\n\nThe water covered 12 km² (²) and 5 ³ villages on ² May.\n",
+        "Floods\n\nThe water covered 14 km² ① and ²5 villages on 2 May.\n",
+    )
     result = _run("report", str(d), "--format", "json")
     assert result.returncode == 0, result.stderr
     assert "12 km² vs 14 km²" in json.loads(result.stdout)["discrepancies"][0]["message"]
