@@ -52,8 +52,10 @@ _LABEL_CHARS = 60
 def _too_long(text: str, words: int) -> bool:
     """Over `words` words, an ideograph counting as two thirds of one (Chinese words run to
     about one and a half characters)."""
-    ideographs = sum(1 for c in text if c >= "\u3040" and c.isalpha())
-    return len(text) > _LABEL_CHARS or len(text.split()) + ideographs * 2 / 3 > words
+    if len(text) > _LABEL_CHARS:
+        return True  # the cheap test first: label_span asks at every step of its window
+    ideographs = 0 if text.isascii() else sum(1 for c in text if c >= "\u3040" and c.isalpha())
+    return len(text.split()) + ideographs * 2 / 3 > words
 
 
 def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
