@@ -67,31 +67,34 @@ class Helper:
         return self._workers
 
     def submit(self, fn: Callable[..., T], *args: Any) -> Result[T]:
-        """Run fn(*args) in a worker. The arguments are pickled here, in the caller's thread:
-        the pool would pickle them later in a thread of its own, while the caller goes on and
-        may fill caches on those very objects ("dictionary changed size during iteration")."""
-        if self._pool is not None:
-            try:
-                frozen = pickle.dumps((fn, args), protocol=pickle.HIGHEST_PROTOCOL)
-                return _Pending(self._pool.apply_async(_run_pickled, (frozen,)))
-            except (OSError, ValueError):
-                self._pool, self._workers = None, 1  # the pool is gone: carry on alone
-        return _Done(fn(*args))
+        """Run fn(*args) in a worker, or here where there is none."""
+        pending = self._queue(_run_pickled, fn, args)
+        return _Done(fn(*args)) if pending is None else _Pending(pending)
 
     def submit_stealable(self, fn: Callable[..., T], *args: Any) -> Stealable[T]:
         """submit(), for one of many parts of a stage: whichever process starts it first runs
         it, a worker or, through `Stealable.steal`, the main process once it has nothing else
         to do (it would otherwise wait while the workers work through the queue)."""
         tickets = _TICKETS
-        if self._pool is not None and tickets is not None and tickets.left():
+        if self._pool is None or tickets is None or not tickets.left():
+            return Stealable(fn, args, -1, None)
+        ticket = tickets.issue()
+        return Stealable(fn, args, ticket, self._queue(_run_ticketed, fn, args, ticket))
+
+    def _queue(
+        self, run: Callable[..., Any], fn: Callable[..., Any], args: tuple[Any, ...], *head: Any
+    ) -> Any | None:
+        """The pool's handle of run(*head, the pickled (fn, args)); None without a pool. The
+        arguments are pickled here, in the caller's thread: the pool would pickle them later
+        in a thread of its own, while the caller goes on and may fill caches on those very
+        objects ("dictionary changed size during iteration")."""
+        if self._pool is not None:
             try:
                 frozen = pickle.dumps((fn, args), protocol=pickle.HIGHEST_PROTOCOL)
-                ticket = tickets.issue()
-                pending = self._pool.apply_async(_run_ticketed, (ticket, frozen))
-                return Stealable(fn, args, ticket, pending)
+                return self._pool.apply_async(run, (*head, frozen))
             except (OSError, ValueError):
-                self._pool, self._workers = None, 1
-        return Stealable(fn, args, -1, None)
+                self._pool, self._workers = None, 1  # the pool is gone: carry on alone
+        return None
 
 
 class Stealable(Result[T]):
@@ -102,7 +105,7 @@ class Stealable(Result[T]):
         self._fn, self._args, self._ticket, self._pending = fn, args, ticket, pending
         self._done = False
         self._value: T | None = None
-        if pending is None:  # no pool: run in place, as submit() does
+        if pending is None:  # not queued: run in place, as submit() does (its ticket is free)
             self.steal()
 
     def steal(self) -> bool:

@@ -145,8 +145,9 @@ def analyse_articles(
     ones. `embedding_cache` keeps embeddings by sentence content between runs.
 
     A large story on a machine with a spare core runs independent work side by side: the
-    passages (in parts, one or two per worker) and the checks that need no claims beside the
-    claims, the other checks beside the discrepancies. The result is the same either way.
+    passages (in parts, four per worker) and the checks that need no claims beside the
+    claims, the other checks beside the discrepancies; what no worker has started when this
+    process is done with its own stages, it does itself. The result is the same either way.
     """
     with _few_collections():
         return _analyse(articles, progress, semantic, embedding_cache, None, keep=False)[0]
@@ -223,7 +224,7 @@ def _analyse(
         else:
             ground = reuse
         found = ground.early + late.result()
-        del pending  # each handle holds its part: the parts go once they are in order
+        del pending  # each handle holds its part: without `keep` they go once in order
     in_reading_order, claim_name = canon.claims(claims)
     passages = canon.passages(ground.parts)
     if not keep:
@@ -247,6 +248,11 @@ def _analyse(
     return story, ground
 
 
+def _noticed(story: Story, notices: list[str]) -> Story:
+    """The story with the loading's notices (skipped files) before its own."""
+    return replace(story, notices=(*notices, *story.notices)) if notices else story
+
+
 def analyse(
     paths: Sequence[Path],
     progress: Progress = _no_progress,
@@ -257,7 +263,7 @@ def analyse(
     progress("loading", 0.0)
     notices: list[str] = []
     story = analyse_articles(load_paths(paths, notices), progress, semantic, embedding_cache)
-    return replace(story, notices=(*notices, *story.notices)) if notices else story
+    return _noticed(story, notices)
 
 
 def analyse_in_two_steps(
@@ -274,7 +280,7 @@ def analyse_in_two_steps(
     articles = load_paths(paths, notices)
     with _few_collections():
         first, ground = _analyse(articles, progress, False, None, None)
-    first = replace(first, notices=(*notices, *first.notices)) if notices else first
+    first = _noticed(first, notices)
     yield first
     skipped = semantic_skipped(len(first.sentences))
     if skipped:
@@ -282,4 +288,4 @@ def analyse_in_two_steps(
         return
     with _few_collections():
         second = _analyse(articles, progress, True, embedding_cache, ground)[0]
-    yield replace(second, notices=(*notices, *second.notices)) if notices else second
+    yield _noticed(second, notices)
