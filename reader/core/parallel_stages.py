@@ -12,14 +12,15 @@ the order it was submitted: the result never depends on which way it ran.
 
 from __future__ import annotations
 
+import io
 import os
 import pickle
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from multiprocessing.pool import Pool
@@ -81,6 +82,15 @@ class Helper:
         ticket = tickets.issue()
         return Stealable(fn, args, ticket, self._queue(_run_ticketed, fn, args, ticket))
 
+    def submit_optional(self, fn: Callable[..., T], *args: Any) -> OptionalResult[T]:
+        """submit(), for work that only spares the main process work of its own: a worker
+        runs it if one gets to it in time; where there is no pool it is not run at all."""
+        tickets = _TICKETS
+        if self._pool is None or tickets is None or not tickets.left():
+            return OptionalResult(-1, None)
+        ticket = tickets.issue()
+        return OptionalResult(ticket, self._queue(_run_ticketed, fn, args, ticket))
+
     def _queue(
         self, run: Callable[..., Any], fn: Callable[..., Any], args: tuple[Any, ...], *head: Any
     ) -> Any | None:
@@ -90,8 +100,7 @@ class Helper:
         objects ("dictionary changed size during iteration")."""
         if self._pool is not None:
             try:
-                frozen = pickle.dumps((fn, args), protocol=pickle.HIGHEST_PROTOCOL)
-                return self._pool.apply_async(run, (*head, frozen))
+                return self._pool.apply_async(run, (*head, _freeze((fn, args))))
             except (OSError, ValueError):
                 self._pool, self._workers = None, 1  # the pool is gone: carry on alone
         return None
@@ -121,8 +130,53 @@ class Stealable(Result[T]):
         return self._value  # type: ignore[return-value]  # set: run here or by its worker
 
 
+class OptionalResult(Generic[T]):
+    """Work submitted with submit_optional: its result, once a worker has it, or None."""
+
+    def __init__(self, ticket: int, pending: Any) -> None:
+        self._ticket, self._pending = ticket, pending
+
+    def result_or_none(self) -> T | None:
+        """The worker's result (waiting for it if a worker has started), or None if none has
+        started: then none ever will, and the caller does the work its own way."""
+        if self._pending is None or _take(self._ticket):
+            return None
+        return self._pending.get()  # type: ignore[no-any-return]
+
+
+# The story's texts, as the pool's workers inherit them by fork. Each is pickled as its number
+# here, and unpickled as the very object the worker already holds: the engine's caches are
+# keyed by text (tokens, quotes), and a key that is the same object is found at once, where an
+# equal copy is compared character by character on every lookup (600 KB at a time for a long
+# version; it made the checks take twice as long in a worker as in the main process). It also
+# spares copying the texts into every task.
+_SHARED_TEXTS: list[str] = []
+_SHARED_IDS: dict[int, int] = {}  # id(text) -> its number, for the texts above (kept alive there)
+
+
+class _Pickler(pickle.Pickler):
+    def persistent_id(self, obj: Any) -> int | None:
+        if type(obj) is str and len(obj) > _SHARED_MIN:
+            return _SHARED_IDS.get(id(obj))
+        return None
+
+
+class _Unpickler(pickle.Unpickler):
+    def persistent_load(self, pid: Any) -> str:
+        return _SHARED_TEXTS[int(pid)]
+
+
+_SHARED_MIN = 200  # shorter strings are cheaper to copy than to look up
+
+
+def _freeze(value: Any) -> bytes:
+    out = io.BytesIO()
+    _Pickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    return out.getvalue()
+
+
 def _run_pickled(frozen: bytes) -> Any:
-    fn, args = pickle.loads(frozen)
+    fn, args = _Unpickler(io.BytesIO(frozen)).load()
     return fn(*args)
 
 
@@ -196,12 +250,15 @@ def _cores() -> int:
 
 
 @contextmanager
-def worker_pool(chars: int) -> Iterator[Helper]:
-    """A helper that runs submitted work in worker processes when that pays, else in place."""
+def worker_pool(texts: Sequence[str]) -> Iterator[Helper]:
+    """A helper that runs submitted work in worker processes when that pays, else in place.
+    `texts`: the story's, which the workers share (see _SHARED_TEXTS)."""
     global _TICKETS
     pool = None
     workers = min(_cores(), MAX_WORKERS)
-    if can_fork(chars):
+    if can_fork(sum(map(len, texts))):
+        _SHARED_TEXTS[:] = texts
+        _SHARED_IDS.update((id(text), k) for k, text in enumerate(texts))
         import multiprocessing  # here: a small story never forks, and pays no import for it
 
         try:
@@ -217,3 +274,5 @@ def worker_pool(chars: int) -> Iterator[Helper]:
             pool.terminate()  # every result is in hand, or the run was abandoned
             pool.join()
         _TICKETS = None
+        _SHARED_TEXTS.clear()
+        _SHARED_IDS.clear()

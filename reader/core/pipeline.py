@@ -12,19 +12,22 @@ from typing import TYPE_CHECKING
 from reader.core.checks import CHECKS, CLAIMLESS, finalize, raw_warnings
 from reader.core.claims.linking import find_claims
 from reader.core.facts.discrepancies import find_discrepancies
+from reader.core.facts.repeated_sentences import every_facets
 from reader.core.ingest.loading import load_paths
 from reader.core.input_order import CanonicalOrder
 from reader.core.limits import semantic_skipped
 from reader.core.model import Article, Sentence, Story, Warning
-from reader.core.parallel_stages import Stealable, worker_pool
+from reader.core.parallel_stages import OptionalResult, Stealable, worker_pool
 from reader.core.passages.shared import find_part
 from reader.core.passages.shared import forget as forget_passages
 from reader.core.passages.shared import prepare as prepare_passages
 from reader.core.passages.table import PassageTable
 from reader.core.sentences import split_sentences
+from reader.core.text.tokens import learn
 
 if TYPE_CHECKING:
     from reader.core.claims.semantic import Meaning
+    from reader.core.facts.mentions import Facets
 
 EmbeddingCache = MutableMapping[str, bytes]
 
@@ -111,11 +114,13 @@ class _Both(MutableMapping[str, bytes]):
 @dataclass(frozen=True)
 class _Groundwork:
     """What an analysis finds without reading the claims: sentences, the parts of the shared
-    passages and the claim-free checks' raw warnings (in the canonical order)."""
+    passages, the claim-free checks' raw warnings (in the canonical order) and, where a worker
+    found them, the facets of the sentences' figures and dates."""
 
     sentences: list[Sentence]
     parts: list[PassageTable]
     early: list[list[Warning]]
+    facets: list[Facets | None] | None
 
 
 @contextmanager
@@ -173,9 +178,13 @@ def _analyse(
     canon = CanonicalOrder(articles)
     ordered = canon.articles
     if reuse is None:
-        prepare_passages(ordered)
-    with worker_pool(sum(len(a.text) for a in articles)) as helper:
+        for a in ordered:
+            learn(a.text)
+        if len(ordered) > 2:  # two articles are one pair, one part: its process indexes them
+            prepare_passages(ordered)
+    with worker_pool([a.text for a in ordered]) as helper:
         pending: list[Stealable[PassageTable]] = []
+        facets: OptionalResult[list[Facets | None]] | None = None
         if reuse is None:
             # Parts split the pairs of articles: two versions are one pair, one part. They read
             # no sentences, so workers start on them while this process finds those.
@@ -194,7 +203,11 @@ def _analyse(
             progress("shared passages", 0.25)
             if not pending:  # no workers: found here, after the sentences, as the stages say
                 pending = submit_parts(range(parts))
-            early = helper.submit(raw_warnings, Story(ordered, sentences), early_checks)
+            bare = Story(ordered, sentences)
+            # The discrepancies' figures and dates, which this process will wait for once it
+            # has the claims, go before the rest.
+            facets = helper.submit_optional(every_facets, bare)
+            early = helper.submit(raw_warnings, bare, early_checks)
             if first:
                 pending += submit_parts(range(first, parts))
         else:
@@ -213,13 +226,18 @@ def _analyse(
         progress("warnings", 0.8)
         late = helper.submit_stealable(raw_warnings, story, late_checks)
         progress("discrepancies", 0.9)
-        discrepancies = find_discrepancies(story)
+        found_facets = reuse.facets if reuse is not None else None
+        if facets is not None:
+            found_facets = facets.result_or_none()
+        discrepancies = find_discrepancies(story, found_facets)
         # What no worker has started yet is done here: the checks, then parts from the last.
         late.steal()
         for part in reversed(pending):
             part.steal()
         if reuse is None:
-            ground = _Groundwork(sentences, [part.result() for part in pending], early.result())
+            ground = _Groundwork(
+                sentences, [part.result() for part in pending], early.result(), found_facets
+            )
             forget_passages()
         else:
             ground = reuse

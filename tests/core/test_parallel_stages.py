@@ -30,7 +30,7 @@ def forking(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_stage_runs_in_another_process_and_story_is_the_same(
     forking: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with worker_pool(10) as helper:
+    with worker_pool(["x" * 10]) as helper:
         assert helper.submit(os.getpid).result() != os.getpid()
     parallel = json.dumps(report_dict(analyse([sample_dir()])), sort_keys=True)
     monkeypatch.setenv("SAMESTORY_SERIAL", "1")
@@ -44,7 +44,7 @@ def test_a_worker_sees_its_arguments_as_they_were_when_submitted(forking: None) 
     """The caller goes on using what it submitted (the discrepancies fill the Story's caches
     while the late checks are on their way): the worker must get them as they were, pickled
     at submit, not whenever the pool's own thread gets round to it."""
-    with worker_pool(10) as helper:
+    with worker_pool(["x" * 10]) as helper:
         for _ in range(20):
             data: dict[str, int] = {"n": 1}
             pending = helper.submit(len, data)
@@ -58,7 +58,7 @@ def test_workers_yield_to_the_main_process(forking: None) -> None:
     """The main process runs the stages the rest waits for: its workers run at a lower
     priority, so that one worker a core does not starve it."""
 
-    with worker_pool(10) as helper:
+    with worker_pool(["x" * 10]) as helper:
         assert helper.workers > 1
         worker = helper.submit(os.nice, 0).result()
     assert worker == os.nice(0) + parallel_stages.WORKER_NICENESS
@@ -80,7 +80,7 @@ def test_a_part_no_worker_has_started_is_run_by_the_main_process(
     a worker reaching one later leaves it; a part a worker has started stays the worker's."""
     started, release = tmp_path / "started", str(tmp_path / "release")
     started.mkdir()
-    with worker_pool(10) as helper:
+    with worker_pool(["x" * 10]) as helper:
         n = helper.workers
         busy = [helper.submit_stealable(_hold, str(started), release) for _ in range(n)]
         queued = [helper.submit_stealable(os.getpid) for _ in range(3)]
@@ -93,15 +93,58 @@ def test_a_part_no_worker_has_started_is_run_by_the_main_process(
         assert all(part.result() != os.getpid() for part in busy)
 
 
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="needs a second core")
+def test_an_optional_task_no_worker_has_started_is_dropped(forking: None, tmp_path: Path) -> None:
+    """submit_optional: a worker's result once one has started it; None while every worker is
+    busy, and then the worker that frees up skips it (the caller has done the work itself)."""
+    started, release = tmp_path / "started", str(tmp_path / "release")
+    started.mkdir()
+    with worker_pool(["x" * 10]) as helper:
+        n = helper.workers
+        busy = [helper.submit_optional(_hold, str(started), release) for _ in range(n)]
+        waiting = helper.submit_optional(_hold, str(started), release)
+        while len(os.listdir(started)) < n:
+            time.sleep(0.01)
+        assert waiting.result_or_none() is None
+        Path(release).touch()
+        assert all(task.result_or_none() not in (None, os.getpid()) for task in busy)
+        later = tmp_path / "later"
+        later.mkdir()
+        after = helper.submit_optional(_hold, str(later), release)
+        while not os.listdir(later):  # an idle worker has started it
+            time.sleep(0.01)
+        assert after.result_or_none() not in (None, os.getpid())
+    assert len(os.listdir(started)) == n  # the dropped one never ran
+
+
+def test_an_optional_task_is_not_run_without_workers(tmp_path: Path) -> None:
+    with worker_pool(["x" * (MIN_CHARS - 1)]) as helper:
+        task = helper.submit_optional(Path.touch, tmp_path / "ran")
+        assert task.result_or_none() is None
+    assert not (tmp_path / "ran").exists()
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="needs a second core")
+def test_a_worker_reads_the_story_s_texts_as_the_objects_it_inherited(forking: None) -> None:
+    """A story's text reaches a worker as the very object the worker inherited by fork (the
+    same address), not as a copy: the engine's caches are keyed by text, and a copy would be
+    compared character by character on every lookup. Other strings arrive as copies."""
+    text, other = "story text " * 100, "not the story's " * 100
+    with worker_pool([text]) as helper:
+        assert helper.submit(id, text).result() == id(text)
+        assert helper.submit(str.upper, text).result() == text.upper()
+        assert helper.submit(id, other).result() != id(other)
+
+
 def test_stealable_parts_run_in_place_without_workers() -> None:
-    with worker_pool(MIN_CHARS - 1) as helper:
+    with worker_pool(["x" * (MIN_CHARS - 1)]) as helper:
         part = helper.submit_stealable(os.getpid)
         assert not part.steal()  # already run, here
         assert part.result() == os.getpid()
 
 
 def test_small_story_runs_in_place() -> None:
-    with worker_pool(MIN_CHARS - 1) as helper:
+    with worker_pool(["x" * (MIN_CHARS - 1)]) as helper:
         assert helper.submit(os.getpid).result() == os.getpid()
 
 
@@ -111,7 +154,7 @@ def test_no_fork_while_another_thread_runs(monkeypatch: pytest.MonkeyPatch) -> N
     other = threading.Thread(target=stop.wait)
     other.start()
     try:
-        with worker_pool(MIN_CHARS * 10) as helper:
+        with worker_pool(["x" * (MIN_CHARS * 10)]) as helper:
             assert helper.submit(os.getpid).result() == os.getpid()
     finally:
         stop.set()
@@ -127,7 +170,7 @@ def test_a_process_that_cannot_start_leaves_the_stage_in_place(
     import multiprocessing  # the module the pool is made from when a story is large
 
     monkeypatch.setattr(multiprocessing, "get_context", refuse)
-    with worker_pool(10) as helper:
+    with worker_pool(["x" * 10]) as helper:
         assert helper.submit(os.getpid).result() == os.getpid()
 
 

@@ -19,7 +19,7 @@ from reader.core.claims.linking import find_claims
 from reader.core.facts import discrepancies as disc
 from reader.core.facts.agreement import STRICT, affinity, comparable, strict_keys
 from reader.core.facts.mentions import Mention, mentions_of
-from reader.core.facts.repeated_sentences import SentenceMentions
+from reader.core.facts.repeated_sentences import SentenceMentions, every_facets
 from reader.core.facts.stars import Group, Key, Star, merge_stars
 from reader.core.ingest.loading import load_paths
 from reader.core.input_order import CanonicalOrder
@@ -161,3 +161,17 @@ def test_alike_pairs_of_one_content_pair_as_the_first_did(
     calls.clear()
     disc.find_discrepancies(unclaimed)
     assert made < 0.75 * len(calls), (made, len(calls))  # contents recur: pairings spared
+
+
+@pytest.mark.parametrize("name", ["sample", "generated"])
+def test_facets_found_beforehand_and_pickled_give_the_same_discrepancies(
+    name: str, request: pytest.FixtureRequest
+) -> None:
+    """The pipeline has a worker find every sentence's facets while the claims are found, and
+    hands them over pickled: the discrepancies are those found without them."""
+    import pickle
+
+    story: Story = request.getfixturevalue(name)
+    found = pickle.loads(pickle.dumps(every_facets(story)))
+    assert sum(f is not None for f in found) > 10
+    assert disc.find_discrepancies(story, found) == disc.find_discrepancies(story)

@@ -13,7 +13,7 @@ are imperfect.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from functools import lru_cache
 from itertools import chain
 
@@ -27,7 +27,7 @@ from reader.core.facts.agreement import (
 )
 from reader.core.facts.amounts import Amount
 from reader.core.facts.figure_words import WEEKDAYS
-from reader.core.facts.mentions import Mention, is_context_word
+from reader.core.facts.mentions import Facets, Mention, is_context_word
 from reader.core.facts.names import find_name_discrepancies
 from reader.core.facts.repeated_sentences import SentenceMentions
 from reader.core.facts.stars import Group, Link, groups
@@ -328,9 +328,12 @@ def _best_claim(
     return best
 
 
-def find_discrepancies(story: Story) -> list[Discrepancy]:
-    """Numbers, days, dates and names that the articles of one fact state incompatibly."""
-    mentions = SentenceMentions(story)
+def find_discrepancies(
+    story: Story, facets: Sequence[Facets | None] | None = None
+) -> list[Discrepancy]:
+    """Numbers, days, dates and names that the articles of one fact state incompatibly.
+    `facets`: every sentence's, found already (repeated_sentences.every_facets)."""
+    mentions = SentenceMentions(story, facets)
     found: list[tuple[str, Group]] = []
 
     def emit(claim: str, group: Group) -> None:

@@ -10,9 +10,10 @@ of "yesterday", which needs the article's date) is settled for each sentence ane
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
-from reader.core.facts.mentions import Facets, Mention, facets_of, mentions_from
+from reader.core.facts.mentions import NO_FACETS, Facets, Mention, facets_of, mentions_from
 from reader.core.model import Sentence, Story
 
 # The characters around a sentence that its facets read: the amount finder looks up to three
@@ -25,12 +26,18 @@ _Wording = tuple[str, int, int]  # a sentence's text with its window, and where 
 
 
 class SentenceMentions:
-    """The mentions of each sentence of a story, asked for by sentence, each made once."""
+    """The mentions of each sentence of a story, asked for by sentence, each made once.
 
-    def __init__(self, story: Story) -> None:
+    `found`, the facets of every sentence in story order (`every_facets`, which a worker
+    process finds while this one finds the claims), spares finding them here."""
+
+    def __init__(self, story: Story, found: Sequence[Facets | None] | None = None) -> None:
         self.story = story
         self._by_id: dict[str, list[Mention]] = {}
         self._by_wording: dict[_Wording, tuple[int, Facets]] = {}
+        self._found: dict[str, Facets | None] | None = None
+        if found is not None:
+            self._found = dict(zip((s.id for s in story.sentences), found, strict=True))
 
     def __call__(self, sentence: Sentence) -> list[Mention]:
         found = self._by_id.get(sentence.id)
@@ -41,6 +48,8 @@ class SentenceMentions:
         return found
 
     def _facets(self, sentence: Sentence) -> Facets:
+        if self._found is not None:
+            return self._found[sentence.id] or NO_FACETS
         text = self.story.article(sentence.article).text
         start, end = sentence.start, sentence.end
         before = max(0, start - WINDOW_BEFORE)
@@ -52,6 +61,13 @@ class SentenceMentions:
             return facets
         first_start, facets = seen
         return moved(facets, start - first_start)
+
+
+def every_facets(story: Story) -> list[Facets | None]:
+    """The facets of every sentence of the story, in order; None for a sentence without any
+    (`mentions_from` knows NO_FACETS by identity, which a pickled copy would lose)."""
+    mentions = SentenceMentions(story)
+    return [None if f is NO_FACETS else f for f in map(mentions._facets, story.sentences)]
 
 
 def moved(facets: Facets, delta: int) -> Facets:

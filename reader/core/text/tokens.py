@@ -102,6 +102,13 @@ def _whole_norms(text: str) -> tuple[str, ...]:
     return tuple(map(normalize_word, [t.text for t in _words(text)[0]]))
 
 
+def learn(text: str) -> None:
+    """Tokenize a whole text now (its words and their matching forms), as its first sentence
+    asked for would. Done before worker processes fork, they inherit the words instead of
+    each finding them again for the stages it runs."""
+    _whole_norms(text)
+
+
 def _scan(text: str, start: int, stop: int) -> tuple[Token, ...]:
     new = tuple.__new__  # a named tuple made without its Python-level __new__: C speed
     return tuple(
