@@ -165,6 +165,13 @@ def _strict_links(
     return [Link(x.mentions[i], y.mentions[j], conflict) for i, j, conflict in found]
 
 
+def _numbered_side(s: Sentence, mentions: SentenceMentions, contents: dict[Hashable, int]) -> _Side:
+    """A sentence's counted figures as a side, its content numbered among `contents`."""
+    side = _Side(_counted(mentions(s)), s.start)
+    side.number = contents.setdefault(side.content(), len(contents))
+    return side
+
+
 def _article_pairs(by_article: dict[str, list[Mention]]) -> list[tuple[str, str]]:
     """Pairs of articles (ordered) holding mentions of one kind and dimension: only these can
     link. Found from an index of the sorts, so pairs of articles that state nothing comparable
@@ -262,7 +269,19 @@ def _similar_pairs(
     keys: Callable[[list[Mention]], frozenset[Hashable]],
 ) -> list[tuple[Sentence, Sentence]]:
     """Sentences of different articles whose mentions share a key (`keys` gives a sentence's)
-    and that share much of their words, in story order.
+    and that share much of their words, in story order."""
+    keyed, pairs = _similar_index_pairs(story, mentions, min_jaccard, keys)
+    return [(keyed[i], keyed[j]) for i, j in pairs]
+
+
+def _similar_index_pairs(
+    story: Story,
+    mentions: SentenceMentions,
+    min_jaccard: float,
+    keys: Callable[[list[Mention]], frozenset[Hashable]],
+) -> tuple[list[Sentence], list[tuple[int, int]]]:
+    """_similar_pairs as the sentences that have keys and pairs of their indices (a story of
+    500 articles has half a million pairs, each read once).
 
     Only sentences sharing a key are compared: an inverted index of the keys yields them, so
     the many pairs of alike sentences whose figures could never link are not even looked at.
@@ -287,7 +306,7 @@ def _similar_pairs(
                     found[i].append(j)
         for k in k1:
             postings.setdefault(k, []).append(i)
-    return [(keyed[i][0], keyed[j][0]) for i, js in enumerate(found) for j in sorted(js)]
+    return [s for s, _ in keyed], [(i, j) for i, js in enumerate(found) for j in sorted(js)]
 
 
 def _article_order(article_id: str) -> tuple[int, str]:
@@ -350,24 +369,22 @@ def find_discrepancies(
 
     # Claims are imperfect: also pair strongly alike mentions of similar sentences.
     links: list[Link] = []
-    claim_ids: dict[str, frozenset[str]] = {}
-
-    def claims_of(sid: str) -> frozenset[str]:
-        if sid not in claim_ids:
-            claim_ids[sid] = frozenset(c.id for c in story.claims_of(sid))
-        return claim_ids[sid]
-
-    counted: dict[str, _Side] = {}
+    keyed, pairs = _similar_index_pairs(story, mentions, 0.1, _sentence_keys)
+    claim_ids = [frozenset(c.id for c in story.claims_of(s.id)) for s in keyed]
+    article = [s.article for s in keyed]
+    sides: list[_Side | None] = [None] * len(keyed)
     paired: dict[tuple[int, int], list[tuple[int, int, bool]]] = {}
     contents: dict[Hashable, int] = {}  # each side's content, numbered
-    for s1, s2 in _similar_pairs(story, mentions, 0.1, _sentence_keys):
-        if not claims_of(s1.id) & claims_of(s2.id):
-            x, y = (s1, s2) if s1.article < s2.article else (s2, s1)  # as _links orders them
-            for s in (x, y):
-                if s.id not in counted:
-                    side = counted[s.id] = _Side(_counted(mentions(s)), s.start)
-                    side.number = contents.setdefault(side.content(), len(contents))
-            links.extend(_strict_links(counted[x.id], counted[y.id], paired))
+    for i, j in pairs:
+        if claim_ids[i].isdisjoint(claim_ids[j]):
+            if article[j] < article[i]:
+                i, j = j, i  # as _links orders them
+            x, y = sides[i], sides[j]
+            if x is None:
+                x = sides[i] = _numbered_side(keyed[i], mentions, contents)
+            if y is None:
+                y = sides[j] = _numbered_side(keyed[j], mentions, contents)
+            links.extend(_strict_links(x, y, paired))
     words: dict[str, frozenset[str]] = {}
     vocabularies: list[frozenset[str]] = []
     for group in groups(links):
