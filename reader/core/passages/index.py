@@ -13,8 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.core.model import Article
-from reader.core.text.tokens import normalize_word
-from reader.core.text.words import WORD
+from reader.core.text.tokens import norms, tokenize
 
 SEED_WORDS = 6  # a seed is this many identical words in a row
 
@@ -39,30 +38,23 @@ class Grams:
 
 
 def visible_words(article: Article, vocab: dict[str, int]) -> Words:
-    """The article's words outside hidden spans; `vocab` maps each word as written to its id
-    (words normalising alike share one id), and grows with the words it has not seen."""
-    hidden = sorted(article.hidden)
-    ids: list[int] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for m in WORD.finditer(article.text):
-        start = m.start()
-        if hidden:
-            k = bisect_left(hidden, (start + 1,)) - 1
-            if k >= 0 and hidden[k][0] <= start < hidden[k][1]:
-                continue
-        word = m.group()
-        wid = vocab.get(word)
-        if wid is None:
-            norm = "\0" + normalize_word(word)  # kept apart from the words as written
-            wid = vocab.get(norm)
-            if wid is None:
-                wid = vocab[norm] = len(vocab)
-            vocab[word] = wid
-        ids.append(wid)
-        starts.append(start)
-        ends.append(m.end())
-    return Words(ids, starts, ends)
+    """The article's words outside hidden spans, as the tokenizer finds them (once per text,
+    for every stage); `vocab` maps each matching form to its id, and grows with the forms it
+    has not seen."""
+    tokens, forms = tokenize(article.text), norms(article.text)
+    if article.hidden:
+        hidden = sorted(article.hidden)
+        seen = [
+            k
+            for k, t in enumerate(tokens)
+            if not ((h := bisect_left(hidden, (t.start + 1,)) - 1) >= 0 and t.start < hidden[h][1])
+        ]
+        tokens, forms = [tokens[k] for k in seen], [forms[k] for k in seen]
+    return Words(
+        [vocab.setdefault(f, len(vocab)) for f in forms],
+        [t.start for t in tokens],
+        [t.end for t in tokens],
+    )
 
 
 def gram_ids(ids: list[int], vocab: dict[tuple[int, ...], int]) -> list[int]:
