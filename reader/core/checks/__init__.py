@@ -59,9 +59,12 @@ def _overlap(a: Warning, b: Warning) -> bool:
 def finalize(story: Story, found: list[Warning]) -> list[Warning]:
     """Drop duplicates and overlaps (best rule wins), then number w1.. in reading order."""
     kept: list[Warning] = []
+    by_article: dict[str, list[Warning]] = {}  # warnings overlap only within one article
     for w in sorted(found, key=_rank):
-        if not any(_overlap(w, k) for k in kept):
+        mine = by_article.setdefault(w.article, [])
+        if not any(_overlap(w, k) for k in mine):
             kept.append(w)
+            mine.append(w)
     order = {a.id: i for i, a in enumerate(story.articles)}
     kept.sort(key=lambda w: (order.get(w.article, len(order)), w.start, w.end))
     return [replace(w, id=f"w{i}") for i, w in enumerate(kept, start=1)]
