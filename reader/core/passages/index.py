@@ -35,6 +35,9 @@ class Grams:
     where: dict[int, list[int]]  # n-grams another article holds too -> positions, in order
     first: dict[int, int]  # where each of those first occurs
     repeated: frozenset[int]  # those occurring more than once in the article
+    # The keys of `where` as a set: what two articles share is one C-level intersection of
+    # two of these (dict keys would be copied into a new set for every pair first).
+    shared: frozenset[int]
 
 
 def visible_words(article: Article, vocab: dict[str, int]) -> Words:
@@ -77,7 +80,8 @@ def index_grams(per_article: Sequence[list[int]]) -> list[Grams]:
             if holders[g] < 0:
                 where.setdefault(g, []).append(i)
         repeated = frozenset(g for g, pos in where.items() if len(pos) > 1)
-        out.append(Grams(ids, where, {g: pos[0] for g, pos in where.items()}, repeated))
+        first = {g: pos[0] for g, pos in where.items()}
+        out.append(Grams(ids, where, first, repeated, frozenset(where)))
     return out
 
 

@@ -154,7 +154,7 @@ class OpenRuns:
 
 def pair_runs(a: list[int], ga: Grams, b: list[int], gb: Grams) -> list[Run]:
     """Maximal near-verbatim runs shared by two articles, each found once, by starts."""
-    shared = ga.where.keys() & gb.where.keys()
+    shared = ga.shared & gb.shared
     if not shared:
         return []
     seeds = list(map(ga.first.__getitem__, shared))
