@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import threading
 import time
 from pathlib import Path
@@ -134,6 +135,22 @@ def test_a_worker_reads_the_story_s_texts_as_the_objects_it_inherited(forking: N
         assert helper.submit(id, text).result() == id(text)
         assert helper.submit(str.upper, text).result() == text.upper()
         assert helper.submit(id, other).result() != id(other)
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="needs a second core")
+def test_the_main_thread_hands_over_often_while_the_pool_runs(
+    forking: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pool's threads in this process move the workers' results and tasks: they get the
+    interpreter lock every POOL_SWITCH_INTERVAL, and the default comes back after."""
+    default = sys.getswitchinterval()
+    with worker_pool(["x" * 10]):
+        assert sys.getswitchinterval() == pytest.approx(parallel_stages.POOL_SWITCH_INTERVAL)
+        assert default > parallel_stages.POOL_SWITCH_INTERVAL
+    assert sys.getswitchinterval() == default
+    monkeypatch.setenv("SAMESTORY_SERIAL", "1")
+    with worker_pool(["x" * 10]):  # no pool: nothing to hand over to
+        assert sys.getswitchinterval() == default
 
 
 def test_stealable_parts_run_in_place_without_workers() -> None:

@@ -125,7 +125,7 @@ def read_metadata(text: str, lines: list[Line], front: dict[str, str]) -> Metada
             hidden.append(prefix)
             date = date or parse_date(text[prefix[0] : prefix[1]])
             continue
-        if is_date_line(line.content) and len(line.content) <= 60:
+        if len(line.content) <= 60 and is_date_line(line.content):  # the cheap test first
             hidden.append((line.start, line.end))
             date = date or parse_date(line.content)
             continue
