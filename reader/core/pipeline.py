@@ -55,7 +55,7 @@ def _touches_hidden(story: Story, warning: Warning) -> bool:
 
 # The passages' parts: several a worker even out the load, and leave parts for the main
 # process to take once its own stages are done.
-_PARTS_PER_WORKER = 4
+_PARTS_PER_WORKER = 8
 _MEMO: dict[str, bytes] = {}  # embeddings of this process's analyses, by sentence content
 _MEMO_LIMIT = 5_000  # entries of ~15 KB (vector and token states)
 
@@ -150,7 +150,7 @@ def analyse_articles(
     ones. `embedding_cache` keeps embeddings by sentence content between runs.
 
     A large story on a machine with a spare core runs independent work side by side: the
-    passages (in parts, four per worker) and the checks that need no claims beside the
+    passages (in parts, eight per worker) and the checks that need no claims beside the
     claims, the other checks beside the discrepancies; what no worker has started when this
     process is done with its own stages, it does itself. The result is the same either way.
     """
