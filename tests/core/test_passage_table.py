@@ -14,7 +14,12 @@ from reader.core.ingest.loading import load_paths
 from reader.core.input_order import CanonicalOrder
 from reader.core.model import Location, SharedPassage, Story
 from reader.core.passages import order
-from reader.core.passages.shared import find_part, find_shared_passages, join_parts
+from reader.core.passages.shared import (
+    find_part,
+    find_shared_passages,
+    first_articles,
+    join_parts,
+)
 from reader.core.passages.table import COLUMNS, PassageTable, column
 from reader.display.textsafe import json_safe
 from reader.report import json_report
@@ -130,3 +135,15 @@ def test_the_report_in_pieces_is_the_report(
         "".join(json_report.json_pieces(empty))
         == json_safe(json.dumps(report_dict(empty), ensure_ascii=False)) + "\n"
     )
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 7, 50])
+@pytest.mark.parametrize("parts", [1, 2, 5, 16])
+def test_parts_split_the_earlier_articles_in_order_with_even_shares_of_pairs(
+    n: int, parts: int
+) -> None:
+    runs = [first_articles(n, k, parts) for k in range(parts)]
+    assert [x for run in runs for x in run] == list(range(max(n - 1, 0)))
+    if n == 50 and parts > 1:  # each part's pairs (x has n-1-x later articles) near a share
+        share = n * (n - 1) / 2 / parts
+        assert all(abs(sum(n - 1 - x for x in run) - share) < n for run in runs)

@@ -85,17 +85,25 @@ def index_grams(per_article: Sequence[list[int]]) -> list[Grams]:
     return out
 
 
-def candidate_pairs(grams: Sequence[Grams]) -> list[tuple[int, int]]:
-    """Pairs of articles (x < y) sharing at least one seed n-gram, in order: only these can
-    share a passage. An inverted index from n-gram to articles finds them without testing
-    every pair of articles."""
+def gram_holders(grams: Sequence[Grams]) -> dict[int, list[int]]:
+    """The articles holding each shared n-gram, in order: an inverted index from n-gram to
+    article, so that the pairs sharing one are found without testing every pair."""
     holders: dict[int, list[int]] = {}
     for x, g in enumerate(grams):
         for gram in g.where:
             holders.setdefault(gram, []).append(x)
-    pairs: list[tuple[int, int]] = []
-    for x, g in enumerate(grams):
-        later: set[int] = set()
-        later.update(*[holders[gram] for gram in g.where])
-        pairs.extend((x, y) for y in sorted(later) if y > x)
-    return pairs
+    return holders
+
+
+def later_partners(x: int, grams: Sequence[Grams], holders: dict[int, list[int]]) -> list[int]:
+    """The articles after x that share a seed n-gram with it, in order: only these can share
+    a passage with it."""
+    later: set[int] = set()
+    later.update(*[holders[gram] for gram in grams[x].where])
+    return sorted(y for y in later if y > x)
+
+
+def candidate_pairs(grams: Sequence[Grams]) -> list[tuple[int, int]]:
+    """Pairs of articles (x < y) sharing at least one seed n-gram, in order."""
+    holders = gram_holders(grams)
+    return [(x, y) for x in range(len(grams)) for y in later_partners(x, grams, holders)]

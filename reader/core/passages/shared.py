@@ -16,9 +16,10 @@ from reader.core.model import Article, SharedPassage
 from reader.core.passages.index import (
     Grams,
     Words,
-    candidate_pairs,
+    gram_holders,
     gram_ids,
     index_grams,
+    later_partners,
     visible_words,
 )
 from reader.core.passages.runs import pair_runs
@@ -29,7 +30,7 @@ from reader.core.passages.table import COLUMNS, PassageTable, column
 class _Prepared:
     words: list[Words]
     grams: list[Grams]
-    pairs: list[tuple[int, int]]
+    holders: dict[int, list[int]]  # index.gram_holders
 
 
 def _prepare(articles: Sequence[Article]) -> _Prepared:
@@ -37,7 +38,7 @@ def _prepare(articles: Sequence[Article]) -> _Prepared:
     words = [visible_words(a, vocab) for a in articles]
     gram_vocab: dict[tuple[int, ...], int] = {}
     grams = index_grams([gram_ids(w.ids, gram_vocab) for w in words])
-    return _Prepared(words, grams, candidate_pairs(grams))
+    return _Prepared(words, grams, gram_holders(grams))
 
 
 # The last story prepared in this process: a worker taking several parts of one story
@@ -68,30 +69,46 @@ def forget() -> None:
 
 
 def find_part(articles: Sequence[Article], part: int, parts: int) -> PassageTable:
-    """The passages of one part of the candidate pairs (a contiguous share of them), article
-    sides as indices into `articles`. Parts 0..parts-1 concatenated are every passage, by
-    pair and, within a pair, by where they start."""
+    """The passages of one part of the pairs of articles, article sides as indices into
+    `articles`. A part is a run of earlier articles (`first_articles`), each with every later
+    one it shares a seed n-gram with; which ones those are is found in the part, by the
+    process that takes it. Parts 0..parts-1 concatenated are every passage, by pair and,
+    within a pair, by where they start."""
     prep = _prepared(articles)
-    pairs = prep.pairs
-    lo, hi = len(pairs) * part // parts, len(pairs) * (part + 1) // parts
     cols = [column() for _ in COLUMNS]
     xs, a_start, a_end, ys, b_start, b_end, same, longer = cols
-    words, grams = prep.words, prep.grams
-    for x, y in pairs[lo:hi]:
-        wa, wb = words[x], words[y]
-        runs = pair_runs(wa.ids, grams[x], wb.ids, grams[y])
-        if not runs:
-            continue
-        xs.extend([x] * len(runs))
-        ys.extend([y] * len(runs))
-        for a0, a1, b0, b1, n in runs:
-            a_start.append(wa.starts[a0])
-            a_end.append(wa.ends[a1 - 1])
-            b_start.append(wb.starts[b0])
-            b_end.append(wb.ends[b1 - 1])
-            same.append(n)
-            longer.append(max(a1 - a0, b1 - b0))
+    words, grams, holders = prep.words, prep.grams, prep.holders
+    for x in first_articles(len(articles), part, parts):
+        wa, ga = words[x], grams[x]
+        for y in later_partners(x, grams, holders):
+            wb = words[y]
+            runs = pair_runs(wa.ids, ga, wb.ids, grams[y])
+            if not runs:
+                continue
+            xs.extend([x] * len(runs))
+            ys.extend([y] * len(runs))
+            for a0, a1, b0, b1, n in runs:
+                a_start.append(wa.starts[a0])
+                a_end.append(wa.ends[a1 - 1])
+                b_start.append(wb.starts[b0])
+                b_end.append(wb.ends[b1 - 1])
+                same.append(n)
+                longer.append(max(a1 - a0, b1 - b0))
     return PassageTable([a.id for a in articles], cols)
+
+
+def first_articles(n: int, part: int, parts: int) -> range:
+    """The earlier articles of part `part` of `parts`: runs of 0..n-2 holding about as many
+    pairs each, were every two articles to share a seed (article x has n-1-x later ones)."""
+
+    def start(k: int) -> int:  # the first x whose pairs before it reach k parts' share
+        total = n * (n - 1) // 2
+        x = 0
+        while x < n - 1 and (x * (n - 1) - x * (x - 1) // 2) * parts < k * total:
+            x += 1
+        return x
+
+    return range(start(part), start(part + 1) if part + 1 < parts else max(n - 1, 0))
 
 
 def join_parts(parts: Sequence[PassageTable]) -> PassageTable:
