@@ -11,7 +11,8 @@ all made by benchmarks/generate.py; with the growth cases (100 and 250 x 800 wor
 words) it prints how the time grows when the articles, or a version's length, double.
 
 `--before PYTHON` also runs an interpreter that has another tree installed (the code before a
-change) on the same stories in the same run, so a noisy machine hurts both sides alike. A run
+change) on the same stories in the same run, the two taking turns, so a noisy machine hurts
+both sides alike. A run
 that takes longer than --timeout seconds is stopped and shown as not finished. Every run finds
 its modules compiled, as an installed package does: one untimed run per tree first writes the
 bytecode into the temporary directory. No number here is asserted: this prints, it does not
@@ -111,13 +112,32 @@ def measure(cmd: list[str], timeout: float, env: dict[str, str] | None = None) -
 def best_of(
     cmd: list[str], repeat: int, timeout: float, env: dict[str, str] | None = None
 ) -> Measure:
-    runs = []
-    for _ in range(repeat):
-        run = measure(cmd, timeout, env)
-        if run is None:
-            return None
-        runs.append(run)
-    return min(r[0] for r in runs), statistics.median(r[1] for r in runs)
+    return best_of_each([cmd], repeat, timeout, env)[0]
+
+
+def best_of_each(
+    cmds: list[list[str]], repeat: int, timeout: float, env: dict[str, str] | None = None
+) -> list[Measure]:
+    """Each command's best time and median peak over `repeat` rounds. The commands take turns
+    within a round, in the other order every second round: the machine's speed drifts (this
+    one's by a third over minutes), and runs of one command back to back would each meet a
+    different phase of it than the other's."""
+    runs: list[list[tuple[float, float]] | None] = [[] for _ in cmds]
+    for k in range(repeat):
+        order = range(len(cmds)) if k % 2 == 0 else reversed(range(len(cmds)))
+        for i in order:
+            done = runs[i]
+            if done is None:
+                continue
+            run = measure(cmds[i], timeout, env)
+            if run is None:
+                runs[i] = None  # did not finish: not run again
+            else:
+                done.append(run)
+    return [
+        None if r is None else (min(t for t, _ in r), statistics.median(m for _, m in r))
+        for r in runs
+    ]
 
 
 def _cell(m: Measure | str, timeout: float) -> str:
@@ -178,12 +198,12 @@ def main() -> int:
             measure([*warm, str(sample_dir())], args.timeout)
         for case in cases:
             path = _story(case, Path(tmp))
-            mine = best_of([*ours, str(path)], args.repeat, args.timeout)
+            trees = [[*ours, str(path)]] + ([[*before, str(path)]] if before else [])
+            mine, *old = best_of_each(trees, args.repeat, args.timeout)
             results[case.key] = mine
             line = f"{case.name:30}{_cell(mine, args.timeout)}"
             if before:
-                old = best_of([*before, str(path)], args.repeat, args.timeout)
-                line += _cell(old, args.timeout)
+                line += _cell(old[0], args.timeout)
             if args.baseline_repeat > 0 and baseline_finishes:
                 theirs = best_of([*baseline, str(path)], args.baseline_repeat, args.timeout)
                 line += _cell(theirs, args.timeout)
