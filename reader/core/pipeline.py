@@ -224,14 +224,18 @@ def _analyse(
         claims = find_claims(ordered, sentences, meaning=meaning)
         story = Story(articles=ordered, sentences=sentences, claims=claims)
         progress("warnings", 0.8)
-        late = helper.submit_stealable(raw_warnings, story, late_checks)
+        # A task a check: a worker free of its parts takes the next from the front, this
+        # process takes them from the back once it has the discrepancies (as one task, the
+        # checks could leave it alone at the end with a second of work).
+        late = [helper.submit_stealable(raw_warnings, story, (check,)) for check in late_checks]
         progress("discrepancies", 0.9)
         found_facets = reuse.facets if reuse is not None else None
         if facets is not None:
             found_facets = facets.result_or_none()
         discrepancies = find_discrepancies(story, found_facets)
-        # What no worker has started yet is done here: the checks, then parts from the last.
-        late.steal()
+        # What no worker has started yet is done here: the checks, then parts, from the last.
+        for task in reversed(late):
+            task.steal()
         for part in reversed(pending):
             part.steal()
         if reuse is None:
@@ -241,7 +245,7 @@ def _analyse(
             forget_passages()
         else:
             ground = reuse
-        found = ground.early + late.result()
+        found = ground.early + [task.result()[0] for task in late]
         del pending  # each handle holds its part: without `keep` they go once in order
     in_reading_order, claim_name = canon.claims(claims)
     passages = canon.passages(ground.parts)
