@@ -119,14 +119,20 @@ def test_two_steps_give_the_lexical_then_the_semantic_story_finding_passages_onc
     calls: list[str] = []
     find_part, raw_warnings = pipeline.find_part, pipeline.raw_warnings
     monkeypatch.setattr(pipeline, "find_part", lambda *a: calls.append("passages") or find_part(*a))
-    monkeypatch.setattr(
-        pipeline, "raw_warnings", lambda *a: calls.append("checks") or raw_warnings(*a)
-    )
+    from reader.core.checks import CHECKS, CLAIMLESS
+
+    def checks(story: object, which: tuple[object, ...]) -> object:
+        calls.extend("claim-free" if c in CLAIMLESS else "reads claims" for c in which)
+        return raw_warnings(story, which)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "raw_warnings", checks)
+    free = ["claim-free"] * len(CLAIMLESS)
+    reading = ["reads claims"] * (len(CHECKS) - len(CLAIMLESS))
     steps = pipeline.analyse_in_two_steps([SAMPLE])
     assert next(steps) == lexical
-    assert calls == ["passages", "checks", "checks"]  # the claim-free checks, then the others
+    assert calls == ["passages", *free, *reading]  # the claim-free checks, then the others
     assert next(steps) == semantic
-    assert calls == ["passages", "checks", "checks", "checks"]
+    assert calls == ["passages", *free, *reading, *reading]
     assert next(steps, None) is None
 
 
