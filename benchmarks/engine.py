@@ -36,7 +36,8 @@ from benchmarks.generate import generate, generate_versions
 from reader.resources import sample_dir
 
 HERE = Path(__file__).resolve().parent
-Measure = tuple[float, float] | None  # (seconds, peak MiB); None: did not finish in time
+# (seconds, peak MiB, CPU seconds of the process and its workers); None: not finished in time
+Measure = tuple[float, float, float] | None
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,9 @@ BYTECODE: dict[str, str] = {}
 
 
 def measure(cmd: list[str], timeout: float, env: dict[str, str] | None = None) -> Measure:
-    """(seconds, peak MiB) of one process run, or None when it was stopped at `timeout`."""
+    """(seconds, peak MiB, CPU seconds) of one process run, or None when it was stopped at
+    `timeout`. The CPU seconds (user and system) count the workers too, which the process
+    waits for: a change's work, apart from how the machine shared its cores out that time."""
     start = time.perf_counter()
     proc = subprocess.Popen(
         cmd,
@@ -106,7 +109,7 @@ def measure(cmd: list[str], timeout: float, env: dict[str, str] | None = None) -
         return None
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"failed: {' '.join(cmd)}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def best_of(
@@ -118,11 +121,11 @@ def best_of(
 def best_of_each(
     cmds: list[list[str]], repeat: int, timeout: float, env: dict[str, str] | None = None
 ) -> list[Measure]:
-    """Each command's best time and median peak over `repeat` rounds. The commands take turns
-    within a round, in the other order every second round: the machine's speed drifts (this
-    one's by a third over minutes), and runs of one command back to back would each meet a
-    different phase of it than the other's."""
-    runs: list[list[tuple[float, float]] | None] = [[] for _ in cmds]
+    """Each command's best time, median peak and least CPU over `repeat` rounds. The commands
+    take turns within a round, in the other order every second round: the machine's speed
+    drifts (this one's by a third over minutes), and runs of one command back to back would
+    each meet a different phase of it than the other's."""
+    runs: list[list[tuple[float, float, float]] | None] = [[] for _ in cmds]
     for k in range(repeat):
         order = range(len(cmds)) if k % 2 == 0 else reversed(range(len(cmds)))
         for i in order:
@@ -135,17 +138,19 @@ def best_of_each(
             else:
                 done.append(run)
     return [
-        None if r is None else (min(t for t, _ in r), statistics.median(m for _, m in r))
+        None
+        if r is None
+        else (min(t for t, _, _ in r), statistics.median(m for _, m, _ in r), min(c for *_, c in r))
         for r in runs
     ]
 
 
 def _cell(m: Measure | str, timeout: float) -> str:
     if isinstance(m, str):
-        return f"{m:>20}"
+        return f"{m:>24}"
     if m is None:
-        return f"{'> ' + format(timeout / 60, '.0f') + ' min':>20}"
-    return f"{m[0]:11.2f} s{m[1]:5.0f} MiB"
+        return f"{'> ' + format(timeout / 60, '.0f') + ' min':>24}"
+    return f"{m[0]:8.2f} s{m[2]:6.1f} cpu{m[1]:5.0f} MiB"
 
 
 def _report(python: str) -> list[str]:
@@ -187,9 +192,9 @@ def main() -> int:
     before = _report(args.before) if args.before else []
     baseline = [sys.executable, str(HERE / "difflib_baseline.py")]
     results: dict[str, Measure] = {}
-    head = f"{'story':30}{'samestory':>20}"
-    head += f"{'before':>20}" if before else ""
-    head += f"{'difflib all pairs':>20}"
+    head = f"{'story':30}{'samestory':>24}"
+    head += f"{'before':>24}" if before else ""
+    head += f"{'difflib all pairs':>24}"
     print(head, flush=True)
     baseline_finishes = True
     with tempfile.TemporaryDirectory() as tmp:
@@ -222,7 +227,10 @@ def main() -> int:
     for label, small, large in GROWTH:
         a, b = results.get(small), results.get(large)
         if a is not None and b is not None:
-            print(f"growth, {label}: time {b[0] / a[0]:.2f}x, memory {b[1] / a[1]:.2f}x")
+            print(
+                f"growth, {label}: time {b[0] / a[0]:.2f}x, cpu {b[2] / a[2]:.2f}x, "
+                f"memory {b[1] / a[1]:.2f}x"
+            )
     return 0
 
 
