@@ -152,6 +152,7 @@ class OptionalResult(Generic[T]):
 # spares copying the texts into every task.
 _SHARED_TEXTS: list[str] = []
 _SHARED_IDS: dict[int, int] = {}  # id(text) -> its number, for the texts above (kept alive there)
+_SHARED_MIN = 200  # shorter strings are cheaper to copy than to look up
 
 
 class _Pickler(pickle.Pickler):
@@ -164,9 +165,6 @@ class _Pickler(pickle.Pickler):
 class _Unpickler(pickle.Unpickler):
     def persistent_load(self, pid: Any) -> str:
         return _SHARED_TEXTS[int(pid)]
-
-
-_SHARED_MIN = 200  # shorter strings are cheaper to copy than to look up
 
 
 def _freeze(value: Any) -> bytes:

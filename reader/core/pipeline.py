@@ -229,9 +229,9 @@ def _analyse(
         # checks could leave it alone at the end with a second of work).
         late = [helper.submit_stealable(raw_warnings, story, (check,)) for check in late_checks]
         progress("discrepancies", 0.9)
-        found_facets = reuse.facets if reuse is not None else None
-        if facets is not None:
-            found_facets = facets.result_or_none()
+        found_facets = facets.result_or_none() if facets is not None else None
+        if reuse is not None:
+            found_facets = reuse.facets
         discrepancies = find_discrepancies(story, found_facets)
         # What no worker has started yet is done here: the checks, then parts, from the last.
         for task in reversed(late):

@@ -11,6 +11,7 @@ import itertools
 import random
 from collections.abc import Hashable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -48,6 +49,11 @@ def sample() -> Story:
     return _story([sample_dir()])
 
 
+def _sentence_pairs(story: Story, mentions: SentenceMentions, keys: Any) -> list[Any]:
+    keyed, pairs = disc._similar_pairs(story, mentions, 0.1, keys)
+    return [(keyed[i], keyed[j]) for i, j in pairs]
+
+
 def _all_counted(mentions: list[Mention]) -> frozenset[Hashable]:
     """One key for every sentence with a counted figure: every pair of them is compared."""
     return frozenset({"any"}) if disc._counted(mentions) else frozenset()
@@ -69,7 +75,7 @@ def test_a_strict_affinity_implies_a_shared_key(name: str, request: pytest.Fixtu
 def test_similar_pairs_through_the_key_index_are_the_all_pairs_jaccard(generated: Story) -> None:
     story = generated
     mentions = SentenceMentions(story)
-    found = disc._similar_pairs(story, mentions, 0.1, _all_counted)
+    found = _sentence_pairs(story, mentions, _all_counted)
     keyed = [s for s in story.sentences if disc._counted(mentions(s))]
     words = {s.id: disc._sentence_words(story, s) for s in keyed}
     expected = [
@@ -79,7 +85,7 @@ def test_similar_pairs_through_the_key_index_are_the_all_pairs_jaccard(generated
         and len(words[s1.id] & words[s2.id]) / len(words[s1.id] | words[s2.id]) >= 0.1
     ]
     assert found == expected and len(found) > 100
-    indexed = disc._similar_pairs(story, mentions, 0.1, disc._sentence_keys)
+    indexed = _sentence_pairs(story, mentions, disc._sentence_keys)
     keys = {s.id: disc._sentence_keys(mentions(s)) for s in keyed}
     assert indexed == [(s1, s2) for s1, s2 in expected if keys[s1.id] & keys[s2.id]]
     assert 0 < len(indexed) < len(expected)

@@ -77,7 +77,9 @@ def test_candidate_pairs_are_exactly_the_pairs_sharing_a_seed() -> None:
     expected = [
         (x, y) for x, y in itertools.combinations(range(len(ids)), 2) if set(ids[x]) & set(ids[y])
     ]
-    found = index.candidate_pairs(index.index_grams(ids))
+    grams = index.index_grams(ids)
+    holders = index.gram_holders(grams)
+    found = [(x, y) for x in range(len(ids)) for y in index.later_partners(x, grams, holders)]
     assert found == expected
     assert 0 < len(found) < len(ids) * (len(ids) - 1) // 2  # some pairs share nothing
 

@@ -268,21 +268,10 @@ def _similar_pairs(
     mentions: SentenceMentions,
     min_jaccard: float,
     keys: Callable[[list[Mention]], frozenset[Hashable]],
-) -> list[tuple[Sentence, Sentence]]:
-    """Sentences of different articles whose mentions share a key (`keys` gives a sentence's)
-    and that share much of their words, in story order."""
-    keyed, pairs = _similar_index_pairs(story, mentions, min_jaccard, keys)
-    return [(keyed[i], keyed[j]) for i, j in pairs]
-
-
-def _similar_index_pairs(
-    story: Story,
-    mentions: SentenceMentions,
-    min_jaccard: float,
-    keys: Callable[[list[Mention]], frozenset[Hashable]],
 ) -> tuple[list[Sentence], list[tuple[int, int]]]:
-    """_similar_pairs as the sentences that have keys and pairs of their indices (a story of
-    500 articles has half a million pairs, each read once).
+    """Sentences of different articles whose mentions share a key (`keys` gives a sentence's)
+    and that share much of their words: the sentences that have keys, and the pairs of them
+    (as indices into that list, in story order; a story of 500 articles has half a million).
 
     Only sentences sharing a key are compared: an inverted index of the keys yields them, so
     the many pairs of alike sentences whose figures could never link are not even looked at.
@@ -370,7 +359,7 @@ def find_discrepancies(
 
     # Claims are imperfect: also pair strongly alike mentions of similar sentences.
     links: list[Link] = []
-    keyed, pairs = _similar_index_pairs(story, mentions, 0.1, _sentence_keys)
+    keyed, pairs = _similar_pairs(story, mentions, 0.1, _sentence_keys)
     claim_ids = [frozenset(c.id for c in story.claims_of(s.id)) for s in keyed]
     article = [s.article for s in keyed]
     sides: list[_Side | None] = [None] * len(keyed)

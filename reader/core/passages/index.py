@@ -101,9 +101,3 @@ def later_partners(x: int, grams: Sequence[Grams], holders: dict[int, list[int]]
     later: set[int] = set()
     later.update(*[holders[gram] for gram in grams[x].where])
     return sorted(y for y in later if y > x)
-
-
-def candidate_pairs(grams: Sequence[Grams]) -> list[tuple[int, int]]:
-    """Pairs of articles (x < y) sharing at least one seed n-gram, in order."""
-    holders = gram_holders(grams)
-    return [(x, y) for x in range(len(grams)) for y in later_partners(x, grams, holders)]

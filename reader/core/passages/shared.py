@@ -101,8 +101,9 @@ def first_articles(n: int, part: int, parts: int) -> range:
     """The earlier articles of part `part` of `parts`: runs of 0..n-2 holding about as many
     pairs each, were every two articles to share a seed (article x has n-1-x later ones)."""
 
+    total = n * (n - 1) // 2
+
     def start(k: int) -> int:  # the first x whose pairs before it reach k parts' share
-        total = n * (n - 1) // 2
         x = 0
         while x < n - 1 and (x * (n - 1) - x * (x - 1) // 2) * parts < k * total:
             x += 1
