@@ -9,7 +9,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.core.checks import CHECKS, CLAIMLESS, finalize, raw_warnings
+from reader.core.checks import (
+    CHECKS,
+    CLAIM_READING,
+    CLAIMLESS,
+    SPLITS,
+    finalize,
+    raw_part,
+    raw_warnings,
+)
 from reader.core.claims.linking import find_claims
 from reader.core.facts.discrepancies import find_discrepancies
 from reader.core.facts.repeated_sentences import every_facets
@@ -171,7 +179,7 @@ def _analyse(
     Without `keep` the passages' parts go once they are in reading order (at 500 articles
     they are a million rows), and the groundwork returned holds none."""
     early_checks = tuple(c for c in CHECKS if c in CLAIMLESS)
-    late_checks = tuple(c for c in CHECKS if c not in CLAIMLESS)
+    late_checks = CLAIM_READING
     notes: list[str] = []
     # Every stage sees the articles in one order, under ids of that order, whatever order
     # they came in; the reader's ids and order come back at the end.
@@ -224,17 +232,24 @@ def _analyse(
         claims = find_claims(ordered, sentences, meaning=meaning)
         story = Story(articles=ordered, sentences=sentences, claims=claims)
         progress("warnings", 0.8)
-        # A task a check: a worker free of its parts takes the next from the front, this
-        # process takes them from the back once it has the discrepancies (as one task, the
-        # checks could leave it alone at the end with a second of work).
-        late = [helper.submit_stealable(raw_warnings, story, (check,)) for check in late_checks]
+        # A task a check, or a part of one that splits, the costliest first: a worker free of
+        # its parts takes the next from the front, this process takes them from the back once
+        # it has the discrepancies (as one task, the checks could leave it alone at the end
+        # with a second of work).
+        split = helper.workers + 1 if helper.workers > 1 else 1
+        late = [
+            (check, helper.submit_stealable(raw_part, story, check, k, n))
+            for check in late_checks
+            for n in [split if check in SPLITS else 1]
+            for k in range(n)
+        ]
         progress("discrepancies", 0.9)
         found_facets = facets.result_or_none() if facets is not None else None
         if reuse is not None:
             found_facets = reuse.facets
         discrepancies = find_discrepancies(story, found_facets)
         # What no worker has started yet is done here: the checks, then parts, from the last.
-        for task in reversed(late):
+        for _, task in reversed(late):
             task.steal()
         for part in reversed(pending):
             part.steal()
@@ -245,7 +260,10 @@ def _analyse(
             forget_passages()
         else:
             ground = reuse
-        found = ground.early + [task.result()[0] for task in late]
+        found = ground.early + [
+            [w for check_of, task in late if check_of is check for w in task.result()]
+            for check in late_checks
+        ]
         del pending  # each handle holds its part: without `keep` they go once in order
     in_reading_order, claim_name = canon.claims(claims)
     passages = canon.passages(ground.parts)

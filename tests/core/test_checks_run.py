@@ -2,7 +2,16 @@ from __future__ import annotations
 
 from checks_helpers import story_of
 
-from reader.core.checks import finalize, run_checks
+from reader.core.checks import (
+    CHECKS,
+    CLAIM_READING,
+    CLAIMLESS,
+    SPLITS,
+    finalize,
+    raw_part,
+    raw_warnings,
+    run_checks,
+)
 from reader.core.checks.common import warn
 
 
@@ -31,3 +40,33 @@ def test_every_warning_is_complete_and_short() -> None:
     for w in run_checks(story):
         assert w.id.startswith("w") and w.message and w.rule and w.evidence
         assert w.end - w.start <= 60
+
+
+def test_the_checks_that_read_the_claims_are_handed_out_once_each() -> None:
+    assert len(CLAIM_READING) == len(set(CLAIM_READING))
+    assert set(CLAIM_READING) == set(CHECKS) - CLAIMLESS
+
+
+def test_a_check_in_parts_gives_its_warnings_in_order() -> None:
+    """The pipeline runs a check that splits as parts side by side and joins their warnings in
+    the order of the parts: that must be the check's own list, for any number of parts."""
+    frame = "The rebels {} the army out of the {} hill villages on {} night."
+    story = story_of(
+        *(
+            " ".join(
+                frame.format(*words)
+                for words in (("pushed", "northern", "Tuesday"), ("drove", "southern", "Friday"))
+            ).replace(odd, "launched")
+            for odd in ("pushed", "drove", "nothing")
+        )
+    )
+    for check in CHECKS:
+        whole = raw_warnings(story, (check,))[0]
+        for parts in (1, 2, 3, 5):
+            found = [raw_part(story, check, k, parts) for k in range(parts)]
+            assert [w for part in found for w in part] == whole
+            if check in SPLITS and parts > 1:
+                assert sum(1 for part in found if part) >= 2  # the work was split
+            elif parts > 1:
+                assert not any(found[1:])  # one task does it all
+    assert SPLITS and all(raw_warnings(story, (check,))[0] for check in SPLITS)

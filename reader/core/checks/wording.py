@@ -114,13 +114,20 @@ def _kind(mine: list[str], theirs: list[str]) -> WarningKind:
 
 def check_wording(story: Story) -> list[Warning]:
     """Words of a sentence that its near-copies in other articles word differently."""
+    return wording_part(story, 0, 1)
+
+
+def wording_part(story: Story, part: int, parts: int) -> list[Warning]:
+    """check_wording on one of `parts` runs of the story's sentences: the parts' warnings,
+    in the order of the parts, are the check's. The largest of the checks that read the claims
+    (the diffs), split so that its parts run side by side."""
     parallel = counterparts(story)
     out: list[Warning] = []
     memo = SlotMemo()
     words_of = _SentenceWords(story)
     interesting: dict[tuple[tuple[tuple[str, bool], ...], str], bool] = {}
-
-    for s in story.sentences:
+    n = len(story.sentences)
+    for s in story.sentences[n * part // parts : n * (part + 1) // parts]:
         others = parallel.get(s.id, [])
         if not others:
             continue
