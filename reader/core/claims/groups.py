@@ -39,23 +39,28 @@ def group_links(
     `related[a]` holds the sentences that pass the looser test a newcomer must pass against the
     other members (a linked pair passes it too).
     """
+    # Each sentence's links as (-strength, partner): sorted as tuples, strongest first.
     neighbours: dict[int, list[tuple[float, int]]] = {}
     for (a, b), w in links.items():
-        neighbours.setdefault(a, []).append((w, b))
-        neighbours.setdefault(b, []).append((w, a))
-    strength = {s: sum(w for w, _ in ns) for s, ns in neighbours.items()}
-    linked = set(links)
-    covered: set[Link] = set()  # linked pairs already inside a claim
+        neighbours.setdefault(a, []).append((-w, b))
+        neighbours.setdefault(b, []).append((-w, a))
+    strength = {s: -sum(w for w, _ in ns) for s, ns in neighbours.items()}
+    partners = {s: {o for _, o in ns} for s, ns in neighbours.items()}
+    # The linked pairs already inside a claim, as each sentence's partners in them: whether a
+    # claim adds a pair is then a set test a member, not a test each pair of its members.
+    covered: dict[int, set[int]] = {s: set() for s in neighbours}
     claims: list[tuple[int, ...]] = []
     nothing: set[int] = set()
     for seed in sorted(neighbours, key=lambda s: (-strength[s], s)):
-        if all(link(seed, o) in covered for _, o in neighbours[seed]):
+        if partners[seed] <= covered[seed]:
             continue
         home = article[seed]
         members = [seed]
+        newcomers: list[int] = []  # the members but the seed
         first: dict[str, float] = {}  # article -> the link strength of its first member
         count: dict[str, int] = {}
-        for w, cand in sorted(neighbours[seed], key=lambda x: (-x[0], x[1])):
+        for negative, cand in sorted(neighbours[seed]):
+            w = -negative
             art = article[cand]
             if art == home:
                 continue
@@ -66,22 +71,23 @@ def group_links(
                 continue
             # The members from other articles than the newcomer's (and not the seed): more than
             # `agreement` of them must be linked or related to it.
-            others = [m for m in members[1:] if article[m] != art] if brought else members[1:]
+            others = [m for m in newcomers if article[m] != art] if brought else newcomers
             agreeing = len(related.get(cand, nothing).intersection(others))
             if others and agreeing <= params.agreement * len(others):
                 continue
             members.append(cand)
+            newcomers.append(cand)
             first.setdefault(art, w)
             count[art] = brought + 1
         if len(members) < 2:
             continue
-        ordered = tuple(sorted(members))
-        # Each combination is (smaller, larger), as link() gives.
-        inside = linked.intersection(itertools.combinations(ordered, 2))
-        if inside <= covered:
+        within = set(members)
+        inside = [(m, partners[m] & within) for m in members]
+        if all(pairs <= covered[m] for m, pairs in inside):
             continue
-        covered |= inside
-        claims.append(ordered)
+        for m, pairs in inside:
+            covered[m] |= pairs
+        claims.append(tuple(sorted(members)))
     return distinct_claims(claims)
 
 
@@ -138,20 +144,25 @@ def join_shared_partners(
     may be joined this way (versions of one text are aligned instead). A sentence with more
     than `max_partners` partners proposes no pairs: there would be too many to weigh.
     """
-    partners: dict[int, set[int]] = {}
+    partners: dict[int, set[int]] = {}  # sentence -> its fellow members of other articles
     holding: dict[int, list[int]] = {}  # sentence -> the claims it is in
     for k, members in enumerate(claims):
+        by_article: dict[str, set[int]] = {}
         for m in members:
             holding.setdefault(m, []).append(k)
-        for a, b in itertools.combinations(members, 2):
-            if article_of(a) != article_of(b):
-                partners.setdefault(a, set()).add(b)
-                partners.setdefault(b, set()).add(a)
+            by_article.setdefault(article_of(m), set()).add(m)
+        within = set(members)
+        for same in by_article.values():
+            outside = within - same
+            if outside:
+                for m in same:
+                    partners.setdefault(m, set()).update(outside)
     pairs: set[Link] = set()
     for ns in partners.values():
         if len(ns) <= max_partners:
             pairs.update(itertools.combinations(sorted(ns), 2))
     grown = [set(members) for members in claims]
+    grown_articles = [{article_of(m) for m in members} for members in claims]
     for a, b in sorted(pairs):
         x, y = article_of(a), article_of(b)
         if x == y or b in partners[a] or not apart(x, y):
@@ -161,8 +172,9 @@ def join_shared_partners(
             continue
         for have, new in ((a, b), (b, a)):
             best = max(holding[have], key=lambda k: (len(common.intersection(claims[k])), -k))
-            if all(article_of(m) != article_of(new) for m in grown[best]):
+            if article_of(new) not in grown_articles[best]:
                 grown[best].add(new)
+                grown_articles[best].add(article_of(new))
     return distinct_claims([tuple(sorted(g)) for g in grown])
 
 
