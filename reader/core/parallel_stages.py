@@ -13,6 +13,7 @@ the order it was submitted: the result never depends on which way it ran.
 from __future__ import annotations
 
 import io
+import itertools
 import os
 import pickle
 import signal
@@ -70,7 +71,7 @@ class Helper:
     def submit(self, fn: Callable[..., T], *args: Any) -> Result[T]:
         """Run fn(*args) in a worker, or here where there is none."""
         pending = self._queue(_run_pickled, fn, args)
-        return _Done(fn(*args)) if pending is None else _Pending(pending)
+        return _Done(fn(*_unwrapped(args))) if pending is None else _Pending(pending)
 
     def submit_stealable(self, fn: Callable[..., T], *args: Any) -> Stealable[T]:
         """submit(), for one of many parts of a stage: whichever process starts it first runs
@@ -121,7 +122,7 @@ class Stealable(Result[T]):
         """Run the part here if no worker has started it; whether it did."""
         if self._done or (self._ticket >= 0 and not _take(self._ticket)):
             return False
-        self._value, self._done = self._fn(*self._args), True
+        self._value, self._done = self._fn(*_unwrapped(self._args)), True
         return True
 
     def result(self) -> T:
@@ -165,6 +166,43 @@ class _Pickler(pickle.Pickler):
 class _Unpickler(pickle.Unpickler):
     def persistent_load(self, pid: Any) -> str:
         return _SHARED_TEXTS[int(pid)]
+
+
+class Shared(Generic[T]):
+    """An argument of many tasks (the story that every check reads), passed to submit in place
+    of its value: pickled once, when first submitted, and unpickled once by each worker, which
+    keeps the last ones it read. As a plain argument, each task pickled the story and each
+    worker read a new copy of it for every task, so the caches the checks keep by story
+    (`checks.parallel.counterparts`) were filled again in every one."""
+
+    def __init__(self, value: T) -> None:
+        self.value = value
+        self._key = next(_SHARED_KEYS)
+        self._frozen: bytes | None = None
+
+    def __reduce__(self) -> tuple[Callable[[int, bytes], Any], tuple[int, bytes]]:
+        if self._frozen is None:
+            self._frozen = _freeze(self.value)
+        return _thawed, (self._key, self._frozen)
+
+
+_SHARED_KEYS = itertools.count()
+_THAWED: dict[int, Any] = {}  # in a worker: the Shared values it has read, by key
+_THAWED_KEPT = 2  # the story without its claims (early tasks) and with them (late ones)
+
+
+def _thawed(key: int, frozen: bytes) -> Any:
+    found = _THAWED.get(key)
+    if found is None:
+        if len(_THAWED) >= _THAWED_KEPT:
+            del _THAWED[next(iter(_THAWED))]
+        found = _THAWED[key] = _Unpickler(io.BytesIO(frozen)).load()
+    return found
+
+
+def _unwrapped(args: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Arguments as a task run in this process reads them: each Shared as its value."""
+    return tuple(a.value if isinstance(a, Shared) else a for a in args)
 
 
 def _freeze(value: Any) -> bytes:

@@ -25,7 +25,7 @@ from reader.core.ingest.loading import load_paths
 from reader.core.input_order import CanonicalOrder
 from reader.core.limits import semantic_skipped
 from reader.core.model import Article, Sentence, Story, Warning
-from reader.core.parallel_stages import OptionalResult, Stealable, worker_pool
+from reader.core.parallel_stages import OptionalResult, Shared, Stealable, worker_pool
 from reader.core.passages.shared import find_part
 from reader.core.passages.shared import forget as forget_passages
 from reader.core.passages.shared import prepare as prepare_passages
@@ -211,7 +211,7 @@ def _analyse(
             progress("shared passages", 0.25)
             if not pending:  # no workers: found here, after the sentences, as the stages say
                 pending = submit_parts(range(parts))
-            bare = Story(ordered, sentences)
+            bare = Shared(Story(ordered, sentences))
             # The discrepancies' figures and dates, which this process will wait for once it
             # has the claims, go before the rest.
             facets = helper.submit_optional(every_facets, bare)
@@ -237,8 +237,9 @@ def _analyse(
         # it has the discrepancies (as one task, the checks could leave it alone at the end
         # with a second of work).
         split = helper.workers + 1 if helper.workers > 1 else 1
+        shared = Shared(story)
         late = [
-            (check, helper.submit_stealable(raw_part, story, check, k, n))
+            (check, helper.submit_stealable(raw_part, shared, check, k, n))
             for check in late_checks
             for n in [split if check in SPLITS else 1]
             for k in range(n)

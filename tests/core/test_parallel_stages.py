@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from reader.core import parallel_stages
-from reader.core.parallel_stages import MIN_CHARS, worker_pool
+from reader.core.parallel_stages import MIN_CHARS, Shared, worker_pool
 from reader.core.pipeline import analyse
 from reader.report.json_report import report_dict
 from reader.resources import sample_dir
@@ -135,6 +135,35 @@ def test_a_worker_reads_the_story_s_texts_as_the_objects_it_inherited(forking: N
         assert helper.submit(id, text).result() == id(text)
         assert helper.submit(str.upper, text).result() == text.upper()
         assert helper.submit(id, other).result() != id(other)
+
+
+def _visit(value: dict[str, list[int]]) -> tuple[int, int]:
+    """A task that marks the value it got: how many tasks this process ran on that object."""
+    value["visits"].append(os.getpid())
+    return os.getpid(), len(value["visits"])
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="needs a second core")
+def test_a_shared_argument_is_read_once_by_each_worker(
+    forking: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Shared argument of many tasks is one object in each worker, read once and kept from
+    task to task (so are its caches); where a task runs in this process, the value itself."""
+    story: dict[str, list[int]] = {"visits": []}
+    shared = Shared(story)
+    with worker_pool(["x" * 10]) as helper:
+        visits: dict[int, list[int]] = {}
+        for pid, count in [helper.submit(_visit, shared).result() for _ in range(12)]:
+            visits.setdefault(pid, []).append(count)
+        assert os.getpid() not in visits
+        assert all(counts == list(range(1, len(counts) + 1)) for counts in visits.values())
+        assert helper.submit(_visit, Shared({"visits": []})).result()[1] == 1  # read anew
+        queued = [helper.submit_stealable(_visit, shared) for _ in range(40)]
+        stolen = [part for part in reversed(queued) if part.steal()]
+    assert stolen and story["visits"] == [os.getpid()] * len(stolen)  # the very value
+    monkeypatch.setenv("SAMESTORY_SERIAL", "1")
+    with worker_pool(["x" * 10]) as helper:  # no pool: the value itself
+        assert helper.submit(_visit, shared).result() == (os.getpid(), len(stolen) + 1)
 
 
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="needs a second core")

@@ -11,7 +11,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from reader.core.model import Article, Claim, Sentence, Story
-from reader.core.text.tokens import is_content, norms
+from reader.core.text.tokens import content_words, norms
 
 MIN_SHARED = 0.35  # share of the smaller sentence's content words the two must have in common
 
@@ -60,7 +60,7 @@ def _match(
     for s in sentences:
         ws = words(story, s)
         seq[s.id] = ws
-        content[s.id] = {w for w in ws if is_content(w)}
+        content[s.id] = content_words(ws)
         for w in content[s.id]:
             index[w].add(s.id)
     art_of = {s.id: s.article for s in sentences}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -117,7 +117,18 @@ def _scan(text: str, start: int, stop: int) -> tuple[Token, ...]:
 
 
 def is_content(norm: str) -> bool:
-    return norm not in STOPWORDS and not (len(norm) == 1 and norm.isalpha() and norm < "\u3040")
+    return norm not in STOPWORDS and not _letter(norm)
+
+
+def content_words(forms: Iterable[str]) -> set[str]:
+    """The distinct content words (is_content) among matching forms: the stopwords go in one
+    set difference, and only the distinct words left are tested one by one."""
+    return {w for w in set(forms).difference(STOPWORDS) if not _letter(w)}
+
+
+def _letter(norm: str) -> bool:
+    """A single Latin-like letter ("a", "s" of "it's"), not a Chinese or Japanese character."""
+    return len(norm) == 1 and norm.isalpha() and norm < "\u3040"
 
 
 def runs(flags: Sequence[bool], joins: Callable[[int], bool]) -> list[tuple[int, int]]:
