@@ -1,8 +1,12 @@
 """A pool of worker processes for the work that does not depend on the main line of stages.
 
-The engine is pure Python, so threads would not overlap; forked processes do. The pool has one
-worker per core (at most MAX_WORKERS): the main process runs the claims and the discrepancies
-while the workers take the independent work (the parts of the shared passages, the checks).
+The engine is pure Python, so threads would not overlap; forked processes do. The pool has a
+worker for each core but one (at most MAX_WORKERS processes in all): the main process runs the
+claims and the discrepancies while the workers take the independent work (the parts of the
+shared passages, the checks), and takes what is left of it once its own stages are done. With a
+worker on every core, the workers shared the main process's spare core between them while it
+ran its stages, each reading the story and filling its caches for itself (50 articles: 3.31 s
+and 4.40 CPU-seconds against 3.14 s and 4.19 with one worker, mean of 8 runs taking turns).
 It is used only where it pays and is safe: a story large enough that the forks and the pickling
 cost less than the work, a spare core, Linux (fork is the platform's default there), and no
 other thread in this process (forking a threaded process can copy a held lock). Anything else
@@ -29,7 +33,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
 MIN_CHARS = 150_000  # below this (about 25,000 words) a stage takes less than the fork costs
-MAX_WORKERS = 4  # past this the parts of a stage get too small to pay for their pickling
+MAX_WORKERS = 4  # processes, the main one among them: past this the parts get too small to pay
 
 
 class Result(Protocol[T_co]):
@@ -65,7 +69,8 @@ class Helper:
 
     @property
     def workers(self) -> int:
-        """How many processes take submitted work: how many parts splitting it is worth."""
+        """How many processes take submitted work, this one among them (it steals what no
+        worker has started): how many parts splitting it is worth. 1 without a pool."""
         return self._workers
 
     def submit(self, fn: Callable[..., T], *args: Any) -> Result[T]:
@@ -253,9 +258,9 @@ def _run_ticketed(ticket: int, frozen: bytes) -> Any:
     return _run_pickled(frozen) if _take(ticket) else None
 
 
-# How much a worker yields to the main process. There is one worker per core, and the main
-# process runs the claims and discrepancies, which the rest waits for: at an even share, three
-# processes on two cores gave that line two thirds of a core.
+# How much a worker yields to the main process, which runs the claims and discrepancies that the
+# rest waits for: on a machine that runs other work besides, an even share would slow that line.
+# (With a worker on every core, three processes on two cores gave it two thirds of a core.)
 WORKER_NICENESS = 5
 
 
@@ -299,7 +304,7 @@ def worker_pool(texts: Sequence[str]) -> Iterator[Helper]:
     `texts`: the story's, which the workers share (see _SHARED_TEXTS)."""
     global _TICKETS
     pool = None
-    workers = min(_cores(), MAX_WORKERS)
+    workers = min(_cores(), MAX_WORKERS)  # this process among them
     if can_fork(sum(map(len, texts))):
         _SHARED_TEXTS[:] = texts
         _SHARED_IDS.update((id(text), k) for k, text in enumerate(texts))
@@ -308,7 +313,7 @@ def worker_pool(texts: Sequence[str]) -> Iterator[Helper]:
         try:
             context = multiprocessing.get_context("fork")
             _TICKETS = _Tickets(context, _MAX_TICKETS)
-            pool = context.Pool(workers, initializer=_start_worker)
+            pool = context.Pool(workers - 1, initializer=_start_worker)
         except (OSError, ValueError):
             pool = None
     interval = sys.getswitchinterval()

@@ -204,7 +204,7 @@ def _analyse(
 
             # A part for each worker first; the claim-free checks, the largest task that cannot
             # be split, go next, so that they do not end the run alone behind the other parts.
-            first = min(helper.workers, parts) if helper.workers > 1 else 0
+            first = min(helper.workers - 1, parts)
             pending = submit_parts(range(first))
             progress("sentences", 0.1)
             sentences = segment(ordered)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from reader.core import parallel_stages
-from reader.core.parallel_stages import MIN_CHARS, Shared, worker_pool
+from reader.core.parallel_stages import MAX_WORKERS, MIN_CHARS, Shared, worker_pool
 from reader.core.pipeline import analyse
 from reader.report.json_report import report_dict
 from reader.resources import sample_dir
@@ -57,12 +57,28 @@ def test_a_worker_sees_its_arguments_as_they_were_when_submitted(forking: None) 
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="needs a second core")
 def test_workers_yield_to_the_main_process(forking: None) -> None:
     """The main process runs the stages the rest waits for: its workers run at a lower
-    priority, so that one worker a core does not starve it."""
+    priority, so that other work on the machine takes its share from them first."""
 
     with worker_pool(["x" * 10]) as helper:
         assert helper.workers > 1
         worker = helper.submit(os.nice, 0).result()
     assert worker == os.nice(0) + parallel_stages.WORKER_NICENESS
+
+
+def _pid_after_a_while() -> int:
+    time.sleep(0.05)
+    return os.getpid()
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="needs a second core")
+def test_the_pool_has_a_worker_for_each_core_but_this_one(forking: None) -> None:
+    """The main process takes work too (it steals what no worker has started): a worker on
+    every core would leave the workers sharing one core while it runs its own stages."""
+    with worker_pool(["x" * 10]) as helper:
+        tasks = [helper.submit(_pid_after_a_while) for _ in range(4 * helper.workers)]
+        pids = {task.result() for task in tasks}
+    assert os.getpid() not in pids
+    assert len(pids) == helper.workers - 1 == min(parallel_stages._cores(), MAX_WORKERS) - 1
 
 
 def _hold(started: str, release: str) -> int:
@@ -82,7 +98,7 @@ def test_a_part_no_worker_has_started_is_run_by_the_main_process(
     started, release = tmp_path / "started", str(tmp_path / "release")
     started.mkdir()
     with worker_pool(["x" * 10]) as helper:
-        n = helper.workers
+        n = helper.workers - 1  # the pool's processes: this one is the other
         busy = [helper.submit_stealable(_hold, str(started), release) for _ in range(n)]
         queued = [helper.submit_stealable(os.getpid) for _ in range(3)]
         while len(os.listdir(started)) < n:  # every worker holds a part
@@ -101,7 +117,7 @@ def test_an_optional_task_no_worker_has_started_is_dropped(forking: None, tmp_pa
     started, release = tmp_path / "started", str(tmp_path / "release")
     started.mkdir()
     with worker_pool(["x" * 10]) as helper:
-        n = helper.workers
+        n = helper.workers - 1  # the pool's processes: this one is the other
         busy = [helper.submit_optional(_hold, str(started), release) for _ in range(n)]
         waiting = helper.submit_optional(_hold, str(started), release)
         while len(os.listdir(started)) < n:
