@@ -190,11 +190,43 @@ def extract_terms(
             initial = word[:1]
             if initial.isalpha():
                 (capital if initial.isupper() else lower)[norm] += times
-    terms_of = {text: _terms(text, row, capital, lower) for text, row in rows.items()}
+    plans: dict[str, _Plan] = {}
+    terms_of = {text: _terms(text, row, capital, lower, plans) for text, row in rows.items()}
     return [terms_of[text] for text in texts]
 
 
-def _terms(text: str, row: Row, capital: Counter[str], lower: Counter[str]) -> list[Term]:
+# What a word written one way gives wherever it occurs in a story: no term (a function word, a
+# word with digits: the numbers are read from the text), a Chinese or Japanese character, or
+# terms as (key, text, start, end from the word's start, name). Worked out once per written
+# word of the story, where the words of every sentence were read letter by letter.
+_Plan = tuple[tuple[str, str, int, int, bool], ...] | None
+_IDEOGRAPH: _Plan = (("", "", 0, 0, False),)  # a plan no word has: compared by identity
+
+
+def _plan(norm: str, word: str, capital: Counter[str], lower: Counter[str]) -> _Plan:
+    if norm in STOPWORDS:
+        return None  # first, as cheapest: a function word is no number and no ideograph
+    if not norm.isalpha() and any(c.isdigit() for c in norm):
+        return None  # letters only hold no digit: the cheap test first
+    if len(norm) == 1 and norm >= "\u3040":
+        return _IDEOGRAPH
+    if len(norm) < 2:
+        return None
+    name = word[:1].isupper() and capital[norm] > lower[norm]
+    if "-" not in norm:
+        return ((stem(norm), word, 0, len(word), name),)
+    parts = []  # "rebel-held" also matches "rebels", "al-Assad" matches "Assad"
+    offset = 0
+    for part in norm.split("-"):
+        if part not in STOPWORDS and len(part) > 2:
+            parts.append((stem(part), part, offset, offset + len(part), name))
+        offset += len(part) + 1
+    return tuple(parts) or None
+
+
+def _terms(
+    text: str, row: Row, capital: Counter[str], lower: Counter[str], plans: dict[str, _Plan]
+) -> list[Term]:
     """One text's terms in reading order: numbers, stems of content words, Chinese and
     Japanese character pairs; a word the story mostly capitalises is a name."""
     new = tuple.__new__  # a named tuple made without its Python-level __new__: C speed
@@ -205,36 +237,29 @@ def _terms(text: str, row: Row, capital: Counter[str], lower: Counter[str]) -> l
         terms.append(new(Term, (_number_norm(text[s:e]), text[s:e], s, e, False, True)))
     previous: tuple[str, int, int] | None = None  # the last ideograph, for bigrams
     for norm, word, s, e in row:
-        if norm in STOPWORDS:
-            continue  # first, as cheapest: a function word is no number and no ideograph
-        if not norm.isalpha() and any(c.isdigit() for c in norm):
-            continue  # letters only hold no digit: the cheap test first
+        plan = plans.get(word, _UNPLANNED)
+        if plan is _UNPLANNED:
+            plan = plans[word] = _plan(norm, word, capital, lower)
+        if plan is None:
+            continue
         if numbers:
             k = bisect_right(number_starts, s) - 1
             if k >= 0 and s < numbers[k][1]:
                 continue  # a word inside a number ("1,5" holds "1" and "5")
-        if len(norm) == 1 and norm >= "\u3040":
+        if plan is _IDEOGRAPH:
             # Chinese and Japanese: single characters say little, adjacent pairs are words.
             if previous is not None and previous[2] == s:
                 pair = previous[0] + norm
                 terms.append(new(Term, (pair, text[previous[1] : e], previous[1], e, False, False)))
             previous = (norm, s, e)
             continue
-        if len(norm) < 2:
-            continue
-        name = word[:1].isupper() and capital[norm] > lower[norm]
-        if "-" in norm:  # "rebel-held" also matches "rebels", "al-Assad" matches "Assad"
-            offset = s
-            for part in norm.split("-"):
-                if part not in STOPWORDS and len(part) > 2:
-                    terms.append(
-                        new(Term, (stem(part), part, offset, offset + len(part), name, False))
-                    )
-                offset += len(part) + 1
-        else:
-            terms.append(new(Term, (stem(norm), word, s, e, name, False)))
+        for key, shown, start, end, name in plan:
+            terms.append(new(Term, (key, shown, s + start, s + end, name, False)))
     terms.sort(key=lambda t: t.start)
     return terms
+
+
+_UNPLANNED: _Plan = ((" ", " ", 0, 0, False),)  # another: the word's plan is not worked out yet
 
 
 def build_sentence_terms(
