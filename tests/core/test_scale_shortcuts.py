@@ -34,8 +34,8 @@ def test_a_recurring_text_gets_the_terms_and_weights_of_every_occurrence() -> No
         shared, vocab = build_sentence_terms(texts)
         plain, plain_vocab = build_sentence_terms(distinct)
         assert vocab == plain_vocab
-        assert [(t.terms, t.keys, t.bigrams, t.weight, t.name_weight) for t in shared] == [
-            (t.terms, t.keys, t.bigrams, t.weight, t.name_weight) for t in plain
+        assert [(t.terms, t.keys, t.weight, t.name_weight) for t in shared] == [
+            (t.terms, t.keys, t.weight, t.name_weight) for t in plain
         ]
 
 

@@ -206,7 +206,14 @@ def test_terms_from_the_articles_words_are_the_terms_of_each_sentence() -> None:
     story = _sample_story()
     texts = {a.id: a.text for a in story.articles}
     raw = [texts[s.article][s.start : s.end] for s in story.sentences]
-    words = [(tokenize(texts[s.article], s.start, s.end), s.start) for s in story.sentences]
+    words = [
+        (
+            tokenize(texts[s.article], s.start, s.end),
+            norms(texts[s.article], s.start, s.end),
+            s.start,
+        )
+        for s in story.sentences
+    ]
     assert extract_terms(raw, words.__getitem__) == extract_terms(raw)
     cut = "Le 7. Februar, l’armée — 1,5 Mio. — et 他说。 co-opted U.S. forces"
     for start, end in itertools.combinations(range(len(cut) + 1), 2):

@@ -41,7 +41,7 @@ from reader.core.claims.similarity import (
 )
 from reader.core.ingest.loading import visible_text
 from reader.core.model import Article, Claim, Sentence
-from reader.core.text.tokens import tokenize
+from reader.core.text.tokens import norms, tokenize
 
 if TYPE_CHECKING:
     from reader.core.claims.semantic import Meaning
@@ -335,7 +335,11 @@ def _lexical(articles: list[Article], sents: list[Sentence], params: ClaimParams
         params.sim.number_boost,
         params.sim.synonyms,
         params.sim.attribution,
-        lambda i: (tokenize(texts[sents[i].article], sents[i].start, sents[i].end), sents[i].start),
+        lambda i: (
+            tokenize(texts[sents[i].article], sents[i].start, sents[i].end),
+            norms(texts[sents[i].article], sents[i].start, sents[i].end),
+            sents[i].start,
+        ),
     )
     story = _Story(
         sents, terms, vocab, params, _leads(sents, terms, params.lead_count, params.lead_share)

@@ -20,7 +20,7 @@ from reader.core.claims.disjoint_sets import DisjointSets
 from reader.core.claims.lexicon import attribution_keys, synonym_keys
 from reader.core.text.spelling import undoubled
 from reader.core.text.stemming import stem
-from reader.core.text.tokens import STOPWORDS, Token, normalize_word, tokenize
+from reader.core.text.tokens import STOPWORDS, Token, norms, tokenize
 from reader.core.text.word_frequency import is_common_word
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -132,7 +132,6 @@ class SentenceTerms:
 
     terms: list[Term]
     keys: frozenset[str]
-    bigrams: frozenset[tuple[str, str]]
     weight: float = 0.0  # sum of its distinct terms' weights
     name_weight: float = 0.0  # ... of those that are names or numbers
 
@@ -154,7 +153,9 @@ class Vocabulary:
         return self.weights.get(key, 0.0)
 
 
-Located = tuple[Sequence[Token], int]  # a text's words found in its article, and its offset there
+# A text's words found in its article, their matching forms (`tokens.norms`), and the text's
+# offset in the article.
+Located = tuple[Sequence[Token], Sequence[str], int]
 Row = list[tuple[str, str, int, int]]  # (norm, text, start, end) of each word of a text
 
 
@@ -178,8 +179,11 @@ def extract_terms(
     for i, text in enumerate(texts):
         if text in rows:
             continue
-        toks, base = words(i) if words is not None else (tokenize(text), 0)
-        row = [(normalize_word(t.text), t.text, t.start - base, t.end - base) for t in toks]
+        toks, forms, base = words(i) if words is not None else (tokenize(text), norms(text), 0)
+        row = [
+            (form, t.text, t.start - base, t.end - base)
+            for t, form in zip(toks, forms, strict=True)
+        ]
         rows[text] = row
         if _is_title_case(row):
             continue
@@ -327,12 +331,7 @@ def build_sentence_terms(
     )
     weighed: dict[int, SentenceTerms] = {}
     for was, terms in renamed.items():
-        keys = [t.key for t in terms]
-        st = SentenceTerms(
-            terms=terms,
-            keys=frozenset(keys),
-            bigrams=frozenset(itertools.pairwise(keys)),
-        )
+        st = SentenceTerms(terms=terms, keys=frozenset([t.key for t in terms]))
         st.weight = math.fsum(map(weights.__getitem__, st.keys))
         st.name_weight = math.fsum(map(vocab.name_weights.get, st.keys, _ZEROS))
         weighed[was] = st
@@ -345,8 +344,7 @@ def merge(parts: Sequence[SentenceTerms], vocab: Vocabulary) -> SentenceTerms:
     if len(parts) == 1:
         return parts[0]
     keys = frozenset().union(*(p.keys for p in parts))
-    bigrams = frozenset().union(*(p.bigrams for p in parts))
-    merged = SentenceTerms([t for p in parts for t in p.terms], keys, bigrams)
+    merged = SentenceTerms([t for p in parts for t in p.terms], keys)
     weights, names = vocab.weights, vocab.name_weights
     merged.weight = math.fsum(map(weights.get, keys, _ZEROS))
     merged.name_weight = math.fsum(map(names.get, keys, _ZEROS))
@@ -359,7 +357,6 @@ _ZEROS = itertools.repeat(0.0)  # the default for every key that map(names.get, 
 @dataclass(frozen=True)
 class SimilarityParams:
     containment: float = 0.65  # share of the score from containment (vs Dice) of term weight
-    order: float = 0.0  # bonus for shared consecutive term pairs (word order)
     min_shared: int = 2  # fewer shared terms than this scores 0 unless one is a name or number
     name_boost: float = 1.6  # names and numbers identify a fact better than common words
     number_boost: float = 1.3
@@ -396,7 +393,4 @@ def similarity(a: SentenceTerms, b: SentenceTerms, vocab: Vocabulary, p: Similar
         rest = min(a.weight - a.name_weight, b.weight - b.name_weight)
         covered = (sw - shared_names) / rest if rest > 0 else 1.0
         score *= 1 - p.content + p.content * min(1.0, covered / p.content_full)
-    if a.bigrams and b.bigrams and p.order:
-        common = len(a.bigrams & b.bigrams)
-        score += p.order * common / min(len(a.bigrams), len(b.bigrams)) * (1 - score)
     return min(1.0, score)
