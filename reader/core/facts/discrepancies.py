@@ -97,8 +97,8 @@ class _Side:
     """One side of a pairing (an article's mentions in a claim, a sentence's counted figures),
     and the same by kind and dimension, in order: `comparable` holds only within one sort, so
     a mention's candidates are looked for among its sort alone. Made once per side, however
-    many pairings it takes part in. `origin` is where a sentence's side starts (its content
-    is then comparable with another copy's)."""
+    many pairings it takes part in. `origin` is where the side's first sentence starts (its
+    content is then comparable with another copy's)."""
 
     def __init__(self, mentions: list[Mention], origin: int = 0) -> None:
         self.mentions = mentions
@@ -109,17 +109,19 @@ class _Side:
             self.by_sort.setdefault((m.kind, m.dimension), []).append(m)
 
     def content(self) -> Hashable:
-        """Everything a strict pairing reads of the side's mentions, positions taken from the
-        origin: two sides of equal content pair alike (_strict_links)."""
+        """Everything a pairing reads of the side's mentions, positions taken from the origin
+        (and which of the side's sentences each is in): two sides of equal content pair alike
+        (_cached_links)."""
         return tuple(
             (
                 m.kind,
+                m.sentence.start - self.origin,
                 m.start - self.origin,
                 m.end - self.origin,
                 m.text,
                 m.normalized,
                 None if m.amount is None else _amount_content(m.amount),
-                m.time,
+                None if m.time is None else (m.time.text, m.time.kind, m.time.normalized),
                 m.dimension,
                 m.head,
                 m.modifiers,
@@ -147,17 +149,19 @@ def _amount_content(a: Amount) -> Hashable:
     )
 
 
-def _strict_links(
-    x: _Side, y: _Side, paired: dict[tuple[int, int], list[tuple[int, int, bool]]]
-) -> list[Link]:
-    """_pair_links(x, y, strict=True) for the counted figures of two sentences of different
-    articles, once for each pair of contents: copies of one wording pair as their first pair
-    did (each pair read only its mentions' content, their order and which side is which).
-    In a story of 500 articles, half a million alike pairs hold a few thousand contents."""
+Paired = dict[tuple[int, int], list[tuple[int, int, bool]]]  # by the two sides' contents
+
+
+def _cached_links(x: _Side, y: _Side, strict: bool, paired: Paired) -> list[Link]:
+    """_pair_links(x, y, strict) for two numbered sides of different articles, once for each
+    pair of contents: copies of one wording pair as their first pair did (each pair read only
+    its mentions' content, their order and which side is which). In a story of 500 articles,
+    half a million alike pairs of sentences hold a few thousand contents; in a claim, the
+    copies of a wire story are one content."""
     key = (x.number, y.number)  # numbered contents (tuples hash anew at every lookup)
     found = paired.get(key)
     if found is None:
-        links = _pair_links(x, y, strict=True)
+        links = _pair_links(x, y, strict)
         at_x = {id(m): k for k, m in enumerate(x.mentions)}
         at_y = {id(m): k for k, m in enumerate(y.mentions)}
         paired[key] = [(at_x[id(link.a)], at_y[id(link.b)], link.conflict) for link in links]
@@ -166,11 +170,15 @@ def _strict_links(
     return [new(Link, (xs[i], ys[j], conflict)) for i, j, conflict in found]
 
 
-def _numbered_side(s: Sentence, mentions: SentenceMentions, contents: dict[Hashable, int]) -> _Side:
-    """A sentence's counted figures as a side, its content numbered among `contents`."""
-    side = _Side(_counted(mentions(s)), s.start)
+def _numbered(side: _Side, contents: dict[Hashable, int]) -> _Side:
+    """The side, its content numbered among `contents`."""
     side.number = contents.setdefault(side.content(), len(contents))
     return side
+
+
+def _sentence_side(s: Sentence, mentions: SentenceMentions, contents: dict[Hashable, int]) -> _Side:
+    """A sentence's counted figures as a numbered side."""
+    return _numbered(_Side(_counted(mentions(s)), s.start), contents)
 
 
 def _article_pairs(by_article: dict[str, list[Mention]]) -> list[tuple[str, str]]:
@@ -187,14 +195,19 @@ def _article_pairs(by_article: dict[str, list[Mention]]) -> list[tuple[str, str]
     return sorted(pairs)
 
 
-def _links(mentions: list[Mention], strict: bool) -> list[Link]:
+def _links(mentions: list[Mention], paired: Paired, contents: dict[Hashable, int]) -> list[Link]:
+    """The links between the articles' mentions in one claim (`paired`, `contents`: as
+    _cached_links keeps them for all the claims of a story)."""
     by_article: dict[str, list[Mention]] = {}
     for m in mentions:
         by_article.setdefault(m.article, []).append(m)
-    sides = {article: _Side(found) for article, found in by_article.items()}
+    sides = {
+        article: _numbered(_Side(found, min(m.sentence.start for m in found)), contents)
+        for article, found in by_article.items()
+    }
     out: list[Link] = []
     for x, y in _article_pairs(by_article):
-        out.extend(_pair_links(sides[x], sides[y], strict))
+        out.extend(_cached_links(sides[x], sides[y], False, paired))
     return out
 
 
@@ -353,8 +366,10 @@ def find_discrepancies(
                 return
         found.append((claim, group))
 
+    contents: dict[Hashable, int] = {}  # each side's content, numbered
+    in_claims: Paired = {}
     for claim in story.claims:
-        for group in groups(_links(_claim_mentions(story, claim, mentions), strict=False)):
+        for group in groups(_links(_claim_mentions(story, claim, mentions), in_claims, contents)):
             emit(claim.id, group)
 
     # Claims are imperfect: also pair strongly alike mentions of similar sentences.
@@ -363,18 +378,17 @@ def find_discrepancies(
     claim_ids = [frozenset(c.id for c in story.claims_of(s.id)) for s in keyed]
     article = [s.article for s in keyed]
     sides: list[_Side | None] = [None] * len(keyed)
-    paired: dict[tuple[int, int], list[tuple[int, int, bool]]] = {}
-    contents: dict[Hashable, int] = {}  # each side's content, numbered
+    paired: Paired = {}
     for i, j in pairs:
         if claim_ids[i].isdisjoint(claim_ids[j]):
             if article[j] < article[i]:
                 i, j = j, i  # as _links orders them
             x, y = sides[i], sides[j]
             if x is None:
-                x = sides[i] = _numbered_side(keyed[i], mentions, contents)
+                x = sides[i] = _sentence_side(keyed[i], mentions, contents)
             if y is None:
-                y = sides[j] = _numbered_side(keyed[j], mentions, contents)
-            links.extend(_strict_links(x, y, paired))
+                y = sides[j] = _sentence_side(keyed[j], mentions, contents)
+            links.extend(_cached_links(x, y, True, paired))
     words: dict[str, frozenset[str]] = {}
     vocabularies: list[frozenset[str]] = []
     for group in groups(links):
