@@ -10,10 +10,12 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from reader.core.claims.disjoint_sets import DisjointSets
 
 Link = tuple[int, int]  # sentence indices, smaller first
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
 def link(a: int, b: int) -> Link:
@@ -44,11 +46,12 @@ def group_links(
     for (a, b), w in links.items():
         neighbours.setdefault(a, []).append((-w, b))
         neighbours.setdefault(b, []).append((-w, a))
-    strength = {s: -sum(w for w, _ in ns) for s, ns in neighbours.items()}
-    partners = {s: {o for _, o in ns} for s, ns in neighbours.items()}
+    strength = {s: -sum(map(_FIRST, ns)) for s, ns in neighbours.items()}
+    partners = {s: set(map(_SECOND, ns)) for s, ns in neighbours.items()}
     # The linked pairs already inside a claim, as each sentence's partners in them: whether a
     # claim adds a pair is then a set test a member, not a test each pair of its members.
     covered: dict[int, set[int]] = {s: set() for s in neighbours}
+    seen: set[frozenset[int]] = set()  # member sets tested already: all their pairs are covered
     claims: list[tuple[int, ...]] = []
     nothing: set[int] = set()
     for seed in sorted(neighbours, key=lambda s: (-strength[s], s)):
@@ -81,7 +84,10 @@ def group_links(
             count[art] = brought + 1
         if len(members) < 2:
             continue
-        within = set(members)
+        within = frozenset(members)
+        if within in seen:
+            continue  # seeds of one fact grow one claim again and again
+        seen.add(within)
         inside = [(m, partners[m] & within) for m in members]
         if all(pairs <= covered[m] for m, pairs in inside):
             continue

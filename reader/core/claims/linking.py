@@ -221,10 +221,11 @@ def _share_twin_evidence(
     with a third report is evidence for both, so each pair takes the stronger score of the two.
     """
     art = [s.article for s in story.sentences]
-    neighbours: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    neighbours: dict[int, list[tuple[int, float]]] = defaultdict(list)  # of the twins only
     for (a, b), s in scores.items():
-        if a in twins or b in twins:
+        if a in twins:
             neighbours[a].append((b, s))
+        if b in twins:
             neighbours[b].append((a, s))
     # article -> each article it is an independent report beside -> that pair's scores
     beside: dict[str, dict[str, dict[Link, float]]] = {}
