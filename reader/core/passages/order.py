@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     import numpy.typing as npt
 
 NUMPY_FROM = 20_000  # passages; below this Python's sort is as quick as importing numpy
+_OFFSET_BITS = 40
 
 
 def reading_order(
@@ -67,7 +68,11 @@ def _with_numpy(
     sa, sb = read(1), read(4)
     first_start, second_start = np.where(flip, sb, sa), np.where(flip, sa, sb)
     del sa, sb
-    order = np.lexsort((second_start, second_at, first_start, first_at))
+    # Each article and offset as one key (offsets are far below 2**40 characters): a sort on
+    # two keys, where the four keys took twice as long (0.47 -> 0.20 s on a million passages).
+    order = np.lexsort(
+        ((second_at << _OFFSET_BITS) | second_start, (first_at << _OFFSET_BITS) | first_start)
+    )
 
     def sorted_column(values: npt.NDArray[np.int64]) -> array[int]:
         out = column()
