@@ -232,11 +232,11 @@ def _analyse(
         claims = find_claims(ordered, sentences, meaning=meaning)
         story = Story(articles=ordered, sentences=sentences, claims=claims)
         progress("warnings", 0.8)
-        # A task a check, or a part of one that splits, the costliest first: a worker free of
-        # its parts takes the next from the front, this process takes them from the back once
-        # it has the discrepancies (as one task, the checks could leave it alone at the end
-        # with a second of work).
-        split = helper.workers + 1 if helper.workers > 1 else 1
+        # A task a check, or a part of one that splits (two a process: the last task to end
+        # is short), the costliest first: a worker free of its parts takes the next from the
+        # front, this process takes them from the back once it has the discrepancies (as one
+        # task, the checks could leave it alone at the end with a second of work).
+        split = 2 * helper.workers if helper.workers > 1 else 1
         shared = Shared(story)
         late = [
             (check, helper.submit_stealable(raw_part, shared, check, k, n))
