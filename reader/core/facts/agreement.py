@@ -9,6 +9,8 @@ and the words around them.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from reader.core.facts.amounts import Amount
 from reader.core.facts.dates import TimeRef
 from reader.core.facts.mentions import Mention
@@ -27,8 +29,10 @@ _GENERAL = {"people": "person", "person": "person"}  # also covers the military
 STRICT = 5  # the affinity asked of two counted figures that no claim holds together
 
 
+@lru_cache(maxsize=4096)
 def _kin(head: str) -> frozenset[str]:
-    """The classes a counted thing belongs to; a general one ("people") to every class."""
+    """The classes a counted thing belongs to; a general one ("people") to every class.
+    (Asked for every pair of counted figures scored: 210,000 times at 500 articles.)"""
     if head in _GENERAL:
         return frozenset(_CLASSES.values())
     cls = _CLASSES.get(head)
@@ -144,10 +148,18 @@ def strict_keys(m: Mention) -> frozenset[tuple[str, str, str]]:
     context counts 3 at most and the list order 1). So the keys are the head and its classes,
     each with every modifier and every context word.
     """
-    if not m.head:
+    return _strict_keys(m.head, m.modifiers, m.context)
+
+
+@lru_cache(maxsize=16384)
+def _strict_keys(
+    head: str, modifiers: frozenset[str], context: frozenset[str]
+) -> frozenset[tuple[str, str, str]]:
+    """strict_keys of a figure's words, made once for the copies of a wording."""
+    if not head:
         return frozenset()
-    kin = [("head", m.head), *(("class", c) for c in _kin(m.head))]
+    kin = [("head", head), *(("class", c) for c in _kin(head))]
     return frozenset(
-        [(f"{k}-modifier", name, w) for k, name in kin for w in m.modifiers]
-        + [(f"{k}-context", name, w) for k, name in kin for w in m.context]
+        [(f"{k}-modifier", name, w) for k, name in kin for w in modifiers]
+        + [(f"{k}-context", name, w) for k, name in kin for w in context]
     )
