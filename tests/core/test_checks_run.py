@@ -2,16 +2,8 @@ from __future__ import annotations
 
 from checks_helpers import story_of
 
-from reader.core.checks import (
-    CHECKS,
-    CLAIM_READING,
-    CLAIMLESS,
-    SPLITS,
-    finalize,
-    raw_part,
-    raw_warnings,
-    run_checks,
-)
+from reader.core import checks
+from reader.core.checks import finalize, run_checks
 from reader.core.checks.common import warn
 
 
@@ -43,8 +35,8 @@ def test_every_warning_is_complete_and_short() -> None:
 
 
 def test_the_checks_that_read_the_claims_are_handed_out_once_each() -> None:
-    assert len(CLAIM_READING) == len(set(CLAIM_READING))
-    assert set(CLAIM_READING) == set(CHECKS) - CLAIMLESS
+    assert len(checks.CLAIM_READING) == len(set(checks.CLAIM_READING))
+    assert set(checks.CLAIM_READING) == set(checks.CHECKS) - checks.CLAIMLESS
 
 
 def test_a_check_in_parts_gives_its_warnings_in_order() -> None:
@@ -60,13 +52,13 @@ def test_a_check_in_parts_gives_its_warnings_in_order() -> None:
             for odd in ("pushed", "drove", "nothing")
         )
     )
-    for check in CHECKS:
-        whole = raw_warnings(story, (check,))[0]
+    for check in checks.CHECKS:
+        whole = checks.raw_warnings(story, (check,))[0]
         for parts in (1, 2, 3, 5):
-            found = [raw_part(story, check, k, parts) for k in range(parts)]
+            found = [checks.raw_part(story, check, k, parts) for k in range(parts)]
             assert [w for part in found for w in part] == whole
-            if check in SPLITS and parts > 1:
+            if check in checks.SPLITS and parts > 1:
                 assert sum(1 for part in found if part) >= 2  # the work was split
             elif parts > 1:
                 assert not any(found[1:])  # one task does it all
-    assert SPLITS and all(raw_warnings(story, (check,))[0] for check in SPLITS)
+    assert checks.SPLITS and all(checks.raw_warnings(story, (check,))[0] for check in checks.SPLITS)
