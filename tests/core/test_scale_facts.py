@@ -24,7 +24,7 @@ from reader.core.facts.repeated_sentences import SentenceMentions, every_facets
 from reader.core.facts.stars import Group, Key, Star, merge_stars
 from reader.core.ingest.loading import load_paths
 from reader.core.input_order import CanonicalOrder
-from reader.core.model import Story
+from reader.core.model import Article, Story
 from reader.core.pipeline import segment
 from reader.resources import sample_dir
 
@@ -174,6 +174,28 @@ def test_alike_pairs_of_one_content_pair_as_the_first_did(
         calls.clear()
         disc.find_discrepancies(story)
         assert cached < 0.75 * len(calls), (cached, len(calls))  # contents recur: spared
+
+
+def test_a_copy_with_a_word_added_before_its_figure_is_one_content() -> None:
+    """A pairing reads positions only to order mentions, so a side's content holds places, not
+    offsets: the copy of a sentence that stands later in its article and has a word added
+    before its figure pairs as the first copy did. Another figure is another content."""
+    said = "Officials in the northern province {}said on Sunday that {} soldiers were killed."
+    texts = [
+        said.format("", 12),
+        "The army reported heavy fighting. " + said.format("also ", 12),
+        said.format("", 13),
+    ]
+    articles = [Article(id=f"a{i}", name=f"a{i}.txt", path="", text=t) for i, t in enumerate(texts)]
+    story = Story(articles, segment(articles))
+    mentions = SentenceMentions(story)
+    contents = [
+        disc._Side(disc._counted(mentions(s))).content()
+        for s in story.sentences
+        if disc._counted(mentions(s))
+    ]
+    assert len(contents) == 3
+    assert contents[0] == contents[1] != contents[2]
 
 
 @pytest.mark.parametrize("name", ["sample", "generated"])

@@ -129,7 +129,7 @@ def _candidates(story: _Story) -> dict[Link, float]:
     # the terms and whether each is a question, which is the same for the same text: each pair
     # of term objects is scored once (wire copy repeats sentences: 40% of the pairs at 50
     # articles are a pair scored before). The similarity is symmetric.
-    terms = [id(st) for st in story.terms]
+    term_ids = [id(st) for st in story.terms]
     scored: dict[tuple[int, int], float] = {}
     out: dict[Link, float] = {}
     for (a, b), count in shared.items():
@@ -137,7 +137,7 @@ def _candidates(story: _Story) -> dict[Link, float]:
             continue  # the cheaper test first: most proposed pairs share one term
         if article[a] == article[b]:
             continue
-        x, y = terms[a], terms[b]
+        x, y = term_ids[a], term_ids[b]
         key = (x, y) if x < y else (y, x)
         s = scored.get(key)
         if s is None:

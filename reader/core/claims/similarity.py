@@ -205,6 +205,7 @@ def extract_terms(
 # word of the story, where the words of every sentence were read letter by letter.
 _Plan = tuple[tuple[str, str, int, int, bool], ...] | None
 _IDEOGRAPH: _Plan = (("", "", 0, 0, False),)  # a plan no word has: compared by identity
+_UNPLANNED: _Plan = ((" ", " ", 0, 0, False),)  # another: the word's plan is not worked out yet
 
 
 def _plan(norm: str, word: str, capital: Counter[str], lower: Counter[str]) -> _Plan:
@@ -261,9 +262,6 @@ def _terms(
             terms.append(new(Term, (key, shown, s + start, s + end, name, False)))
     terms.sort(key=lambda t: t.start)
     return terms
-
-
-_UNPLANNED: _Plan = ((" ", " ", 0, 0, False),)  # another: the word's plan is not worked out yet
 
 
 def build_sentence_terms(

@@ -151,7 +151,7 @@ def strict_keys(m: Mention) -> frozenset[tuple[str, str, str]]:
     return _strict_keys(m.head, m.modifiers, m.context)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=1 << 16)  # as many wordings as discrepancies._word_stem keeps words
 def _strict_keys(
     head: str, modifiers: frozenset[str], context: frozenset[str]
 ) -> frozenset[tuple[str, str, str]]:
