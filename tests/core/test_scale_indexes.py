@@ -10,7 +10,11 @@ from __future__ import annotations
 import itertools
 import random
 from difflib import SequenceMatcher
+from pathlib import Path
 
+import pytest
+
+from benchmarks.generate import generate
 from reader.core.checks.common import in_quotes, quoted_spans
 from reader.core.checks.lexicon import bundled
 from reader.core.checks.names import check_organisation_names
@@ -18,8 +22,9 @@ from reader.core.facts import discrepancies as disc
 from reader.core.facts.agreement import affinity, comparable, threshold
 from reader.core.facts.mentions import Mention, mentions_of
 from reader.core.ingest.loading import load_paths
+from reader.core.input_order import CanonicalOrder
 from reader.core.model import Article, Story
-from reader.core.passages import index, runs
+from reader.core.passages import batch, index, runs, shared
 from reader.core.pipeline import segment
 from reader.core.text.tokens import normalize_word, tokenize
 from reader.resources import sample_dir
@@ -255,3 +260,60 @@ def test_organisation_names_by_first_letter_index_as_by_scanning_every_word() ->
     found = [(w.article, w.start, w.end, w.suggestion) for w in check_organisation_names(story)]
     assert found == _organisation_scan(story)
     assert len(found) > 10
+
+
+def _few_word_articles(n: int, seed: int) -> list[Article]:
+    """Articles over a vocabulary of three words: every diagonal of every pair holds
+    stretches, and runs' boxes cover parts of other stretches (what only a walk settles)."""
+    rng = random.Random(seed)
+    texts = [" ".join(rng.choice("abc") for _ in range(rng.randint(100, 300))) for _ in range(n)]
+    return [Article(id=f"a{i}", name=f"a{i}.txt", path="", text=t) for i, t in enumerate(texts)]
+
+
+def test_runs_found_in_bulk_are_those_found_pair_by_pair(monkeypatch: pytest.MonkeyPatch) -> None:
+    """batch.py finds the runs of many pairs at once with numpy; it must give pair_runs's
+    runs in pair_runs's order, pair for pair, and leave to pair_runs only the pairs it
+    cannot settle. Repeated and moved paragraphs exercise both of pair_runs's walks, text of
+    three words the pairs left to it, and a small chunk size the splitting into chunks."""
+    settled, unsure = [0, 0], [0, 0]
+    for seed in range(4):
+        for kind, articles in enumerate((_random_articles(40, seed), _few_word_articles(25, seed))):
+            words, ids = _word_grams(articles)
+            grams = index.index_grams(ids)
+            arrays = batch.story_arrays(words, grams)
+            monkeypatch.setattr(batch, "SEEDS_AT_ONCE", 500 if seed % 2 else 1 << 20)
+            found = batch.batch_runs(arrays, 0, len(articles))
+            n = len(articles)
+            bulk: dict[tuple[int, int], list[tuple[int, ...]]] = {}
+            for k in range(len(found.pair)):
+                x, y = divmod(int(found.pair[k]), n)
+                run = (found.a0[k], found.a1[k], found.b0[k], found.b1[k], found.same[k])
+                bulk.setdefault((x, y), []).append(tuple(map(int, run)))
+            for x, y in itertools.combinations(range(n), 2):
+                expected = runs.pair_runs(words[x].ids, grams[x], words[y].ids, grams[y])
+                if (x, y) in found.unsure:
+                    unsure[kind] += 1
+                    assert (x, y) not in bulk
+                else:
+                    settled[kind] += bool(expected)
+                    assert bulk.get((x, y), []) == expected, (seed, x, y)
+    assert settled[0] > 500 and unsure[0] < settled[0] / 20
+    assert settled[1] > 200 and unsure[1] > 10
+
+
+def test_passages_found_in_bulk_are_the_passages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """find_part's two ways (in bulk from BULK_FROM articles, pair by pair below) give one
+    table, for any split into parts."""
+    generate(tmp_path / "story", articles=30, words=400, seed=3)
+    articles = CanonicalOrder(load_paths([tmp_path / "story"])).articles
+    monkeypatch.setattr(shared, "BULK_FROM", 10**9)
+    shared.forget()
+    by_pairs = [shared.find_part(articles, k, 3) for k in range(3)]
+    monkeypatch.setattr(shared, "BULK_FROM", 2)
+    shared.forget()
+    in_bulk = [shared.find_part(articles, k, 3) for k in range(3)]
+    shared.forget()
+    assert sum(map(len, by_pairs)) > 500
+    assert [t.columns for t in in_bulk] == [t.columns for t in by_pairs]

@@ -1,0 +1,457 @@
+"""The runs of many pairs of articles at once, with numpy: runs.py's rule, evaluated in bulk.
+
+A story of hundreds of articles that reuse text has a million passages, and runs.py finds each
+with a few Python calls (about 10 microseconds a passage). Here every step of its rule is an
+array operation over all the pairs of a part at once:
+
+1. every seed (a shared n-gram at i in a and at j in b) of every pair, from a table of the
+   shared n-grams' occurrences sorted by n-gram: one join, no loop over pairs;
+2. the seeds sorted by pair, diagonal (j - i) and i: consecutive seeds on a diagonal are one
+   *stretch*, an exact common run of words (a seed's neighbour on the diagonal is a seed
+   exactly when the next word is the same too);
+3. each stretch grown forward and backward over one changed, added or dropped word, as
+   runs.extend grows a seed (the same choices, step by step, for all stretches together);
+4. which stretches start a run, as runs.pair_runs decides by walking its seeds: for a pair
+   where b holds each shared n-gram once, the chain of seeds it jumps to; otherwise, the
+   stretches whose seeds no other run's box covers. A pair whose boxes overlap in a way
+   that only the walk decides (a box covering part of another stretch, or a covering run
+   that is itself covered) is left to runs.pair_runs (`Batch.unsure`).
+
+The result is runs.pair_runs's, run for run and in its order; a test holds the two equal.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from reader.core.passages.index import SEED_WORDS, Grams, Words
+from reader.core.passages.runs import RESUME_WORDS, Run
+from reader.core.passages.table import column
+
+Ints = npt.NDArray[np.int64]
+Flags = npt.NDArray[np.bool_]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryArrays:
+    """A story's words and shared n-gram occurrences as flat arrays, made once per story."""
+
+    words: Ints  # every article's word ids, end to end
+    offset: Ints  # where each article's words begin in `words`
+    length: Ints  # each article's number of words
+    starts: Ints  # each word's first character, as `words`
+    ends: Ints  # each word's end, as `words`
+    gram: Ints  # the shared n-grams' occurrences, sorted by n-gram, article, position
+    article: Ints
+    position: Ints
+    repeated: Flags  # whether the occurrence's article holds its n-gram more than once
+    width: int  # more than any article's number of words
+
+
+def story_arrays(words: Sequence[Words], grams: Sequence[Grams]) -> StoryArrays:
+    """The arrays of a story prepared by shared._prepare."""
+    length = np.array([len(w.ids) for w in words], dtype=np.int64)
+    offset = np.zeros(len(words), dtype=np.int64)
+    np.cumsum(length[:-1], out=offset[1:])
+    gram, article, position = [], [], []
+    for x, g in enumerate(grams):
+        for gid, where in g.where.items():
+            gram.extend([gid] * len(where))
+            article.extend([x] * len(where))
+            position.extend(where)
+    width = int(length.max(initial=0)) + 1
+    g_arr, x_arr, i_arr = (np.array(v, dtype=np.int64) for v in (gram, article, position))
+    order = np.lexsort((i_arr, x_arr, g_arr))
+    g_arr, x_arr, i_arr = g_arr[order], x_arr[order], i_arr[order]
+    # an occurrence's article holds its n-gram more than once: its run of (n-gram, article)
+    # in the sorted table is longer than one
+    new = np.ones(len(g_arr), dtype=np.bool_)
+    new[1:] = (g_arr[1:] != g_arr[:-1]) | (x_arr[1:] != x_arr[:-1])
+    run = np.cumsum(new) - 1
+    repeated = np.bincount(run)[run] > 1
+
+    def flat(values: list[list[int]]) -> Ints:
+        return np.fromiter((v for vs in values for v in vs), dtype=np.int64)
+
+    return StoryArrays(
+        flat([w.ids for w in words]),
+        offset,
+        length,
+        flat([w.starts for w in words]),
+        flat([w.ends for w in words]),
+        g_arr,
+        x_arr,
+        i_arr,
+        repeated,
+        width,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """The runs of a part's pairs, by pair (x * articles + y), then as pair_runs orders them;
+    and the pairs this could not settle, for runs.pair_runs."""
+
+    pair: Ints
+    a0: Ints
+    a1: Ints
+    b0: Ints
+    b1: Ints
+    same: Ints
+    unsure: list[tuple[int, int]]
+
+
+def batch_runs(s: StoryArrays, first: int, last: int) -> Batch:
+    """The runs of every pair (x, y), first <= x < last, x < y, that shares a seed."""
+    pieces = [_batch(s, lo, hi) for lo, hi in _chunks(s, first, last)]
+    if len(pieces) == 1:
+        return pieces[0]
+    pair, a0, a1, b0, b1, same = (np.concatenate([getattr(p, f) for p in pieces]) for f in _COLUMNS)
+    return Batch(pair, a0, a1, b0, b1, same, [u for p in pieces for u in p.unsure])
+
+
+_COLUMNS = ("pair", "a0", "a1", "b0", "b1", "same")
+SEEDS_AT_ONCE = 1 << 20  # about 100 MB of arrays while a chunk's seeds are worked on
+
+
+def _chunks(s: StoryArrays, first: int, last: int) -> list[tuple[int, int]]:
+    """Runs of the articles first..last-1 whose pairs hold about SEEDS_AT_ONCE seeds or
+    fewer (an article with more is a chunk alone): memory stays bounded in one process that
+    takes every pair of 500 articles (14 million seeds)."""
+    n = len(s.length)
+    mine = np.flatnonzero((s.article >= first) & (s.article < last))
+    later = np.searchsorted(s.gram * n + s.article, s.gram[mine] * n + s.article[mine], "right")
+    end = np.searchsorted(s.gram, s.gram[mine], side="right")
+    per_article = np.bincount(s.article[mine] - first, weights=end - later, minlength=last - first)
+    out, lo, held = [], first, 0.0
+    for x, seeds in enumerate(per_article.tolist(), start=first):
+        if held and held + seeds > SEEDS_AT_ONCE:
+            out.append((lo, x))
+            lo, held = x, 0.0
+        held += seeds
+    out.append((lo, last))
+    return out
+
+
+def _batch(s: StoryArrays, first: int, last: int) -> Batch:
+    seeds = _seeds(s, first, last)
+    st = _stretches(s, seeds)
+    runs = _grown(s, st, seeds.key)
+    jumping = ~np.isin(st.pair, seeds.checked_pairs)
+    chosen_j, rank_j = _jumping_starts(s, seeds.key, st, runs, jumping)
+    chosen_c, rank_c, unsure_pairs = _checked_starts(s, st, runs, ~jumping)
+    chosen = np.concatenate((chosen_j, chosen_c))
+    rank = np.concatenate((rank_j, rank_c))
+    pair = st.pair[chosen]
+    a0, a1, b0, b1, same = (v[chosen] for v in runs)
+    # a run that several chosen stretches grow to is one run, the first chosen
+    order = np.lexsort((rank, same, b1, a1, b0, a0, pair))
+    pair, a0, a1, b0, b1, same, rank = (v[order] for v in (pair, a0, a1, b0, b1, same, rank))
+    keep = _new_rows((pair, a0, a1, b0, b1, same)) & ~np.isin(pair, unsure_pairs)
+    pair, a0, a1, b0, b1, same, rank = (v[keep] for v in (pair, a0, a1, b0, b1, same, rank))
+    order = np.lexsort((rank, b0, a0, pair))  # pair_runs's order: by pair, then by starts
+    n = len(s.length)
+    unsure = [(int(p // n), int(p % n)) for p in unsure_pairs]
+    return Batch(pair[order], a0[order], a1[order], b0[order], b1[order], same[order], unsure)
+
+
+def _new_rows(columns: Sequence[Ints]) -> Flags:
+    """Whether each row of sorted columns differs from the row before it (the first does)."""
+    new = np.ones(len(columns[0]), dtype=np.bool_)
+    if len(new):
+        new[1:] = np.logical_or.reduce([c[1:] != c[:-1] for c in columns])
+    return new
+
+
+@dataclass(frozen=True, slots=True)
+class _Seeds:
+    key: Ints  # sorted: (pair, diagonal, i) packed, one per seed
+    checked_pairs: Ints  # the pairs where b holds a shared n-gram more than once
+
+
+def _expand(start: Ints, count: Ints) -> tuple[Ints, Ints]:
+    """For items with `count` consecutive indices from `start` each: the item of each index,
+    and the index."""
+    item = np.repeat(np.arange(len(count), dtype=np.int64), count)
+    before = np.cumsum(count) - count
+    return item, np.arange(int(count.sum()), dtype=np.int64) - before[item] + start[item]
+
+
+def _seeds(s: StoryArrays, first: int, last: int) -> _Seeds:
+    n, w = len(s.length), s.width
+    holder_key = s.gram * n + s.article
+    mine = np.flatnonzero((s.article >= first) & (s.article < last))
+    later = np.searchsorted(holder_key, holder_key[mine], side="right")  # same n-gram, later x
+    end = np.searchsorted(s.gram, s.gram[mine], side="right")
+    item, other = _expand(later, end - later)
+    own = mine[item]
+    x, i, y, j = s.article[own], s.position[own], s.article[other], s.position[other]
+    pair = x * n + y
+    checked = np.unique(pair[s.repeated[other]])
+    key = np.sort(((pair * (2 * w + 1)) + (j - i + w)) * w + i)
+    return _Seeds(key, checked)
+
+
+@dataclass(frozen=True, slots=True)
+class _Stretches:
+    """Exact common runs of at least SEED_WORDS words, one per run of seeds on a diagonal."""
+
+    pair: Ints
+    x: Ints
+    y: Ints
+    diagonal: Ints  # j - i
+    i0: Ints  # first word in a
+    i1: Ints  # past the last word in a
+    first: Ints  # index of the stretch's first seed in the sorted seeds
+    of_seed: Ints  # the stretch of each seed
+
+
+def _stretches(s: StoryArrays, seeds: _Seeds) -> _Stretches:
+    n, w = len(s.length), s.width
+    key = seeds.key
+    starts = np.ones(len(key), dtype=np.bool_)
+    starts[1:] = key[1:] != key[:-1] + 1
+    first = np.flatnonzero(starts)
+    last = np.append(first[1:], len(key)) - 1
+    of_seed = np.cumsum(starts, dtype=np.int64) - 1
+    head = key[first]
+    i0 = head % w
+    rest = head // w
+    diagonal = rest % (2 * w + 1) - w
+    pair = rest // (2 * w + 1)
+    i1 = key[last] % w + SEED_WORDS
+    return _Stretches(pair, pair // n, pair % n, diagonal, i0, i1, first, of_seed)
+
+
+class _Words:
+    """Exact-match lengths between two articles at given places, for many places at once."""
+
+    def __init__(self, s: StoryArrays, st: _Stretches, key: Ints) -> None:
+        self.s, self.st, self.key = s, st, key
+
+    def _stretch_at(self, pair: Ints, diagonal: Ints, i: Ints) -> Ints:
+        """The stretch holding the seed at i on the pair's diagonal (which must exist)."""
+        w = self.s.width
+        want = ((pair * (2 * w + 1)) + (diagonal + w)) * w + i
+        at = np.searchsorted(self.key, want)
+        if not np.array_equal(self.key[np.minimum(at, len(self.key) - 1)], want):
+            raise AssertionError("six equal words that are not a seed")
+        return self.st.of_seed[at]
+
+    def _leading(self, pa: Ints, pb: Ints, limit: Ints, step: int) -> Ints:
+        """How many words from pa and pb on (step +1 or -1) are equal, up to SEED_WORDS
+        and `limit`: most places differ at once, so each word is compared only where all
+        before it were equal."""
+        words = self.s.words
+        matched = np.zeros(len(pa), dtype=np.int64)
+        alive = np.flatnonzero(limit > 0)
+        for k in range(SEED_WORDS):
+            if k:
+                alive = alive[limit[alive] > k]
+            alive = alive[words[pa[alive] + k * step] == words[pb[alive] + k * step]]
+            if not len(alive):
+                break
+            matched[alive] += 1
+        return matched
+
+    def forward(self, k: Ints, p: Ints, q: Ints) -> Ints:
+        """runs.same_forward(a, p, b, q) for stretches k's articles."""
+        s, st = self.s, self.st
+        x, y = st.x[k], st.y[k]
+        limit = np.minimum(s.length[x] - p, s.length[y] - q)
+        matched = self._leading(s.offset[x] + p, s.offset[y] + q, limit, 1)
+        whole = np.flatnonzero(matched == SEED_WORDS)
+        if len(whole):
+            held = self._stretch_at(st.pair[k[whole]], q[whole] - p[whole], p[whole])
+            matched[whole] = st.i1[held] - p[whole]
+        return matched
+
+    def backward(self, k: Ints, p: Ints, q: Ints) -> Ints:
+        """runs.same_backward(a, p, b, q) for stretches k's articles."""
+        s, st = self.s, self.st
+        x, y = st.x[k], st.y[k]
+        limit = np.minimum(p, q)
+        matched = self._leading(s.offset[x] + p - 1, s.offset[y] + q - 1, limit, -1)
+        whole = np.flatnonzero(matched == SEED_WORDS)
+        if len(whole):
+            start = p[whole] - SEED_WORDS
+            held = self._stretch_at(st.pair[k[whole]], q[whole] - p[whole], start)
+            matched[whole] = p[whole] - st.i0[held]
+        return matched
+
+
+_Length = Callable[[Ints, Ints, Ints], Ints]
+_Runs = tuple[Ints, Ints, Ints, Ints, Ints]  # a0, a1, b0, b1, same: one per stretch
+
+
+def _grown(s: StoryArrays, st: _Stretches, key: Ints) -> _Runs:
+    """runs.extend from each stretch: its run (any seed of a stretch grows the same run)."""
+    words = _Words(s, st, key)
+    na, nb = s.length[st.x], s.length[st.y]
+    same = st.i1 - st.i0
+    a1, b1 = st.i1.copy(), st.i1 + st.diagonal
+    live = np.flatnonzero((a1 < na) & (b1 < nb))
+    while len(live):
+        p, q, la, lb = a1[live], b1[live], na[live], nb[live]
+        best, da, db = _choose(
+            _where_then(p + 1 < la, q + 1 < lb, words.forward, live, p + 1, q + 1),
+            _where_then(p + 1 < la, None, words.forward, live, p + 1, q),
+            _where_then(q + 1 < lb, None, words.forward, live, p, q + 1),
+        )
+        go = best >= RESUME_WORDS
+        live, best, da, db = live[go], best[go], da[go], db[go]
+        a1[live] += da + best
+        b1[live] += db + best
+        same[live] += best
+        live = live[(a1[live] < na[live]) & (b1[live] < nb[live])]
+    a0, b0 = st.i0.copy(), st.i0 + st.diagonal
+    live = np.flatnonzero((a0 > 0) & (b0 > 0))
+    while len(live):
+        p, q = a0[live], b0[live]
+        best, da, db = _choose(
+            _where_then(p > 1, q > 1, words.backward, live, p - 1, q - 1),
+            _where_then(p > 1, None, words.backward, live, p - 1, q),
+            _where_then(q > 1, None, words.backward, live, p, q - 1),
+        )
+        go = best >= RESUME_WORDS
+        live, best, da, db = live[go], best[go], da[go], db[go]
+        a0[live] -= da + best
+        b0[live] -= db + best
+        same[live] += best
+        live = live[(a0[live] > 0) & (b0[live] > 0)]
+    return a0, a1, b0, b1, same
+
+
+def _where_then(
+    cond: Flags, also: Flags | None, length: _Length, k: Ints, p: Ints, q: Ints
+) -> Ints:
+    """length(k, p, q) where the conditions hold, 0 elsewhere (runs.extend's guards)."""
+    if also is not None:
+        cond = cond & also
+    out = np.zeros(len(k), dtype=np.int64)
+    at = np.flatnonzero(cond)
+    if len(at):
+        out[at] = length(k[at], p[at], q[at])
+    return out
+
+
+def _choose(diagonal: Ints, extra_a: Ints, extra_b: Ints) -> tuple[Ints, Ints, Ints]:
+    """runs.extend's choice: the longest continuation, a changed word first, then an extra
+    word in a, then in b; and how far each takes a and b past the odd word."""
+    best = diagonal.copy()
+    da = np.ones(len(best), dtype=np.int64)
+    db = np.ones(len(best), dtype=np.int64)
+    take = extra_a > best
+    best[take], db[take] = extra_a[take], 0
+    take = extra_b > best
+    best[take], da[take], db[take] = extra_b[take], 0, 1
+    return best, da, db
+
+
+def _jumping_starts(
+    s: StoryArrays, key: Ints, st: _Stretches, runs: _Runs, jumping: Flags
+) -> tuple[Ints, Ints]:
+    """The stretches runs._jumping_runs starts a run from, and when (as a seed's i, j)."""
+    w = s.width
+    seed = np.flatnonzero(jumping[st.of_seed])
+    stretch = st.of_seed[seed]
+    i = key[seed] % w
+    pair = st.pair[stretch]
+    order = np.argsort(pair * w + i, kind="stable")
+    stretch, i, pair = stretch[order], i[order], pair[order]
+    by_pair = pair * w + i
+    end = runs[1][stretch]
+    nxt = np.searchsorted(by_pair, pair * w + end - SEED_WORDS + 1)
+    nxt = np.maximum(nxt, np.arange(1, len(nxt) + 1))
+    heads = np.ones(len(pair), dtype=np.bool_)
+    heads[1:] = pair[1:] != pair[:-1]
+    at = np.flatnonzero(heads)
+    taken = []
+    while len(at):
+        taken.append(at)
+        then = nxt[at]
+        on = then < len(pair)
+        at, then = at[on], then[on]
+        at = then[pair[then] == pair[at]]
+    chosen = np.concatenate(taken) if taken else np.zeros(0, dtype=np.int64)
+    ci = i[chosen]
+    return stretch[chosen], ci * w + ci + st.diagonal[stretch[chosen]]
+
+
+def _checked_starts(
+    s: StoryArrays, st: _Stretches, runs: _Runs, checked: Flags
+) -> tuple[Ints, Ints, Ints]:
+    """The stretches runs._checked_runs starts a run from, when (a first seed's i, j), and
+    the pairs whose boxes overlap in a way only its walk settles."""
+    w = s.width
+    k = np.flatnonzero(checked)
+    a0, a1, b0, b1, same = (v[k] for v in runs)
+    pair, i0, d = st.pair[k], st.i0[k], st.diagonal[k]
+    last = st.i1[k] - SEED_WORDS  # the last seed's i
+    rank = i0 * w + i0 + d
+    # each distinct run of a pair once, by pair
+    order = np.lexsort((rank, same, b1, a1, b0, a0, pair))
+    new = _new_rows([v[order] for v in (pair, a0, a1, b0, b1, same)])
+    run_of = np.empty(len(k), dtype=np.int64)
+    run_of[order] = np.cumsum(new) - 1
+    earliest = order[new]  # each run's stretch that comes first (lowest rank)
+    run_pair = pair[earliest]
+    # every stretch against every other run of its pair
+    lo = np.searchsorted(run_pair, pair, side="left")
+    hi = np.searchsorted(run_pair, pair, side="right")
+    item, run = _expand(lo, hi - lo)
+    other = run != run_of[item]
+    item, run = item[other], run[other]
+    r = earliest[run]
+    top = np.maximum(a0[r], b0[r] - d[item])
+    bottom = np.minimum(a1[r], b1[r] - d[item]) - SEED_WORDS
+    touches = (top <= bottom) & (top <= last[item]) & (bottom >= i0[item])
+    whole = (top <= i0[item]) & (bottom >= last[item])
+    unsure = touches & ~whole
+    covered_by = np.zeros(len(k), dtype=np.bool_)
+    covered_by[item[whole]] = True
+    # a covering run must be emitted for sure, and before the stretch's first seed
+    late = whole & (covered_by[r] | (rank[r] >= rank[item]))
+    bad_pairs = np.unique(pair[item[unsure | late]])
+    return k[~covered_by], rank[~covered_by], bad_pairs
+
+
+def columns(
+    s: StoryArrays, found: Batch, walked: dict[tuple[int, int], list[Run]]
+) -> list[array[int]]:
+    """The passage table's columns (table.COLUMNS) of a part: the runs found in bulk, and
+    those runs.pair_runs found for the pairs left to it (`walked`), by pair."""
+    n = len(s.length)
+    pair, a0, a1, b0, b1, same = found.pair, found.a0, found.a1, found.b0, found.b1, found.same
+    if walked:
+        extra = [(x * n + y, *run) for (x, y), runs in walked.items() for run in runs]
+        more = np.array(extra, dtype=np.int64).reshape(-1, 6).T
+        pair, a0, a1, b0, b1, same = (
+            np.concatenate((mine, theirs))
+            for mine, theirs in zip((pair, a0, a1, b0, b1, same), more, strict=True)
+        )
+        order = np.argsort(pair, kind="stable")  # within a pair, all come from one side
+        pair, a0, a1, b0, b1, same = (v[order] for v in (pair, a0, a1, b0, b1, same))
+    x, y = pair // n, pair % n
+    at_a, at_b = s.offset[x], s.offset[y]
+    values = (
+        x,
+        s.starts[at_a + a0],
+        s.ends[at_a + a1 - 1],
+        y,
+        s.starts[at_b + b0],
+        s.ends[at_b + b1 - 1],
+        same,
+        np.maximum(a1 - a0, b1 - b0),
+    )
+    out = []
+    for v in values:
+        col = column()
+        col.frombytes(np.ascontiguousarray(v, dtype=np.int64).data.cast("B"))
+        out.append(col)
+    return out
