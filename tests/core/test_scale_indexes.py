@@ -280,7 +280,7 @@ def test_runs_found_in_bulk_are_those_found_pair_by_pair(monkeypatch: pytest.Mon
         for kind, articles in enumerate((_random_articles(40, seed), _few_word_articles(25, seed))):
             words, ids = _word_grams(articles)
             grams = index.index_grams(ids)
-            arrays = batch.story_arrays(words, grams)
+            arrays = batch.story_arrays(words, ids)
             monkeypatch.setattr(batch, "SEEDS_AT_ONCE", 500 if seed % 2 else 1 << 20)
             found = batch.batch_runs(arrays, 0, len(articles))
             n = len(articles)

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from reader.core.passages.index import SEED_WORDS, Grams, Words
+from reader.core.passages.index import SEED_WORDS, Words
 from reader.core.passages.runs import RESUME_WORDS, Run
 from reader.core.passages.table import column
 
@@ -53,43 +53,48 @@ class StoryArrays:
     width: int  # more than any article's number of words
 
 
-def story_arrays(words: Sequence[Words], grams: Sequence[Grams]) -> StoryArrays:
-    """The arrays of a story prepared by shared._prepare."""
+def story_arrays(words: Sequence[Words], gram_ids: Sequence[list[int]]) -> StoryArrays:
+    """A story's arrays from its words and its n-grams at each position (index.gram_ids)."""
     length = np.array([len(w.ids) for w in words], dtype=np.int64)
     offset = np.zeros(len(words), dtype=np.int64)
     np.cumsum(length[:-1], out=offset[1:])
-    gram, article, position = [], [], []
-    for x, g in enumerate(grams):
-        for gid, where in g.where.items():
-            gram.extend([gid] * len(where))
-            article.extend([x] * len(where))
-            position.extend(where)
-    width = int(length.max(initial=0)) + 1
-    g_arr, x_arr, i_arr = (np.array(v, dtype=np.int64) for v in (gram, article, position))
-    order = np.lexsort((i_arr, x_arr, g_arr))
-    g_arr, x_arr, i_arr = g_arr[order], x_arr[order], i_arr[order]
+    counts = np.array([len(g) for g in gram_ids], dtype=np.int64)
+    gram = _flat(gram_ids)
+    article = np.repeat(np.arange(len(gram_ids), dtype=np.int64), counts)
+    position = np.arange(len(gram), dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
+    order = np.lexsort((position, article, gram))
+    gram, article, position = gram[order], article[order], position[order]
+    # Only the n-grams two articles hold can seed a passage (index.Grams.where): those whose
+    # first and last occurrence lie in different articles.
+    heads = _new_rows((gram,))
+    of = np.cumsum(heads) - 1
+    firsts = np.flatnonzero(heads)
+    lasts = np.append(firsts[1:], len(gram)) - 1
+    shared = (article[firsts] != article[lasts])[of]
+    gram, article, position = gram[shared], article[shared], position[shared]
     # an occurrence's article holds its n-gram more than once: its run of (n-gram, article)
     # in the sorted table is longer than one
-    new = np.ones(len(g_arr), dtype=np.bool_)
-    new[1:] = (g_arr[1:] != g_arr[:-1]) | (x_arr[1:] != x_arr[:-1])
-    run = np.cumsum(new) - 1
+    run = np.cumsum(_new_rows((gram, article))) - 1
     repeated = np.bincount(run)[run] > 1
-
-    def flat(values: list[list[int]]) -> Ints:
-        return np.fromiter((v for vs in values for v in vs), dtype=np.int64)
-
     return StoryArrays(
-        flat([w.ids for w in words]),
+        _flat([w.ids for w in words]),
         offset,
         length,
-        flat([w.starts for w in words]),
-        flat([w.ends for w in words]),
-        g_arr,
-        x_arr,
-        i_arr,
+        _flat([w.starts for w in words]),
+        _flat([w.ends for w in words]),
+        gram,
+        article,
+        position,
         repeated,
-        width,
+        int(length.max(initial=0)) + 1,
     )
+
+
+def _flat(lists: Sequence[list[int]]) -> Ints:
+    """Lists of integers end to end, as one array."""
+    if not lists:
+        return np.zeros(0, dtype=np.int64)
+    return np.concatenate([np.array(v, dtype=np.int64) for v in lists])
 
 
 @dataclass(frozen=True, slots=True)

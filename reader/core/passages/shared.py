@@ -36,24 +36,37 @@ BULK_FROM = 40
 
 
 @dataclass(frozen=True, slots=True)
-class _Prepared:
+class _ByPairs:
+    """A story prepared for finding its runs pair by pair (runs.pair_runs)."""
+
     words: list[Words]
     grams: list[Grams]
     holders: dict[int, list[int]]  # index.gram_holders
-    arrays: StoryArrays | None  # for finding the runs in bulk, in a story of BULK_FROM articles
+
+
+@dataclass(frozen=True, slots=True)
+class _InBulk:
+    """A story of BULK_FROM articles or more, prepared for finding its runs in bulk."""
+
+    words: list[Words]
+    gram_ids: list[list[int]]  # each article's n-gram at each position (index.gram_ids)
+    arrays: StoryArrays
+
+
+_Prepared = _ByPairs | _InBulk
 
 
 def _prepare(articles: Sequence[Article]) -> _Prepared:
     vocab: dict[str, int] = {}
     words = [visible_words(a, vocab) for a in articles]
     gram_vocab: dict[tuple[int, ...], int] = {}
-    grams = index_grams([gram_ids(w.ids, gram_vocab) for w in words])
-    arrays = None
+    ids = [gram_ids(w.ids, gram_vocab) for w in words]
     if len(articles) >= BULK_FROM:
         from reader.core.passages.batch import story_arrays  # numpy: large stories only
 
-        arrays = story_arrays(words, grams)
-    return _Prepared(words, grams, gram_holders(grams), arrays)
+        return _InBulk(words, ids, story_arrays(words, ids))
+    grams = index_grams(ids)
+    return _ByPairs(words, grams, gram_holders(grams))
 
 
 # The last story prepared in this process: a worker taking several parts of one story
@@ -90,10 +103,8 @@ def find_part(articles: Sequence[Article], part: int, parts: int) -> PassageTabl
     process that takes it. Parts 0..parts-1 concatenated are every passage, by pair and,
     within a pair, by where they start."""
     prep = _prepared(articles)
-    if prep.arrays is not None:
-        return _found_in_bulk(
-            prep, prep.arrays, articles, first_articles(len(articles), part, parts)
-        )
+    if isinstance(prep, _InBulk):
+        return _found_in_bulk(prep, articles, first_articles(len(articles), part, parts))
     cols = [column() for _ in COLUMNS]
     xs, a_start, a_end, ys, b_start, b_end, same, longer = cols
     words, grams, holders = prep.words, prep.grams, prep.holders
@@ -116,19 +127,18 @@ def find_part(articles: Sequence[Article], part: int, parts: int) -> PassageTabl
     return PassageTable([a.id for a in articles], cols)
 
 
-def _found_in_bulk(
-    prep: _Prepared, arrays: StoryArrays, articles: Sequence[Article], xs: range
-) -> PassageTable:
+def _found_in_bulk(prep: _InBulk, articles: Sequence[Article], xs: range) -> PassageTable:
     """find_part's table, the runs found in bulk (batch.py) but for the few pairs it leaves
-    to pair_runs."""
+    to pair_runs. For those, the two articles' n-grams are indexed as a story of two: the
+    n-grams they both hold are the same, and they are all pair_runs reads."""
     from reader.core.passages.batch import batch_runs, columns
 
-    found = batch_runs(arrays, xs.start, xs.stop)
-    words, grams = prep.words, prep.grams
-    walked = {
-        (x, y): pair_runs(words[x].ids, grams[x], words[y].ids, grams[y]) for x, y in found.unsure
-    }
-    return PassageTable([a.id for a in articles], columns(arrays, found, walked))
+    found = batch_runs(prep.arrays, xs.start, xs.stop)
+    words, ids, walked = prep.words, prep.gram_ids, {}
+    for x, y in found.unsure:
+        ga, gb = index_grams([ids[x], ids[y]])
+        walked[x, y] = pair_runs(words[x].ids, ga, words[y].ids, gb)
+    return PassageTable([a.id for a in articles], columns(prep.arrays, found, walked))
 
 
 def first_articles(n: int, part: int, parts: int) -> range:
