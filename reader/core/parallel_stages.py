@@ -298,6 +298,11 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
+def planned_workers(texts: Sequence[str]) -> int:
+    """How many worker processes worker_pool(texts) will start (none where it will not fork)."""
+    return min(_cores(), MAX_WORKERS) - 1 if can_fork(sum(map(len, texts))) else 0
+
+
 @contextmanager
 def worker_pool(texts: Sequence[str]) -> Iterator[Helper]:
     """A helper that runs submitted work in worker processes when that pays, else in place.

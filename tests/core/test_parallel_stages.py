@@ -261,3 +261,29 @@ def test_the_passage_index_is_made_once_before_the_parts(monkeypatch: pytest.Mon
     analyse([sample_dir()], semantic=False)
     assert made == [1]
     assert shared._LAST is None  # and it goes with the analysis
+
+
+@pytest.mark.skipif(not parallel_stages.sys.platform.startswith("linux"), reason="fork: Linux")
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="needs a second core")
+def test_one_worker_indexes_the_passages_itself_and_several_inherit_one_index(
+    forking: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With one worker, the main process goes on to the sentences and claims while the worker
+    indexes the passages; with more, they inherit one index made before the fork. Either way
+    the story is the serial one."""
+    from reader.core import pipeline
+
+    prepared: list[int] = []
+    real = pipeline.prepare_passages
+    monkeypatch.setattr(pipeline, "prepare_passages", lambda a: prepared.append(1) or real(a))
+    monkeypatch.setenv("SAMESTORY_SERIAL", "1")
+    serial = json.dumps(report_dict(analyse([sample_dir()])), sort_keys=True)
+    monkeypatch.delenv("SAMESTORY_SERIAL")
+    for cores, expected in ((2, 0), (3, 1)):
+        prepared.clear()
+        monkeypatch.setattr(parallel_stages, "_cores", lambda cores=cores: cores)
+        assert parallel_stages.planned_workers(["x"]) == cores - 1
+        assert json.dumps(report_dict(analyse([sample_dir()])), sort_keys=True) == serial
+        assert len(prepared) == expected
+    monkeypatch.setenv("SAMESTORY_SERIAL", "1")
+    assert parallel_stages.planned_workers(["x"]) == 0

@@ -71,12 +71,17 @@ def _prepare(articles: Sequence[Article]) -> _Prepared:
 
 # The last story prepared in this process: a worker taking several parts of one story
 # prepares it once. Keyed by what the preparation reads.
-_LAST: tuple[tuple[tuple[str, tuple[tuple[int, int], ...]], ...], _Prepared] | None = None
+_Key = tuple[tuple[str, tuple[tuple[int, int], ...]], ...]  # each article's text and hidden spans
+_LAST: tuple[_Key, _Prepared] | None = None
+
+
+def _key(articles: Sequence[Article]) -> _Key:
+    return tuple((a.text, a.hidden) for a in articles)
 
 
 def _prepared(articles: Sequence[Article]) -> _Prepared:
     global _LAST
-    key = tuple((a.text, a.hidden) for a in articles)
+    key = _key(articles)
     if _LAST is None or _LAST[0] != key:
         _LAST = None  # the old story's words go before the new one's are made
         _LAST = (key, _prepare(articles))
@@ -88,6 +93,11 @@ def prepare(articles: Sequence[Article]) -> None:
     before the workers fork, they inherit the index instead of each making its own (0.8 s of
     CPU each at 500 articles), and the main process has it for the parts it takes."""
     _prepared(articles)
+
+
+def prepared(articles: Sequence[Article]) -> bool:
+    """Whether this process has the story's index already (a part then costs only itself)."""
+    return _LAST is not None and _LAST[0] == _key(articles)
 
 
 def forget() -> None:
