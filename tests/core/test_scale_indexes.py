@@ -281,6 +281,7 @@ def test_runs_found_in_bulk_are_those_found_pair_by_pair(monkeypatch: pytest.Mon
             words, ids = _word_grams(articles)
             grams = index.index_grams(ids)
             arrays = batch.story_arrays(words, ids)
+            assert arrays is not None
             monkeypatch.setattr(batch, "SEEDS_AT_ONCE", 500 if seed % 2 else 1 << 20)
             found = batch.batch_runs(arrays, 0, len(articles))
             n = len(articles)
@@ -317,3 +318,14 @@ def test_passages_found_in_bulk_are_the_passages(
     shared.forget()
     assert sum(map(len, by_pairs)) > 500
     assert [t.columns for t in in_bulk] == [t.columns for t in by_pairs]
+
+
+def test_a_story_too_wide_for_the_seed_keys_is_found_pair_by_pair() -> None:
+    """Seeds are keyed by pair, diagonal and position packed in one integer; a story where
+    that would overflow (far past the input limits) is not found in bulk. A story of
+    articles too short for an n-gram has no seed."""
+    wide = index.Words(range(2**26), [], [])  # type: ignore[arg-type]  # only its length is read
+    assert batch.story_arrays([wide] * 40, [[]] * 40) is None
+    short = index.Words([1, 2], [0, 2], [1, 3])  # no n-gram at all: no seed
+    arrays = batch.story_arrays([short] * 40, [[]] * 40)
+    assert arrays is not None and len(batch.batch_runs(arrays, 0, 40).pair) == 0

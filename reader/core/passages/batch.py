@@ -53,9 +53,14 @@ class StoryArrays:
     width: int  # more than any article's number of words
 
 
-def story_arrays(words: Sequence[Words], gram_ids: Sequence[list[int]]) -> StoryArrays:
-    """A story's arrays from its words and its n-grams at each position (index.gram_ids)."""
+def story_arrays(words: Sequence[Words], gram_ids: Sequence[list[int]]) -> StoryArrays | None:
+    """A story's arrays from its words and its n-grams at each position (index.gram_ids); None
+    where a seed's key (pair, diagonal and position packed in one integer) would not fit in 63
+    bits, which no story within the input limits reaches."""
     length = np.array([len(w.ids) for w in words], dtype=np.int64)
+    width = int(length.max(initial=0)) + 1
+    if len(words) ** 2 * (2 * width + 1) * width >= 2**62:
+        return None
     offset = np.zeros(len(words), dtype=np.int64)
     np.cumsum(length[:-1], out=offset[1:])
     counts = np.array([len(g) for g in gram_ids], dtype=np.int64)
@@ -67,15 +72,14 @@ def story_arrays(words: Sequence[Words], gram_ids: Sequence[list[int]]) -> Story
     # Only the n-grams two articles hold can seed a passage (index.Grams.where): those whose
     # first and last occurrence lie in different articles.
     heads = _new_rows((gram,))
-    of = np.cumsum(heads) - 1
     firsts = np.flatnonzero(heads)
-    lasts = np.append(firsts[1:], len(gram)) - 1
-    shared = (article[firsts] != article[lasts])[of]
+    ends = np.append(firsts[1:], len(gram))[: len(firsts)]  # none where there is no n-gram
+    shared = np.repeat(article[firsts] != article[ends - 1], ends - firsts)
     gram, article, position = gram[shared], article[shared], position[shared]
     # an occurrence's article holds its n-gram more than once: its run of (n-gram, article)
     # in the sorted table is longer than one
     run = np.cumsum(_new_rows((gram, article))) - 1
-    repeated = np.bincount(run)[run] > 1
+    repeated = np.bincount(run, minlength=1)[run] > 1
     return StoryArrays(
         _flat([w.ids for w in words]),
         offset,
@@ -86,7 +90,7 @@ def story_arrays(words: Sequence[Words], gram_ids: Sequence[list[int]]) -> Story
         article,
         position,
         repeated,
-        int(length.max(initial=0)) + 1,
+        width,
     )
 
 
@@ -128,10 +132,7 @@ def _chunks(s: StoryArrays, first: int, last: int) -> list[tuple[int, int]]:
     """Runs of the articles first..last-1 whose pairs hold about SEEDS_AT_ONCE seeds or
     fewer (an article with more is a chunk alone): memory stays bounded in one process that
     takes every pair of 500 articles (14 million seeds)."""
-    n = len(s.length)
-    mine = np.flatnonzero((s.article >= first) & (s.article < last))
-    later = np.searchsorted(s.gram * n + s.article, s.gram[mine] * n + s.article[mine], "right")
-    end = np.searchsorted(s.gram, s.gram[mine], side="right")
+    mine, later, end = _partners(s, first, last)
     per_article = np.bincount(s.article[mine] - first, weights=end - later, minlength=last - first)
     out, lo, held = [], first, 0.0
     for x, seeds in enumerate(per_article.tolist(), start=first):
@@ -143,8 +144,23 @@ def _chunks(s: StoryArrays, first: int, last: int) -> list[tuple[int, int]]:
     return out
 
 
+def _partners(s: StoryArrays, first: int, last: int) -> tuple[Ints, Ints, Ints]:
+    """The occurrences of the articles first..last-1 (as indices into the table), and for
+    each, the range of the table holding its n-gram in later articles (the table is sorted by
+    n-gram, then article)."""
+    n = len(s.length)
+    holder = s.gram * n + s.article
+    mine = np.flatnonzero((s.article >= first) & (s.article < last))
+    later = np.searchsorted(holder, holder[mine], side="right")
+    return mine, later, np.searchsorted(s.gram, s.gram[mine], side="right")
+
+
 def _batch(s: StoryArrays, first: int, last: int) -> Batch:
+    """batch_runs for one chunk."""
     seeds = _seeds(s, first, last)
+    if not len(seeds.key):
+        none = np.zeros(0, dtype=np.int64)
+        return Batch(none, none, none, none, none, none, [])
     st = _stretches(s, seeds)
     runs = _grown(s, st, seeds.key)
     jumping = ~np.isin(st.pair, seeds.checked_pairs)
@@ -188,11 +204,10 @@ def _expand(start: Ints, count: Ints) -> tuple[Ints, Ints]:
 
 
 def _seeds(s: StoryArrays, first: int, last: int) -> _Seeds:
+    """Every seed of every pair (x, y), first <= x < last, x < y: each occurrence of a shared
+    n-gram in x joined with each of its occurrences in a later article."""
     n, w = len(s.length), s.width
-    holder_key = s.gram * n + s.article
-    mine = np.flatnonzero((s.article >= first) & (s.article < last))
-    later = np.searchsorted(holder_key, holder_key[mine], side="right")  # same n-gram, later x
-    end = np.searchsorted(s.gram, s.gram[mine], side="right")
+    mine, later, end = _partners(s, first, last)
     item, other = _expand(later, end - later)
     own = mine[item]
     x, i, y, j = s.article[own], s.position[own], s.article[other], s.position[other]

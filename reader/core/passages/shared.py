@@ -64,7 +64,9 @@ def _prepare(articles: Sequence[Article]) -> _Prepared:
     if len(articles) >= BULK_FROM:
         from reader.core.passages.batch import story_arrays  # numpy: large stories only
 
-        return _InBulk(words, ids, story_arrays(words, ids))
+        arrays = story_arrays(words, ids)
+        if arrays is not None:
+            return _InBulk(words, ids, arrays)
     grams = index_grams(ids)
     return _ByPairs(words, grams, gram_holders(grams))
 
