@@ -309,8 +309,8 @@ def worker_pool(texts: Sequence[str]) -> Iterator[Helper]:
     `texts`: the story's, which the workers share (see _SHARED_TEXTS)."""
     global _TICKETS
     pool = None
-    workers = min(_cores(), MAX_WORKERS)  # this process among them
-    if can_fork(sum(map(len, texts))):
+    planned = planned_workers(texts)
+    if planned:
         _SHARED_TEXTS[:] = texts
         _SHARED_IDS.update((id(text), k) for k, text in enumerate(texts))
         import multiprocessing  # here: a small story never forks, and pays no import for it
@@ -318,14 +318,14 @@ def worker_pool(texts: Sequence[str]) -> Iterator[Helper]:
         try:
             context = multiprocessing.get_context("fork")
             _TICKETS = _Tickets(context, _MAX_TICKETS)
-            pool = context.Pool(workers - 1, initializer=_start_worker)
+            pool = context.Pool(planned, initializer=_start_worker)
         except (OSError, ValueError):
             pool = None
     interval = sys.getswitchinterval()
     if pool is not None:
         sys.setswitchinterval(POOL_SWITCH_INTERVAL)
     try:
-        yield Helper(pool, workers)
+        yield Helper(pool, planned + 1)  # this process among them
     finally:
         sys.setswitchinterval(interval)
         if pool is not None:

@@ -31,7 +31,7 @@ import numpy.typing as npt
 
 from reader.core.passages.index import SEED_WORDS, Words
 from reader.core.passages.runs import RESUME_WORDS, Run
-from reader.core.passages.table import column
+from reader.core.passages.table import column_of
 
 Ints = npt.NDArray[np.int64]
 Flags = npt.NDArray[np.bool_]
@@ -171,14 +171,21 @@ def _batch(s: StoryArrays, first: int, last: int) -> Batch:
     pair = st.pair[chosen]
     a0, a1, b0, b1, same = (v[chosen] for v in runs)
     # a run that several chosen stretches grow to is one run, the first chosen
-    order = np.lexsort((rank, same, b1, a1, b0, a0, pair))
+    order, new = _distinct(pair, (a0, a1, b0, b1, same), rank)
     pair, a0, a1, b0, b1, same, rank = (v[order] for v in (pair, a0, a1, b0, b1, same, rank))
-    keep = _new_rows((pair, a0, a1, b0, b1, same)) & ~np.isin(pair, unsure_pairs)
+    keep = new & ~np.isin(pair, unsure_pairs)
     pair, a0, a1, b0, b1, same, rank = (v[keep] for v in (pair, a0, a1, b0, b1, same, rank))
     order = np.lexsort((rank, b0, a0, pair))  # pair_runs's order: by pair, then by starts
     n = len(s.length)
     unsure = [(int(p // n), int(p % n)) for p in unsure_pairs]
     return Batch(pair[order], a0[order], a1[order], b0[order], b1[order], same[order], unsure)
+
+
+def _distinct(pair: Ints, run: Sequence[Ints], rank: Ints) -> tuple[Ints, Flags]:
+    """The order of runs by pair, run and rank, and whether each, in that order, is the
+    first of its pair's equal runs (the one of lowest rank)."""
+    order = np.lexsort((rank, *reversed(run), pair))
+    return order, _new_rows([v[order] for v in (pair, *run)])
 
 
 def _new_rows(columns: Sequence[Ints]) -> Flags:
@@ -206,15 +213,25 @@ def _expand(start: Ints, count: Ints) -> tuple[Ints, Ints]:
 def _seeds(s: StoryArrays, first: int, last: int) -> _Seeds:
     """Every seed of every pair (x, y), first <= x < last, x < y: each occurrence of a shared
     n-gram in x joined with each of its occurrences in a later article."""
-    n, w = len(s.length), s.width
+    n = len(s.length)
     mine, later, end = _partners(s, first, last)
     item, other = _expand(later, end - later)
     own = mine[item]
     x, i, y, j = s.article[own], s.position[own], s.article[other], s.position[other]
     pair = x * n + y
     checked = np.unique(pair[s.repeated[other]])
-    key = np.sort(((pair * (2 * w + 1)) + (j - i + w)) * w + i)
-    return _Seeds(key, checked)
+    return _Seeds(np.sort(_seed_key(pair, j - i, i, s.width)), checked)
+
+
+def _seed_key(pair: Ints, diagonal: Ints, i: Ints, width: int) -> Ints:
+    """A seed as one integer, ordered by pair, diagonal and position (_stretches unpacks it;
+    story_arrays checks that it fits)."""
+    return ((pair * (2 * width + 1)) + (diagonal + width)) * width + i
+
+
+def _seed_order(i: Ints, diagonal: Ints, width: int) -> Ints:
+    """Where a seed at i on a diagonal comes in pair_runs's walk of one pair: by i, then j."""
+    return i * width + i + diagonal
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +244,6 @@ class _Stretches:
     diagonal: Ints  # j - i
     i0: Ints  # first word in a
     i1: Ints  # past the last word in a
-    first: Ints  # index of the stretch's first seed in the sorted seeds
     of_seed: Ints  # the stretch of each seed
 
 
@@ -245,7 +261,7 @@ def _stretches(s: StoryArrays, seeds: _Seeds) -> _Stretches:
     diagonal = rest % (2 * w + 1) - w
     pair = rest // (2 * w + 1)
     i1 = key[last] % w + SEED_WORDS
-    return _Stretches(pair, pair // n, pair % n, diagonal, i0, i1, first, of_seed)
+    return _Stretches(pair, pair // n, pair % n, diagonal, i0, i1, of_seed)
 
 
 class _Words:
@@ -256,8 +272,7 @@ class _Words:
 
     def _stretch_at(self, pair: Ints, diagonal: Ints, i: Ints) -> Ints:
         """The stretch holding the seed at i on the pair's diagonal (which must exist)."""
-        w = self.s.width
-        want = ((pair * (2 * w + 1)) + (diagonal + w)) * w + i
+        want = _seed_key(pair, diagonal, i, self.s.width)
         at = np.searchsorted(self.key, want)
         if not np.array_equal(self.key[np.minimum(at, len(self.key) - 1)], want):
             raise AssertionError("six equal words that are not a seed")
@@ -319,9 +334,9 @@ def _grown(s: StoryArrays, st: _Stretches, key: Ints) -> _Runs:
     while len(live):
         p, q, la, lb = a1[live], b1[live], na[live], nb[live]
         best, da, db = _choose(
-            _where_then(p + 1 < la, q + 1 < lb, words.forward, live, p + 1, q + 1),
-            _where_then(p + 1 < la, None, words.forward, live, p + 1, q),
-            _where_then(q + 1 < lb, None, words.forward, live, p, q + 1),
+            _where_then((p + 1 < la) & (q + 1 < lb), words.forward, live, p + 1, q + 1),
+            _where_then(p + 1 < la, words.forward, live, p + 1, q),
+            _where_then(q + 1 < lb, words.forward, live, p, q + 1),
         )
         go = best >= RESUME_WORDS
         live, best, da, db = live[go], best[go], da[go], db[go]
@@ -334,9 +349,9 @@ def _grown(s: StoryArrays, st: _Stretches, key: Ints) -> _Runs:
     while len(live):
         p, q = a0[live], b0[live]
         best, da, db = _choose(
-            _where_then(p > 1, q > 1, words.backward, live, p - 1, q - 1),
-            _where_then(p > 1, None, words.backward, live, p - 1, q),
-            _where_then(q > 1, None, words.backward, live, p, q - 1),
+            _where_then((p > 1) & (q > 1), words.backward, live, p - 1, q - 1),
+            _where_then(p > 1, words.backward, live, p - 1, q),
+            _where_then(q > 1, words.backward, live, p, q - 1),
         )
         go = best >= RESUME_WORDS
         live, best, da, db = live[go], best[go], da[go], db[go]
@@ -347,12 +362,8 @@ def _grown(s: StoryArrays, st: _Stretches, key: Ints) -> _Runs:
     return a0, a1, b0, b1, same
 
 
-def _where_then(
-    cond: Flags, also: Flags | None, length: _Length, k: Ints, p: Ints, q: Ints
-) -> Ints:
-    """length(k, p, q) where the conditions hold, 0 elsewhere (runs.extend's guards)."""
-    if also is not None:
-        cond = cond & also
+def _where_then(cond: Flags, length: _Length, k: Ints, p: Ints, q: Ints) -> Ints:
+    """length(k, p, q) where `cond` holds, 0 elsewhere (runs.extend's guards)."""
     out = np.zeros(len(k), dtype=np.int64)
     at = np.flatnonzero(cond)
     if len(at):
@@ -400,7 +411,7 @@ def _jumping_starts(
         at = then[pair[then] == pair[at]]
     chosen = np.concatenate(taken) if taken else np.zeros(0, dtype=np.int64)
     ci = i[chosen]
-    return stretch[chosen], ci * w + ci + st.diagonal[stretch[chosen]]
+    return stretch[chosen], _seed_order(ci, st.diagonal[stretch[chosen]], w)
 
 
 def _checked_starts(
@@ -408,15 +419,13 @@ def _checked_starts(
 ) -> tuple[Ints, Ints, Ints]:
     """The stretches runs._checked_runs starts a run from, when (a first seed's i, j), and
     the pairs whose boxes overlap in a way only its walk settles."""
-    w = s.width
     k = np.flatnonzero(checked)
     a0, a1, b0, b1, same = (v[k] for v in runs)
     pair, i0, d = st.pair[k], st.i0[k], st.diagonal[k]
     last = st.i1[k] - SEED_WORDS  # the last seed's i
-    rank = i0 * w + i0 + d
+    rank = _seed_order(i0, d, s.width)
     # each distinct run of a pair once, by pair
-    order = np.lexsort((rank, same, b1, a1, b0, a0, pair))
-    new = _new_rows([v[order] for v in (pair, a0, a1, b0, b1, same)])
+    order, new = _distinct(pair, (a0, a1, b0, b1, same), rank)
     run_of = np.empty(len(k), dtype=np.int64)
     run_of[order] = np.cumsum(new) - 1
     earliest = order[new]  # each run's stretch that comes first (lowest rank)
@@ -469,9 +478,4 @@ def columns(
         same,
         np.maximum(a1 - a0, b1 - b0),
     )
-    out = []
-    for v in values:
-        col = column()
-        col.frombytes(np.ascontiguousarray(v, dtype=np.int64).data.cast("B"))
-        out.append(col)
-    return out
+    return [column_of(np.ascontiguousarray(v, dtype=np.int64).data) for v in values]

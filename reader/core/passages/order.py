@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from itertools import chain
 from typing import TYPE_CHECKING
 
-from reader.core.passages.table import COLUMNS, PassageTable, column
+from reader.core.passages.table import COLUMNS, PassageTable, column, column_of
 
 if TYPE_CHECKING:
     import numpy as np
@@ -75,9 +75,7 @@ def _with_numpy(
     )
 
     def sorted_column(values: npt.NDArray[np.int64]) -> array[int]:
-        out = column()
-        out.frombytes(values[order].data.cast("B"))  # one copy, into the column
-        return out
+        return column_of(values[order].data)
 
     cols = [sorted_column(first_at), sorted_column(first_start)]
     ea, eb = read(2), read(5)

@@ -22,6 +22,13 @@ def column() -> array[int]:
     return array("q")
 
 
+def column_of(values: memoryview) -> array[int]:
+    """A column holding the 64-bit integers of a buffer (a numpy array's `.data`): one copy."""
+    out = column()
+    out.frombytes(values.cast("B"))
+    return out
+
+
 class PassageTable(Sequence[SharedPassage]):
     """Passages as columns: articles as indices into `articles`, character offsets, and the
     similarity as words matched exactly (`same`) over the longer side's words (`longer`)."""
