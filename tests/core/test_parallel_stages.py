@@ -8,6 +8,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -263,19 +264,35 @@ def test_the_passage_index_is_made_once_before_the_parts(monkeypatch: pytest.Mon
     assert shared._LAST is None  # and it goes with the analysis
 
 
+_MAIN_PID = os.getpid()
+
+
+def _slow_in_a_worker(articles: Any, part: int, parts: int) -> Any:
+    from reader.core.passages.shared import find_part
+
+    if os.getpid() != _MAIN_PID:
+        time.sleep(0.5)
+    return find_part(articles, part, parts)
+
+
 @pytest.mark.skipif(not parallel_stages.sys.platform.startswith("linux"), reason="fork: Linux")
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="needs a second core")
 def test_one_worker_indexes_the_passages_itself_and_several_inherit_one_index(
     forking: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With one worker, the main process goes on to the sentences and claims while the worker
-    indexes the passages; with more, they inherit one index made before the fork. Either way
-    the story is the serial one."""
+    indexes the passages, and takes no part of them (it would have to index them); with
+    more, they inherit one index made before the fork. Either way the story is the serial
+    one. The indexes made are counted in this process only: a worker counts its own."""
     from reader.core import pipeline
+    from reader.core.passages import shared
 
     prepared: list[int] = []
-    real = pipeline.prepare_passages
-    monkeypatch.setattr(pipeline, "prepare_passages", lambda a: prepared.append(1) or real(a))
+    real = shared._prepare
+    monkeypatch.setattr(shared, "_prepare", lambda a: prepared.append(1) or real(a))
+    # The worker is slow to its parts, so that some are not started when this process has
+    # done all else: it must wait for them, not take them.
+    monkeypatch.setattr(pipeline, "find_part", _slow_in_a_worker)
     monkeypatch.setenv("SAMESTORY_SERIAL", "1")
     serial = json.dumps(report_dict(analyse([sample_dir()])), sort_keys=True)
     monkeypatch.delenv("SAMESTORY_SERIAL")
