@@ -130,8 +130,10 @@ class Stealable(Result[T]):
         self._value, self._done = self._fn(*_unwrapped(self._args)), True
         return True
 
-    def result(self) -> T:
-        if not self._done and not self.steal():
+    def result(self, steal: bool = True) -> T:
+        """The part's value; run here if no worker has started it, unless `steal` is false
+        (then a worker's, waited for: running it here would cost more than waiting)."""
+        if not self._done and not (steal and self.steal()):
             self._value, self._done = self._pending.get(), True
         return self._value  # type: ignore[return-value]  # set: run here or by its worker
 

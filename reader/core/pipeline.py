@@ -265,13 +265,14 @@ def _analyse(
         # What no worker has started yet is done here: the checks, then parts, from the last.
         for _, task in reversed(late):
             task.steal()
-        if passages_prepared(ordered):
+        # A part costs this process the passage index too where it has not made it.
+        take_parts = passages_prepared(ordered)
+        if take_parts:
             for part in reversed(pending):
                 part.steal()
         if reuse is None:
-            ground = _Groundwork(
-                sentences, [part.result() for part in pending], early.result(), found_facets
-            )
+            parts_found = [part.result(steal=take_parts) for part in pending]
+            ground = _Groundwork(sentences, parts_found, early.result(), found_facets)
             forget_passages()
         else:
             ground = reuse
