@@ -92,8 +92,9 @@ def _prepared(articles: Sequence[Article]) -> _Prepared:
 
 def prepare(articles: Sequence[Article]) -> None:
     """Index the story's words and n-grams now, as find_part would for its first part. Done
-    before the workers fork, they inherit the index instead of each making its own (0.8 s of
-    CPU each at 500 articles), and the main process has it for the parts it takes."""
+    before several workers fork, they inherit the index instead of each making its own, and
+    the main process has it for the parts it takes (the pipeline leaves a single worker to
+    make it while the main process goes on)."""
     _prepared(articles)
 
 
