@@ -1,3 +1,3 @@
-from reader.cli.main import main
+from reader.cli.main import run
 
-raise SystemExit(main())
+run()

@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from reader import __version__
 from reader.cli.inputs import (
@@ -161,3 +162,28 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+
+
+# Commands whose whole work is written once main() returns (the reader, by contrast, restores
+# the terminal in its own exit path, and keeps the ordinary one).
+_DONE_AT_RETURN = frozenset({"report"})
+
+
+def run() -> NoReturn:
+    """The console command: main(), then out without the interpreter's teardown after a report.
+
+    A report of a large story leaves millions of objects behind it, and freeing them one by one
+    at exit took 0.2 s of a two-second run (200 articles; two versions of 100,000 words). Once
+    the report is written, the workers are gone and the streams are flushed, nothing is left that
+    the operating system does not undo at once, so the process ends there."""
+    code = main()
+    if sys.argv[1:2] and sys.argv[1] in _DONE_AT_RETURN:
+        try:
+            sys.stdout.flush()
+        except OSError:
+            code = code or 120  # what the interpreter's own exit gives for an unflushable stdout
+        try:
+            sys.stderr.flush()
+        finally:
+            os._exit(code)
+    sys.exit(code)
