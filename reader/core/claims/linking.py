@@ -120,12 +120,12 @@ def _candidates(story: _Story) -> dict[Link, float]:
     indexed: dict[str, list[int]] = {}
     budget = story.params.pair_budget
     # Ties broken by term so that the cut (and so the result) never depends on hash order.
-    for key, ids in sorted(postings.items(), key=lambda kv: (len(kv[1]), kv[0])):
+    for term, ids in sorted(postings.items(), key=lambda kv: (len(kv[1]), kv[0])):
         budget -= len(ids) * (len(ids) - 1) // 2
         if budget < 0:
             break
         if len(ids) > 1:
-            indexed[key] = ids
+            indexed[term] = ids
     article = [s.article for s in story.sentences]
     short = [len(st.keys) <= 3 for st in story.terms]
     # A recurring text has one SentenceTerms (build_sentence_terms), and the similarity reads
