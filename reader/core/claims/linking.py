@@ -140,9 +140,9 @@ def _candidates(story: _Story) -> dict[Link, float]:
         # at 50 articles the index proposes 400,000 pairs, and a Counter of tuples took 0.15 s.
         later: list[int] = []
         for k in st.keys:
-            ids = indexed.get(k)
-            if ids is not None:
-                later += ids[bisect_right(ids, a) :]
+            holders = indexed.get(k)
+            if holders is not None:
+                later += holders[bisect_right(holders, a) :]
         if not later:
             continue
         one_is_enough = short[a]
