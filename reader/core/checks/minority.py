@@ -18,7 +18,6 @@ import itertools
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
 
 from reader.core.checks.common import as_written, one_name, warn
@@ -26,6 +25,7 @@ from reader.core.checks.parallel import counterparts
 from reader.core.facts.amounts import Amount, find_mentions
 from reader.core.facts.figure_words import is_number_word
 from reader.core.model import Story, Warning
+from reader.core.text.diffing import SequenceMatcher
 from reader.core.text.stemming import stem
 from reader.core.text.tokens import STOPWORDS, Token, is_content, runs, tokenize
 

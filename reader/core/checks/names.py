@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from reader.core.checks.common import warn
 from reader.core.checks.lexicon import bundled
 from reader.core.model import Severity, Story, Warning, WarningKind
+from reader.core.text.diffing import SequenceMatcher
 from reader.core.text.tokens import normalize_word, tokenize
 from reader.core.text.tokens import norms as word_norms
 from reader.core.text.word_frequency import is_common_word

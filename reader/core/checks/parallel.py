@@ -7,10 +7,10 @@ by shared content words, so the checks work (less well) before claims exist.
 from __future__ import annotations
 
 from collections import defaultdict
-from difflib import SequenceMatcher
 from functools import lru_cache
 
 from reader.core.model import Article, Claim, Sentence, Story
+from reader.core.text.diffing import SequenceMatcher
 from reader.core.text.tokens import content_words, norms
 
 MIN_SHARED = 0.35  # share of the smaller sentence's content words the two must have in common

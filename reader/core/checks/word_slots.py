@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from difflib import SequenceMatcher
+
+from reader.core.text.diffing import SequenceMatcher
 
 MIN_CONTEXT = 4  # equal words around a differing slot, both sides together
 MAX_SLOT = 3  # words on either side of a replacement

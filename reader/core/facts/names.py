@@ -12,10 +12,10 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
 
 from reader.core.model import Discrepancy, Sentence, Story, Value
+from reader.core.text.diffing import SequenceMatcher
 from reader.core.text.tokens import STOPWORDS, Token, runs, tokenize
 from reader.core.text.tokens import norms as folded
 
