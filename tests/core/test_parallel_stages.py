@@ -304,3 +304,41 @@ def test_one_worker_indexes_the_passages_itself_and_several_inherit_one_index(
         assert len(prepared) == expected
     monkeypatch.setenv("SAMESTORY_SERIAL", "1")
     assert parallel_stages.planned_workers(["x"]) == 0
+
+
+def _logged_check(story: Any, check: Any, part: int, parts: int) -> Any:
+    """raw_part, noting which process ran which check (in the file the test names)."""
+    from reader.core.checks import raw_part
+
+    with open(os.environ["SAMESTORY_TEST_LOG"], "a", encoding="utf-8") as fh:
+        fh.write(f"{os.getpid()} {check.__name__}\n")
+    return raw_part(story, check, part, parts)
+
+
+@pytest.mark.skipif(not parallel_stages.sys.platform.startswith("linux"), reason="fork: Linux")
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="needs a second core")
+def test_the_main_process_takes_the_claim_free_checks_no_worker_has_started(
+    forking: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The claim-free checks are queued after the passages' parts, one task each: with the
+    worker held back in its parts, the main process, done with its own stages, runs those
+    checks itself instead of waiting, and the story is the serial one."""
+    from reader.core import pipeline
+    from reader.core.checks import CLAIMLESS
+
+    log = tmp_path / "ran.txt"
+    monkeypatch.setenv("SAMESTORY_TEST_LOG", str(log))
+    monkeypatch.setattr(pipeline, "raw_part", _logged_check)
+    monkeypatch.setattr(pipeline, "find_part", _slow_in_a_worker)
+    monkeypatch.setattr(parallel_stages, "_cores", lambda: 2)
+    # Lexical claims: the semantic stage's first run could take the main process longer than
+    # the worker's parts.
+    parallel = json.dumps(report_dict(analyse([sample_dir()], semantic=False)), sort_keys=True)
+    ran = [line.split() for line in log.read_text(encoding="utf-8").splitlines()]
+    claim_free = {check.__name__ for check in CLAIMLESS}
+    here = {name for pid, name in ran if int(pid) == os.getpid() and name in claim_free}
+    assert here == claim_free  # the worker was still in its parts: every one ran here
+    assert sorted(name for _, name in ran if name in claim_free) == sorted(claim_free)  # once
+    monkeypatch.setenv("SAMESTORY_SERIAL", "1")
+    serial = json.dumps(report_dict(analyse([sample_dir()], semantic=False)), sort_keys=True)
+    assert serial == parallel

@@ -120,19 +120,14 @@ def test_two_steps_give_the_lexical_then_the_semantic_story_finding_passages_onc
     lexical, semantic = analyse([SAMPLE], semantic=False), analyse([SAMPLE], semantic=True)
     assert lexical.claims != semantic.claims  # else this test could not tell them apart
     calls: list[str] = []
-    find_part, raw_warnings, raw_part = pipeline.find_part, pipeline.raw_warnings, pipeline.raw_part
+    find_part, raw_part = pipeline.find_part, pipeline.raw_part
     monkeypatch.setattr(pipeline, "find_part", lambda *a: calls.append("passages") or find_part(*a))
     from reader.core.checks import CHECKS, CLAIMLESS
-
-    def checks(story: object, which: tuple[object, ...]) -> object:
-        calls.extend("claim-free" if c in CLAIMLESS else "reads claims" for c in which)
-        return raw_warnings(story, which)  # type: ignore[arg-type]
 
     def part(story: object, check: object, *of: int) -> object:
         calls.append("claim-free" if check in CLAIMLESS else "reads claims")
         return raw_part(story, check, *of)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pipeline, "raw_warnings", checks)
     monkeypatch.setattr(pipeline, "raw_part", part)
     free = ["claim-free"] * len(CLAIMLESS)
     reading = ["reads claims"] * (len(CHECKS) - len(CLAIMLESS))
