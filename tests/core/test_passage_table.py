@@ -69,6 +69,9 @@ def test_reading_order_by_numpy_is_the_python_sort(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(order, "NUMPY_FROM", 0)
     by_numpy = order.reading_order([found], position, ids)
     assert by_numpy.columns == by_python.columns
+    monkeypatch.setattr(order, "PACKED_BITS", 0)  # numpy's sort on two keys, not on one
+    assert order.reading_order([found], position, ids).columns == by_python.columns
+    monkeypatch.setattr(order, "PACKED_BITS", 63)
     # Parts (as the workers find them) are sorted as the whole they make, by either sort.
     names = found.articles
     parts = [_table(rows[:1000], names), _table([], names), _table(rows[1000:], names)]
