@@ -436,3 +436,37 @@ def test_a_report_ends_without_the_interpreters_teardown(
     assert (end.value.how, end.value.code) == (how, code)
     if argv[0] == "report" and code == 0:
         assert json.loads(capfd.readouterr().out)["format"] == "samestory-report"
+
+
+class _ClosedPipe:
+    """A stdout whose reader has gone: writes are buffered, the final flush fails."""
+
+    def writelines(self, lines: object) -> None:
+        pass
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def flush(self) -> None:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_a_report_that_cannot_be_flushed_exits_non_zero(
+    story_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The report's last bytes never reached the reader: the exit says so (120, as the
+    interpreter's own exit does for a stdout it cannot flush), not 0."""
+    from reader.cli import main as cli
+
+    codes: list[int] = []
+
+    def end(status: int) -> NoReturn:
+        codes.append(status)
+        raise _Ended("os._exit", status)
+
+    monkeypatch.setattr(cli.os, "_exit", end)
+    monkeypatch.setattr(cli.sys, "stdout", _ClosedPipe())
+    monkeypatch.setattr(cli.sys, "argv", ["samestory", "report", str(story_dir), "--fast"])
+    with pytest.raises(_Ended):
+        cli.run()
+    assert codes == [120]
