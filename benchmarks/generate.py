@@ -21,19 +21,26 @@ import sys
 from pathlib import Path
 
 from reader.core.ingest.loading import load_paths
+from reader.core.model import Article
 from reader.core.pipeline import segment
 from reader.resources import sample_dir
 
 
-def _pool() -> list[str]:
+def pool_sentences() -> list[tuple[Article, str]]:
+    """The sample's sentences a story is made of (six words or more): each with its article
+    and its text as the article has it."""
     articles = load_paths([sample_dir()])
     by_id = {a.id: a for a in articles}
     out = []
     for s in segment(articles):
-        text = " ".join(by_id[s.article].text[s.start : s.end].split())
+        text = by_id[s.article].text[s.start : s.end]
         if len(text.split()) >= 6:
-            out.append(text)
+            out.append((by_id[s.article], text))
     return out
+
+
+def _pool() -> list[str]:
+    return [" ".join(text.split()) for _, text in pool_sentences()]
 
 
 def _perturb(sentence: str, rng: random.Random, vocabulary: list[str]) -> str:
@@ -52,27 +59,44 @@ def _perturb(sentence: str, rng: random.Random, vocabulary: list[str]) -> str:
     return " ".join(words)
 
 
-def generate(out: Path, articles: int, words: int, seed: int) -> list[Path]:
+OWN = -1  # the source of a sentence an article adds of its own (random words)
+
+
+def article_sentences(articles: int, words: int, seed: int) -> list[list[tuple[str, int]]]:
+    """Each generated article's sentences, each with its source: the number of the sample
+    sentence it perturbs (in pool_sentences()), or OWN."""
     rng = random.Random(seed)
     pool = _pool()
     vocabulary = sorted({w.strip(".,“”\"'") for s in pool for w in s.split()} - {""})
-    out.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for n in range(articles):
+    out = []
+    for _ in range(articles):
         start = rng.randrange(len(pool))
-        body: list[str] = []
+        body: list[tuple[str, int]] = []
         count = 0
         i = start
         while count < words:
             if rng.random() < 0.15:  # an own sentence: random words
                 s = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(8, 25))) + "."
+                body.append((s, OWN))
             else:
-                s = _perturb(pool[i % len(pool)], rng, vocabulary)
+                body.append((_perturb(pool[i % len(pool)], rng, vocabulary), i % len(pool)))
                 i += rng.choice((1, 1, 1, 2, 5))
-            body.append(s)
-            count += len(s.split())
+            count += len(body[-1][0].split())
+        out.append(body)
+    return out
+
+
+def article_name(n: int) -> str:
+    return f"article_{n:03d}.txt"
+
+
+def generate(out: Path, articles: int, words: int, seed: int) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n, sentences in enumerate(article_sentences(articles, words, seed)):
+        body = [s for s, _ in sentences]
         paragraphs = ["\n".join(body[k : k + 3]).replace("\n", " ") for k in range(0, len(body), 3)]
-        path = out / f"article_{n:03d}.txt"
+        path = out / article_name(n)
         path.write_text(f"Generated report {n}\n\n" + "\n\n".join(paragraphs) + "\n", "utf-8")
         paths.append(path)
     return paths
