@@ -22,12 +22,20 @@ import json
 import sys
 import tempfile
 import time
+from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from benchmarks.generate import OWN, article_name, article_sentences, generate, pool_sentences
+from benchmarks.generate import (
+    OWN,
+    article_name,
+    article_sentences,
+    article_text,
+    generate,
+    pool_sentences,
+)
 from benchmarks.scorer import SHARED
 from reader.core.pipeline import analyse
 
@@ -79,22 +87,27 @@ def score(
     story_dir: Path, articles: int, words: int, seed: int, gold: SampleGold
 ) -> dict[str, Any]:
     """Analyse the generated story in `story_dir` and score its claims."""
-    made = article_sentences(articles, words, seed)
-    source_of = {
-        article_name(n): {_squashed(text): source for text, source in sentences}
-        for n, sentences in enumerate(made)
+    made = {
+        article_name(k): article_text(k, sentences)
+        for k, sentences in enumerate(article_sentences(articles, words, seed))
     }
     started = time.perf_counter()
     story = analyse([story_dir], semantic=False)
     seconds = time.perf_counter() - started
-    names = {a.id: Path(a.path).name if a.path else a.id for a in story.articles}
-    texts = {a.id: a.text for a in story.articles}
     position = {s.id: k for k, s in enumerate(story.sentences)}
     article = [s.article for s in story.sentences]
-    source = [
-        source_of[names[s.article]].get(_squashed(texts[s.article][s.start : s.end]), OWN)
-        for s in story.sentences
-    ]
+    # Each sentence takes the source of the generated sentence it starts in (the title none).
+    starts_of: dict[str, tuple[list[int], list[int]]] = {}
+    for doc in story.articles:
+        text, spans = made[Path(doc.path).name if doc.path else doc.id]
+        if text != doc.text:
+            raise SystemExit(f"claims_at_scale: {doc.path} is not the generated text")
+        starts_of[doc.id] = ([start for start, _ in spans], [src for _, src in spans])
+    source = []
+    for s in story.sentences:
+        begins, made_from = starts_of[s.article]
+        k = bisect_right(begins, s.start) - 1
+        source.append(made_from[k] if k >= 0 else OWN)
     n = len(story.sentences)
     copies: dict[int, list[int]] = {}
     for k, src in enumerate(source):

@@ -90,14 +90,25 @@ def article_name(n: int) -> str:
     return f"article_{n:03d}.txt"
 
 
+def article_text(n: int, sentences: list[tuple[str, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """Generated article n's text (a title, then paragraphs of three sentences), and where
+    each of its sentences is in it: (start, source), in order."""
+    text = f"Generated report {n}\n\n"
+    starts: list[tuple[int, int]] = []
+    for k, (sentence, source) in enumerate(sentences):
+        if k:
+            text += "\n\n" if k % 3 == 0 else " "
+        starts.append((len(text), source))
+        text += sentence
+    return text + "\n", starts
+
+
 def generate(out: Path, articles: int, words: int, seed: int) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     paths = []
     for n, sentences in enumerate(article_sentences(articles, words, seed)):
-        body = [s for s, _ in sentences]
-        paragraphs = ["\n".join(body[k : k + 3]).replace("\n", " ") for k in range(0, len(body), 3)]
         path = out / article_name(n)
-        path.write_text(f"Generated report {n}\n\n" + "\n\n".join(paragraphs) + "\n", "utf-8")
+        path.write_text(article_text(n, sentences)[0], "utf-8")
         paths.append(path)
     return paths
 

@@ -6,7 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from benchmarks.claims_at_scale import SampleGold, score
-from benchmarks.generate import OWN, article_name, article_sentences, generate, pool_sentences
+from benchmarks.generate import (
+    OWN,
+    article_name,
+    article_sentences,
+    article_text,
+    generate,
+    pool_sentences,
+)
 
 
 def test_every_written_sentence_has_its_recorded_source(tmp_path: Path) -> None:
@@ -15,9 +22,13 @@ def test_every_written_sentence_has_its_recorded_source(tmp_path: Path) -> None:
     pool = [" ".join(text.split()) for _, text in pool_sentences()]
     for n, sentences in enumerate(made):
         written = (tmp_path / article_name(n)).read_text("utf-8")
-        assert " ".join(written.split()) == f"Generated report {n} " + " ".join(
-            s for s, _ in sentences
-        )
+        text, spans = article_text(n, sentences)
+        assert written == text
+        assert [
+            text[start : start + len(s)]
+            for start, (s, _) in zip([start for start, _ in spans], sentences, strict=True)
+        ] == [s for s, _ in sentences]
+        assert [source for _, source in spans] == [source for _, source in sentences]
         copied = [source for _, source in sentences if source != OWN]
         assert copied and all(0 <= source < len(pool) for source in copied)
 
