@@ -3,6 +3,8 @@
 Stages: weigh every sentence's terms (similarity.py); score only the sentence pairs that share a
 rare enough term (an inverted index, never all pairs); align article pairs that are versions of
 one text in order (alignment.py); accept links; grow claims from seed sentences (claim_groups.py).
+Where the index cannot hold every term (hundreds of articles copying one text), the sentences
+that copy an earlier one are set aside first and follow it into its claims (copies.py).
 """
 
 from __future__ import annotations
@@ -10,10 +12,12 @@ from __future__ import annotations
 import itertools
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from reader.core.claims.alignment import align, ordered_share
+from reader.core.claims.copies import near_copies
 from reader.core.claims.groups import (
     GroupParams,
     Link,
@@ -105,17 +109,30 @@ class _Story:
         return s
 
 
-def _candidates(story: _Story) -> dict[Link, float]:
+def _postings(story: _Story, active: Sequence[bool] | None) -> dict[str, list[int]]:
+    """Each term's sentences (the active ones only, where `active` is given), in order."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, st in enumerate(story.terms):
+        if active is None or active[i]:
+            for k in st.keys:
+                postings[k].append(i)
+    return postings
+
+
+def _index_overflows(story: _Story) -> bool:
+    """Whether indexing every term would propose more pairs than the candidate index may."""
+    pairs = sum(len(ids) * (len(ids) - 1) // 2 for ids in _postings(story, None).values())
+    return pairs > story.params.pair_budget
+
+
+def _candidates(story: _Story, active: Sequence[bool] | None = None) -> dict[Link, float]:
     """Similarity of the cross-article pairs that share two indexed terms (one if short), in
-    the order of the pairs.
+    the order of the pairs; with `active`, of the active sentences only.
 
     Only terms in at most a few sentences per article are indexed: a pair that shares nothing
     rarer cannot reach a useful score, and common terms would propose most of all pairs.
     """
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, st in enumerate(story.terms):
-        for k in st.keys:
-            postings[k].append(i)
+    postings = _postings(story, active)
     # Index terms from the rarest up, until the pairs they propose reach the budget.
     indexed: dict[str, list[int]] = {}
     budget = story.params.pair_budget
@@ -136,6 +153,8 @@ def _candidates(story: _Story) -> dict[Link, float]:
     scored: dict[tuple[int, int], float] = {}
     out: dict[Link, float] = {}
     for a, st in enumerate(story.terms):
+        if active is not None and not active[a]:
+            continue
         # The later sentences each indexed term of this one proposes, counted as integers:
         # at 50 articles the index proposes 400,000 pairs, and a Counter of tuples took 0.15 s.
         later: list[int] = []
@@ -338,6 +357,9 @@ class _Lexical:
     scores: dict[Link, float]
     links: dict[Link, float]
     groups: list[tuple[int, ...]]
+    # Where the index overflows: each root's near-copies (copies.py), which follow it into its
+    # claims; the groups, scores and links are the roots' alone.
+    copies: dict[int, list[tuple[int, float]]] = field(default_factory=dict)  # (copy, similarity)
 
 
 def _lexical(articles: list[Article], sents: list[Sentence], params: ClaimParams) -> _Lexical:
@@ -367,10 +389,19 @@ def _lexical(articles: list[Article], sents: list[Sentence], params: ClaimParams
         seen[(s.article, st.keys)] > 1 and bool(st.keys) for s, st in zip(sents, terms, strict=True)
     ]
     story.where = {(s.article, s.index): i for i, s in enumerate(sents)}
-    scores = _candidates(story)
+    article = [s.article for s in sents]
+    copies: dict[int, list[tuple[int, float]]] = {}
+    active = None
+    if _index_overflows(story):
+        # A copy is as near its root as two sentences that make two articles versions.
+        root = near_copies(terms, article, story.sim, params.version_near, params.sim.min_terms)
+        active = [r == i for i, (r, _) in enumerate(root)]
+        for i, (r, sim) in enumerate(root):
+            if r != i:
+                copies.setdefault(r, []).append((i, sim))
+    scores = _candidates(story, active)
     links = _accept_links(story, scores)
 
-    article = [s.article for s in sents]
     related = agreement_partners(links, scores, params.related)
     groups = group_links(links, article, related, params.group)
     if params.shared_partners:
@@ -382,7 +413,7 @@ def _lexical(articles: list[Article], sents: list[Sentence], params: ClaimParams
         )
     if params.duplicate:
         groups = merge_near_duplicates(groups, params.duplicate)
-    return _Lexical(story, raw, scores, links, groups)
+    return _Lexical(story, raw, scores, links, groups, copies)
 
 
 def pair_inputs(
@@ -442,10 +473,21 @@ def find_claims(
     else:
         sim = {**scores, **links}
         strength = dict(zip(groups, lexical_strengths(groups, article, sim), strict=True))
+    copies = lex.copies
+    if copies:  # a root that no claim holds is the claim of its copies
+        held = {m for g in groups for m in g}
+        groups += [(r,) for r in copies if r not in held]
+
+    def grown(members: tuple[int, ...]) -> tuple[int, ...]:
+        """The members and their near-copies."""
+        if not copies:
+            return members
+        return tuple(sorted([*members, *(c for m in members for c, _ in copies.get(m, ()))]))
+
     order = {a.id: k for k, a in enumerate(articles)}
     # Where two claims start at one sentence, their other members decide: the order never
     # rests on how the grouping happened to meet them (float noise in a tie).
-    groups.sort(key=lambda g: sorted((order[sents[m].article], sents[m].index) for m in g))
+    groups.sort(key=lambda g: sorted((order[sents[m].article], sents[m].index) for m in grown(g)))
 
     def label_of(members: tuple[int, ...], seed: int) -> str:
         a, b = label_span(story.terms, story.vocab, members, seed, params.label_words, raw[seed])
@@ -475,13 +517,44 @@ def find_claims(
         if label.casefold() in used:
             label = first  # every member's words are taken: the central one's, then
         used.add(label.casefold())
+        score = sum(pair_sims) / len(pair_sims) if pair_sims else 0.0
+        strengths = strength.get(members, ())
+        everyone = members
+        if copies:
+            everyone, score, strengths = _with_copies(
+                members, grown(members), score, strengths, copies
+            )
         claims.append(
             Claim(
                 id=f"c{k}",
-                members=tuple(sents[m].id for m in members),
+                members=tuple(sents[m].id for m in everyone),
                 label=label,
-                score=sum(pair_sims) / len(pair_sims) if pair_sims else 0.0,
-                strengths=strength.get(members, ()),
+                score=score,
+                strengths=strengths,
             )
         )
     return claims
+
+
+def _with_copies(
+    members: tuple[int, ...],
+    everyone: tuple[int, ...],
+    score: float,
+    strengths: tuple[float, ...],
+    copies: dict[int, list[tuple[int, float]]],
+) -> tuple[tuple[int, ...], float, tuple[float, ...]]:
+    """A claim of roots grown by their near-copies: the members, score and strengths.
+
+    A copy is as strong as its root; a root alone with its copies (no other claim holds it)
+    is as strong as it is like them, each copy as like its root, and so is the claim's score.
+    """
+    if len(members) == 1:
+        (root,) = members
+        like = {c: sim for c, sim in copies.get(root, ())}
+        mean = sum(like.values()) / len(like) if like else 0.0
+        return everyone, mean, tuple(round(like.get(m, mean), 3) for m in everyone)
+    of = dict(zip(members, strengths, strict=True)) if strengths else {}
+    for m in members:
+        for c, _ in copies.get(m, ()):
+            of[c] = of.get(m, 0.0)
+    return everyone, score, tuple(of[m] for m in everyone) if of else ()

@@ -1,0 +1,98 @@
+"""Near-copies in stories too large for the claims' candidate index: found without chains, and
+followed into their root's claims."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from benchmarks.generate import generate
+from reader.core.claims import linking
+from reader.core.claims.copies import near_copies
+from reader.core.claims.linking import DEFAULT_PARAMS, find_claims
+from reader.core.claims.similarity import SentenceTerms
+from reader.core.ingest.loading import load_paths
+from reader.core.input_order import CanonicalOrder
+from reader.core.model import Article, Sentence
+from reader.core.pipeline import segment
+
+
+def _terms(*words: str) -> list[SentenceTerms]:
+    return [SentenceTerms(terms=[], keys=frozenset(w.split())) for w in words]
+
+
+def _jaccard(terms: list[SentenceTerms]) -> Callable[[int, int], float]:
+    def similarity(a: int, b: int) -> float:
+        x, y = terms[a].keys, terms[b].keys
+        return len(x & y) / len(x | y)
+
+    return similarity
+
+
+BASE = "army entered city after clashes with rebels near border town"
+
+
+def test_a_copy_attaches_to_the_first_sentence_it_copies_and_never_through_a_copy() -> None:
+    terms = _terms(
+        BASE,  # a: the root
+        BASE.replace("town", "village"),  # b: a copy of a
+        BASE,  # c: a copy of a, in a's own article: its own root
+        BASE.replace("town", "village").replace("army", "troops"),  # d: one word from b
+        "minister said talks would resume in geneva next month",  # e: nothing like them
+    )
+    article = ["a", "b", "a", "d", "e"]
+    found = near_copies(terms, article, _jaccard(terms), near=0.75, min_terms=2)
+    roots = [r for r, _ in found]
+    assert roots[:3] == [0, 0, 2]
+    # d is near b (one word apart) but not near the root a: no chain makes it a's copy.
+    assert _jaccard(terms)(1, 3) >= 0.75 > _jaccard(terms)(0, 3)
+    assert roots[3] == 3 and roots[4] == 4
+    assert found[1][1] == pytest.approx(_jaccard(terms)(0, 1))
+
+
+def test_short_sentences_are_never_copies() -> None:
+    terms = _terms("army entered", "army entered")
+    assert near_copies(terms, ["a", "b"], _jaccard(terms), near=0.5, min_terms=3) == [
+        (0, 1.0),
+        (1, 1.0),
+    ]
+
+
+def _generated(tmp_path: Path, articles: int) -> tuple[list[Article], list[Sentence]]:
+    generate(tmp_path, articles=articles, words=150, seed=4)
+    ordered = CanonicalOrder(load_paths([tmp_path])).articles
+    return ordered, segment(ordered)
+
+
+def test_where_the_index_overflows_copies_follow_their_root_into_its_claims(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    articles, sentences = _generated(tmp_path, 30)
+    small = replace(DEFAULT_PARAMS, pair_budget=200)  # this story proposes far more pairs
+    claims = find_claims(articles, sentences, params=small)
+    held = {m for c in claims for m in c.members}
+    for c in claims:
+        assert len(c.strengths) == len(c.members)
+        assert list(c.members) == sorted(c.members, key=[s.id for s in sentences].index)
+    # Without the copies, the few pairs the index may propose leave most sentences out.
+    monkeypatch.setattr(linking, "_index_overflows", lambda story: False)
+    without = {m for c in find_claims(articles, sentences, params=small) for m in c.members}
+    assert len(held) > len(sentences) / 2 and len(held) > 3 * len(without)
+
+
+def test_a_story_the_index_holds_has_no_copies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    articles, sentences = _generated(tmp_path, 3)
+    called: list[int] = []
+
+    def watched(*args: object) -> list[tuple[int, float]]:
+        called.append(1)
+        return []
+
+    monkeypatch.setattr(linking, "near_copies", watched)
+    assert find_claims(articles, sentences)
+    assert not called
