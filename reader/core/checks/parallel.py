@@ -6,6 +6,7 @@ by shared content words, so the checks work (less well) before claims exist.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from functools import lru_cache
 
@@ -14,6 +15,11 @@ from reader.core.text.diffing import SequenceMatcher
 from reader.core.text.tokens import content_words, norms
 
 MIN_SHARED = 0.35  # share of the smaller sentence's content words the two must have in common
+# A claim member's counterparts, at most: the checks compare a sentence with its closest dozen
+# versions (MAX_VERSIONS), chosen from these. A claim of hundreds of copies of one text
+# (claims/copies.py) made every member the counterpart of every other, and the checks compared
+# each with each: at 500 articles a third of the run.
+MAX_COUNTERPARTS = 48
 
 
 def words(story: Story, sentence: Sentence) -> list[str]:
@@ -33,11 +39,17 @@ def _counterparts(
     art_of = {s.id: s.article for s in sentences}
     out: dict[str, dict[str, None]] = defaultdict(dict)  # dicts as ordered sets
     for c in claims:
-        # A member's counterparts are the claim's members of other articles, in member order:
-        # one list for each article among the members, shared by that article's members.
+        # A member's counterparts are the claim's members of other articles, in member order
+        # (the first MAX_COUNTERPARTS): one list for each article among the members, shared by
+        # that article's members.
         arts = [art_of.get(m) for m in c.members]
         outside = {
-            art: dict.fromkeys(o for o, other in zip(c.members, arts, strict=True) if other != art)
+            art: dict.fromkeys(
+                itertools.islice(
+                    (o for o, other in zip(c.members, arts, strict=True) if other != art),
+                    MAX_COUNTERPARTS,
+                )
+            )
             for art in dict.fromkeys(arts)
         }
         for m, art in zip(c.members, arts, strict=True):

@@ -184,17 +184,27 @@ def _sentence_side(s: Sentence, mentions: SentenceMentions, contents: dict[Hasha
     return _numbered(_Side(_counted(mentions(s))), contents)
 
 
+# The articles of one claim stating a kind of figure that are paired with every other one: past
+# this many, each further article is paired with these alone. A claim that hundreds of copies
+# of one text make (claims/copies.py) would otherwise pair them all with all (two million
+# pairs of articles at 500 articles); a figure that one copy changes still meets the
+# references it disagrees with, and stars gather the rest (stars.py).
+REFERENCE_ARTICLES = 32
+
+
 def _article_pairs(by_article: dict[str, list[Mention]]) -> list[tuple[str, str]]:
     """Pairs of articles (ordered) holding mentions of one kind and dimension: only these can
     link. Found from an index of the sorts, so pairs of articles that state nothing comparable
-    cost nothing."""
+    cost nothing. Past REFERENCE_ARTICLES articles of a sort, the others pair with those."""
     holders: dict[tuple[str, str], list[str]] = {}
     for article in sorted(by_article):
         for sort in {(m.kind, m.dimension) for m in by_article[article]}:
             holders.setdefault(sort, []).append(article)
     pairs: set[tuple[str, str]] = set()
     for articles in holders.values():
-        pairs.update(itertools.combinations(articles, 2))
+        references = articles[:REFERENCE_ARTICLES]
+        pairs.update(itertools.combinations(references, 2))
+        pairs.update((r, a) for a in articles[REFERENCE_ARTICLES:] for r in references)
     return sorted(pairs)
 
 
