@@ -326,12 +326,21 @@ def worker_pool(texts: Sequence[str]) -> Iterator[Helper]:
     interval = sys.getswitchinterval()
     if pool is not None:
         sys.setswitchinterval(POOL_SWITCH_INTERVAL)
+    finished = False
     try:
         yield Helper(pool, planned + 1)  # this process among them
+        finished = True
     finally:
         sys.setswitchinterval(interval)
         if pool is not None:
-            pool.terminate()  # every result is in hand, or the run was abandoned
+            if finished:
+                # Every result is in hand: the workers skip the parts this process took and
+                # leave. terminate() could hang for good here: a worker killed while it sends a
+                # result dies holding the result queue's lock, and the pool's task thread waits
+                # for that lock forever (seen: a 50-article report that never ended).
+                pool.close()
+            else:
+                pool.terminate()  # the run was abandoned
             pool.join()
         _TICKETS = None
         _SHARED_TEXTS.clear()

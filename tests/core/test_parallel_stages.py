@@ -342,3 +342,34 @@ def test_the_main_process_takes_the_claim_free_checks_no_worker_has_started(
     monkeypatch.setenv("SAMESTORY_SERIAL", "1")
     serial = json.dumps(report_dict(analyse([sample_dir()], semantic=False)), sort_keys=True)
     assert serial == parallel
+
+
+@pytest.mark.skipif(not parallel_stages.sys.platform.startswith("linux"), reason="fork: Linux")
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="needs a second core")
+def test_a_finished_run_lets_the_workers_leave_an_abandoned_one_stops_them(
+    forking: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stopping workers that may be sending a result can leave the pool's result queue locked
+    for good (a report that never ended): a run with every result in hand closes the pool and
+    waits for the workers to finish their queue; only an abandoned run terminates them."""
+    from multiprocessing.pool import Pool
+
+    calls: list[str] = []
+    for name in ("close", "terminate"):
+        original = getattr(Pool, name)
+
+        def watched(self: Pool, _name: str = name, _original: Any = original) -> None:
+            calls.append(_name)
+            _original(self)
+
+        monkeypatch.setattr(Pool, name, watched)
+    with worker_pool(["x" * 10]) as helper:
+        parts = [helper.submit_stealable(os.getpid) for _ in range(20)]
+        parts[-1].steal()  # taken here: a worker will find its ticket gone and skip it
+        assert all(part.result() for part in parts)
+    assert calls[:1] == ["close"]
+    calls.clear()
+    with pytest.raises(RuntimeError), worker_pool(["x" * 10]) as helper:
+        helper.submit(os.getpid).result()
+        raise RuntimeError("abandoned")
+    assert calls[:1] == ["terminate"]
