@@ -24,7 +24,7 @@ from reader.core.facts.repeated_sentences import SentenceMentions, every_facets
 from reader.core.facts.stars import Group, Key, Star, merge_stars
 from reader.core.ingest.loading import load_paths
 from reader.core.input_order import CanonicalOrder
-from reader.core.model import Article, Story
+from reader.core.model import Article, Sentence, Story
 from reader.core.pipeline import segment
 from reader.resources import sample_dir
 
@@ -210,3 +210,17 @@ def test_facets_found_beforehand_and_pickled_give_the_same_discrepancies(
     found = pickle.loads(pickle.dumps(every_facets(story)))
     assert sum(f is not None for f in found) > 10
     assert disc.find_discrepancies(story, found) == disc.find_discrepancies(story)
+
+
+def test_similar_pairs_leave_out_the_sentences_of_one_claim(generated: Story) -> None:
+    """Sentences of one claim are paired by the claim: the strict pairing skips them, and
+    finds the very pairs it found before, less those."""
+    mentions = SentenceMentions(generated)
+
+    def claims(s: Sentence) -> frozenset[str]:
+        return frozenset(c.id for c in generated.claims_of(s.id))
+
+    keyed, every = disc._similar_pairs(generated, mentions, 0.1, disc._sentence_keys)
+    _, apart = disc._similar_pairs(generated, mentions, 0.1, disc._sentence_keys, claims)
+    kept = [(i, j) for i, j in every if claims(keyed[i]).isdisjoint(claims(keyed[j]))]
+    assert apart == kept and 0 < len(apart) < len(every)

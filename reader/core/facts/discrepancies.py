@@ -291,10 +291,12 @@ def _similar_pairs(
     mentions: SentenceMentions,
     min_jaccard: float,
     keys: Callable[[list[Mention]], frozenset[Hashable]],
+    claims: Callable[[Sentence], frozenset[str]] | None = None,
 ) -> tuple[list[Sentence], list[tuple[int, int]]]:
     """Sentences of different articles whose mentions share a key (`keys` gives a sentence's)
     and that share much of their words: the sentences that have keys, and the pairs of them
     (as indices into that list, in story order; a story of 500 articles has half a million).
+    With `claims` (a sentence's claims), pairs of sentences of one claim are left out.
 
     Only sentences sharing a key are compared: an inverted index of the keys yields them, so
     the many pairs of alike sentences whose figures could never link are not even looked at.
@@ -307,12 +309,14 @@ def _similar_pairs(
             keyed.append((s, found_keys))
     article = [s.article for s, _ in keyed]
     words = [_sentence_words(story, s) for s, _ in keyed]
+    within = [claims(s) if claims is not None else frozenset[str]() for s, _ in keyed]
     postings: dict[Hashable, list[int]] = {}
     found: list[list[int]] = [[] for _ in keyed]
     for i in range(len(keyed) - 1, -1, -1):
-        a1, w1, k1 = article[i], words[i], keyed[i][1]
+        a1, w1, k1, c1 = article[i], words[i], keyed[i][1], within[i]
         for j in set(chain.from_iterable([postings[k] for k in k1 if k in postings])):
-            if article[j] != a1:
+            # Sentences of one claim are paired there (at 500 articles most alike ones are).
+            if article[j] != a1 and c1.isdisjoint(within[j]):
                 w2 = words[j]
                 n = len(w1 & w2)
                 if n and n / (len(w1) + len(w2) - n) >= min_jaccard:
@@ -384,21 +388,25 @@ def find_discrepancies(
 
     # Claims are imperfect: also pair strongly alike mentions of similar sentences.
     links: list[Link] = []
-    keyed, pairs = _similar_pairs(story, mentions, 0.1, _sentence_keys)
-    claim_ids = [frozenset(c.id for c in story.claims_of(s.id)) for s in keyed]
+    keyed, pairs = _similar_pairs(
+        story,
+        mentions,
+        0.1,
+        _sentence_keys,
+        lambda s: frozenset(c.id for c in story.claims_of(s.id)),
+    )
     article = [s.article for s in keyed]
     sides: list[_Side | None] = [None] * len(keyed)
     paired: Paired = {}
     for i, j in pairs:
-        if claim_ids[i].isdisjoint(claim_ids[j]):
-            if article[j] < article[i]:
-                i, j = j, i  # as _links orders them
-            x, y = sides[i], sides[j]
-            if x is None:
-                x = sides[i] = _sentence_side(keyed[i], mentions, contents)
-            if y is None:
-                y = sides[j] = _sentence_side(keyed[j], mentions, contents)
-            links.extend(_cached_links(x, y, True, paired))
+        if article[j] < article[i]:
+            i, j = j, i  # as _links orders them
+        x, y = sides[i], sides[j]
+        if x is None:
+            x = sides[i] = _sentence_side(keyed[i], mentions, contents)
+        if y is None:
+            y = sides[j] = _sentence_side(keyed[j], mentions, contents)
+        links.extend(_cached_links(x, y, True, paired))
     words: dict[str, frozenset[str]] = {}
     vocabularies: list[frozenset[str]] = []
     for group in groups(links):
