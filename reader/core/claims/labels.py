@@ -7,7 +7,6 @@ tidied into one line.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 from reader.core.claims.similarity import SentenceTerms, Vocabulary
@@ -29,14 +28,19 @@ def label_span(
     """
     others = [terms_of[m].keys for m in members if m != seed]
     terms = terms_of[seed].terms
-    value = {t.key: vocab.weight(t.key) * (1 + sum(1 for o in others if t.key in o)) for t in terms}
-    inside: Counter[str] = Counter()
+    weights = vocab.weights
+    value = {t.key: weights.get(t.key, 0.0) * (1 + sum(t.key in o for o in others)) for t in terms}
+    inside: dict[str, int] = dict.fromkeys(value, 0)
     best, span, score, left = -1.0, (0, 0), 0.0, 0
     for t in terms:
         if inside[t.key] == 0:
             score += value[t.key]
         inside[t.key] += 1
-        while left < len(terms) and _too_long(text[terms[left].start : t.end], words):
+        # A window wider than _LABEL_CHARS is too long whatever its words (no slice needed).
+        while left < len(terms) and (
+            t.end - terms[left].start > _LABEL_CHARS
+            or _too_long(text[terms[left].start : t.end], words)
+        ):
             inside[terms[left].key] -= 1
             if inside[terms[left].key] == 0:
                 score -= value[terms[left].key]
