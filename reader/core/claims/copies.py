@@ -47,8 +47,9 @@ def near_copies(
     starts: list[int] = []
     for i in counted:
         starts.append(len(flat))
-        # Sorted so the flat layout, and with it every hash, never depends on set order.
-        flat.extend(number.setdefault(k, len(number)) for k in sorted(terms[i].keys))
+        # A key's hashes come from its text, and a minimum from any order: nothing here
+        # depends on the order of a set.
+        flat.extend(number.setdefault(k, len(number)) for k in terms[i].keys)
     keys = np.fromiter(
         (zlib.crc32(k.encode("utf-8")) for k in number), dtype=np.uint64, count=len(number)
     )
