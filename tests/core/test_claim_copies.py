@@ -6,12 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from benchmarks.generate import generate
 from reader.core.claims import linking
 from reader.core.claims.copies import near_copies
+from reader.core.claims.groups import join_shared_partners
 from reader.core.claims.linking import DEFAULT_PARAMS, find_claims
 from reader.core.claims.similarity import SentenceTerms
 from reader.core.ingest.loading import load_paths
@@ -96,3 +98,23 @@ def test_a_story_the_index_holds_has_no_copies(
     monkeypatch.setattr(linking, "near_copies", watched)
     assert find_claims(articles, sentences)
     assert not called
+
+
+def test_claims_of_first_copies_are_not_joined_by_common_partners(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Common partners join claims where the claims hold every sentence; between first copies
+    they joined different facts (benchmarks/claims_at_scale.py), so there they join nothing."""
+    articles, sentences = _generated(tmp_path, 30)
+    joined: list[int] = []
+    original = join_shared_partners
+
+    def watched(claims: list[tuple[int, ...]], *args: Any) -> list[tuple[int, ...]]:
+        joined.append(len(claims))
+        return original(claims, *args)
+
+    monkeypatch.setattr(linking, "join_shared_partners", watched)
+    find_claims(articles, sentences, params=replace(DEFAULT_PARAMS, pair_budget=200))
+    assert not joined
+    find_claims(articles, sentences)  # this story fits the index: the join is made
+    assert joined
