@@ -557,8 +557,10 @@ def _with_copies(
         like = {c: sim for c, sim in copies.get(root, ())}
         mean = sum(like.values()) / len(like) if like else 0.0
         return everyone, mean, tuple(round(like.get(m, mean), 3) for m in everyone)
-    of = dict(zip(members, strengths, strict=True)) if strengths else {}
+    if not strengths:
+        return everyone, score, ()
+    of = dict(zip(members, strengths, strict=True))
     for m in members:
         for c, _ in copies.get(m, ()):
-            of[c] = of.get(m, 0.0)
-    return everyone, score, tuple(of[m] for m in everyone) if of else ()
+            of[c] = of[m]
+    return everyone, score, tuple(of[m] for m in everyone)
