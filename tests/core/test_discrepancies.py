@@ -366,3 +366,27 @@ def test_names_that_differ_inside_one_statement(said: str, other: str, message: 
     only, an opening word and a headline's capitals are not."""
     found = [d for d in find_discrepancies(_story([said, other])) if d.kind == "name"]
     assert [d.message for d in found] == ([f"name: {message}"] if message else [])
+
+
+def test_copies_word_for_word_are_not_read_for_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Members that read the same character for character write every name alike: their
+    words are not worked out at all (two versions of a long text: most claims); a claim with
+    one member written otherwise is read, and its swap found."""
+    from reader.core.facts import names
+
+    read: list[str] = []
+    original = names._Words.of
+
+    def watched(story: Story, s: Sentence) -> names._Words:
+        read.append(s.id)
+        return original(story, s)
+
+    monkeypatch.setattr(names._Words, "of", watched)
+    alike = f"Dr John Smith {S}"
+    assert not [d for d in find_discrepancies(_story([alike, alike, alike])) if d.kind == "name"]
+    assert not read
+    found = find_discrepancies(_story([alike, alike, f"Dr James Smith {S}"]))
+    assert [d.message for d in found if d.kind == "name"] == [
+        "name: Dr John Smith vs Dr James Smith"
+    ]
+    assert len(read) == 3
