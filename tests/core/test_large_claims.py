@@ -2,7 +2,8 @@
 
 Past REFERENCE_ARTICLES articles the discrepancies pair each further article with the first
 ones only, and past MAX_COUNTERPARTS the checks see that many counterparts of a member; a claim
-below both bounds is read as before (every pair).
+below both bounds is read as before (every pair). Alike sentences outside claims are compared
+with the FOLLOWING nearest later holders of each of their keys.
 """
 
 from __future__ import annotations
@@ -24,14 +25,15 @@ from reader.core.pipeline import segment
 SENTENCE = "Officials said the attack on the market killed {n} people on Monday morning."
 
 
-def _copies(tmp_path: Path, count: int, changed: dict[int, int]) -> Story:
-    """`count` articles of one sentence (12 people, or `changed[k]` in article k), one claim."""
+def _copies(tmp_path: Path, count: int, changed: dict[int, int], claimed: bool = True) -> Story:
+    """`count` articles of one sentence (12 people, or `changed[k]` in article k), one claim
+    (none unless `claimed`)."""
     for k in range(count):
         (tmp_path / f"copy_{k:03d}.txt").write_text(SENTENCE.format(n=changed.get(k, 12)) + "\n")
     articles = CanonicalOrder(load_paths([tmp_path])).articles
     sentences = segment(articles)
     claim = Claim("c1", tuple(s.id for s in sentences), "the attack", 1.0)
-    return Story(articles, sentences, claims=[claim])
+    return Story(articles, sentences, claims=[claim] if claimed else [])
 
 
 def test_a_figure_one_late_copy_changes_is_found_past_the_references(tmp_path: Path) -> None:
@@ -81,3 +83,15 @@ def test_a_member_of_a_large_claim_has_the_bounded_counterparts(tmp_path: Path) 
     for s in story.sentences:
         others = [o for o in ids if o != s.id]
         assert parallel[s.id] == others[:MAX_COUNTERPARTS]
+
+
+def test_alike_sentences_outside_claims_meet_their_nearest_followers(tmp_path: Path) -> None:
+    count = disc.FOLLOWING * 3
+    story = _copies(tmp_path, count, {count // 2: 15}, claimed=False)
+    mentions = SentenceMentions(story, None)
+    keyed, pairs = disc._similar_pairs(story, mentions, 0.1, disc._sentence_keys)
+    assert len(keyed) == count
+    assert all(0 < j - i <= disc.FOLLOWING for i, j in pairs)
+    assert len(pairs) == sum(min(disc.FOLLOWING, count - 1 - i) for i in range(count))
+    found = [d for d in disc.find_discrepancies(story) if d.kind == "number"]
+    assert len(found) == 1 and "12" in found[0].message and "15" in found[0].message

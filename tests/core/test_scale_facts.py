@@ -72,7 +72,10 @@ def test_a_strict_affinity_implies_a_shared_key(name: str, request: pytest.Fixtu
     assert all(strict_keys(a) & strict_keys(b) for a, b in strict)
 
 
-def test_similar_pairs_through_the_key_index_are_the_all_pairs_jaccard(generated: Story) -> None:
+def test_similar_pairs_through_the_key_index_are_the_all_pairs_jaccard(
+    generated: Story, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(disc, "FOLLOWING", 10**6)  # the index alone (the bound: test_large_claims)
     story = generated
     mentions = SentenceMentions(story)
     found = _sentence_pairs(story, mentions, _all_counted)
@@ -94,6 +97,7 @@ def test_similar_pairs_through_the_key_index_are_the_all_pairs_jaccard(generated
 def test_discrepancies_through_the_index_are_those_of_all_pairs(
     generated: Story, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(disc, "FOLLOWING", 10**6)  # the index alone (the bound: test_large_claims)
     # Without claims every discrepancy comes from the strict pairing of alike sentences.
     unclaimed = Story(generated.articles, generated.sentences)
     indexed = [disc.find_discrepancies(story) for story in (generated, unclaimed)]
