@@ -80,7 +80,7 @@ def test_where_the_index_overflows_copies_follow_their_root_into_its_claims(
         assert len(c.strengths) == len(c.members)
         assert list(c.members) == sorted(c.members, key=[s.id for s in sentences].index)
     # Without the copies, the few pairs the index may propose leave most sentences out.
-    monkeypatch.setattr(linking, "_index_overflows", lambda story: False)
+    monkeypatch.setattr(linking, "_index_overflows", lambda postings, budget: False)
     without = {m for c in find_claims(articles, sentences, params=small) for m in c.members}
     assert len(held) > len(sentences) / 2 and len(held) > 3 * len(without)
 
@@ -118,3 +118,14 @@ def test_claims_of_first_copies_are_not_joined_by_common_partners(
     assert not joined
     find_claims(articles, sentences)  # this story fits the index: the join is made
     assert joined
+
+
+def test_a_copy_takes_its_roots_strength_and_a_root_alone_its_copies_likeness() -> None:
+    copies = {5: [(7, 0.8), (9, 0.6)], 2: [(8, 0.9)]}
+    # A root no claim holds: the claim of its copies, as like as they are.
+    score, strengths = linking._with_copies((5,), (5, 7, 9), 0.0, (), copies)
+    assert score == pytest.approx(0.7) and strengths == (0.7, 0.8, 0.6)
+    # Roots of one claim: each copy as strong as its root, the claim's score the roots'.
+    score, strengths = linking._with_copies((1, 2), (1, 2, 8), 0.4, (0.3, 0.5), copies)
+    assert score == 0.4 and strengths == (0.3, 0.5, 0.5)
+    assert linking._with_copies((1, 2), (1, 2, 8), 0.4, (), copies) == (0.4, ())

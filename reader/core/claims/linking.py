@@ -119,26 +119,32 @@ def _postings(story: _Story, active: Sequence[bool] | None) -> dict[str, list[in
     return postings
 
 
-def _index_overflows(story: _Story) -> bool:
+def _proposed(holders: Sequence[int]) -> int:
+    """The pairs a term proposes once indexed: every two of its sentences."""
+    return len(holders) * (len(holders) - 1) // 2
+
+
+def _index_overflows(postings: dict[str, list[int]], budget: int) -> bool:
     """Whether indexing every term would propose more pairs than the candidate index may."""
-    pairs = sum(len(ids) * (len(ids) - 1) // 2 for ids in _postings(story, None).values())
-    return pairs > story.params.pair_budget
+    return sum(map(_proposed, postings.values())) > budget
 
 
-def _candidates(story: _Story, active: Sequence[bool] | None = None) -> dict[Link, float]:
+def _candidates(
+    story: _Story, postings: dict[str, list[int]], active: Sequence[bool] | None
+) -> dict[Link, float]:
     """Similarity of the cross-article pairs that share two indexed terms (one if short), in
-    the order of the pairs; with `active`, of the active sentences only.
+    the order of the pairs; with `active`, of the active sentences only (`postings` holds those:
+    _postings).
 
     Only terms in at most a few sentences per article are indexed: a pair that shares nothing
     rarer cannot reach a useful score, and common terms would propose most of all pairs.
     """
-    postings = _postings(story, active)
     # Index terms from the rarest up, until the pairs they propose reach the budget.
     indexed: dict[str, list[int]] = {}
     budget = story.params.pair_budget
     # Ties broken by term so that the cut (and so the result) never depends on hash order.
     for term, ids in sorted(postings.items(), key=lambda kv: (len(kv[1]), kv[0])):
-        budget -= len(ids) * (len(ids) - 1) // 2
+        budget -= _proposed(ids)
         if budget < 0:
             break
         if len(ids) > 1:
@@ -392,14 +398,16 @@ def _lexical(articles: list[Article], sents: list[Sentence], params: ClaimParams
     article = [s.article for s in sents]
     copies: dict[int, list[tuple[int, float]]] = {}
     active = None
-    if _index_overflows(story):
+    postings = _postings(story, active)  # made once, and once more where copies are set aside
+    if _index_overflows(postings, params.pair_budget):
         # A copy is as near its root as two sentences that make two articles versions.
         root = near_copies(terms, article, story.sim, params.version_near, params.sim.min_terms)
-        active = [r == i for i, (r, _) in enumerate(root)]
         for i, (r, sim) in enumerate(root):
             if r != i:
                 copies.setdefault(r, []).append((i, sim))
-    scores = _candidates(story, active)
+        active = [r == i for i, (r, _) in enumerate(root)]
+        postings = _postings(story, active)
+    scores = _candidates(story, postings, active)
     links = _accept_links(story, scores)
 
     related = agreement_partners(links, scores, params.related)
@@ -482,16 +490,15 @@ def find_claims(
         held = {m for g in groups for m in g}
         groups += [(r,) for r in copies if r not in held]
 
-    def grown(members: tuple[int, ...]) -> tuple[int, ...]:
-        """The members and their near-copies."""
-        if not copies:
-            return members
-        return tuple(sorted([*members, *(c for m in members for c, _ in copies.get(m, ()))]))
-
+    # Each claim's members with their near-copies (the claims' own members, where none).
+    grown = {
+        g: tuple(sorted([*g, *(c for m in g for c, _ in copies.get(m, ()))])) if copies else g
+        for g in groups
+    }
     order = {a.id: k for k, a in enumerate(articles)}
     # Where two claims start at one sentence, their other members decide: the order never
     # rests on how the grouping happened to meet them (float noise in a tie).
-    groups.sort(key=lambda g: sorted((order[sents[m].article], sents[m].index) for m in grown(g)))
+    groups.sort(key=lambda g: sorted((order[sents[m].article], sents[m].index) for m in grown[g]))
 
     def label_of(members: tuple[int, ...], seed: int) -> str:
         a, b = label_span(story.terms, story.vocab, members, seed, params.label_words, raw[seed])
@@ -523,11 +530,9 @@ def find_claims(
         used.add(label.casefold())
         score = sum(pair_sims) / len(pair_sims) if pair_sims else 0.0
         strengths = strength.get(members, ())
-        everyone = members
+        everyone = grown[members]
         if copies:
-            everyone, score, strengths = _with_copies(
-                members, grown(members), score, strengths, copies
-            )
+            score, strengths = _with_copies(members, everyone, score, strengths, copies)
         claims.append(
             Claim(
                 id=f"c{k}",
@@ -546,8 +551,8 @@ def _with_copies(
     score: float,
     strengths: tuple[float, ...],
     copies: dict[int, list[tuple[int, float]]],
-) -> tuple[tuple[int, ...], float, tuple[float, ...]]:
-    """A claim of roots grown by their near-copies: the members, score and strengths.
+) -> tuple[float, tuple[float, ...]]:
+    """A claim of roots grown by their near-copies (`everyone`): its score and strengths.
 
     A copy is as strong as its root; a root alone with its copies (no other claim holds it)
     is as strong as it is like them, each copy as like its root, and so is the claim's score.
@@ -556,11 +561,11 @@ def _with_copies(
         (root,) = members
         like = {c: sim for c, sim in copies.get(root, ())}
         mean = sum(like.values()) / len(like) if like else 0.0
-        return everyone, mean, tuple(round(like.get(m, mean), 3) for m in everyone)
+        return mean, tuple(round(like.get(m, mean), 3) for m in everyone)
     if not strengths:
-        return everyone, score, ()
+        return score, ()
     of = dict(zip(members, strengths, strict=True))
     for m in members:
         for c, _ in copies.get(m, ()):
             of[c] = of[m]
-    return everyone, score, tuple(of[m] for m in everyone)
+    return score, tuple(of[m] for m in everyone)
