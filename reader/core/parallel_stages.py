@@ -11,7 +11,10 @@ It is used only where it pays and is safe: a story large enough that the forks a
 cost less than the work, a spare core, Linux (fork is the platform's default there), and no
 other thread in this process (forking a threaded process can copy a held lock). Anything else
 (`SAMESTORY_SERIAL=1` among them), or a failure to start the pool, runs the work in place, in
-the order it was submitted: the result never depends on which way it ran.
+the order it was submitted: the result never depends on which way it ran. So does a worker that
+dies (killed for want of memory): the pool is then broken, and every part not yet in hand is run
+in place. That is why the pool is concurrent.futures': multiprocessing's Pool replaces a dead
+worker but loses the task it held, and its caller waits for that result for good.
 """
 
 from __future__ import annotations
@@ -24,11 +27,12 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import BrokenExecutor, Future
 from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 if TYPE_CHECKING:
-    from multiprocessing.pool import Pool
+    from concurrent.futures import ProcessPoolExecutor
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
@@ -51,19 +55,22 @@ class _Done:
 
 
 class _Pending:
-    """A stage running in the helper process."""
+    """A stage running in a worker process; run here if the pool breaks before it is done."""
 
-    def __init__(self, pending: Any) -> None:
-        self._pending = pending
+    def __init__(self, pending: Future[Any], fn: Callable[..., Any], args: tuple[Any, ...]):
+        self._pending, self._fn, self._args = pending, fn, args
 
     def result(self) -> Any:
-        return self._pending.get()
+        try:
+            return self._pending.result()
+        except BrokenExecutor:
+            return self._fn(*_unwrapped(self._args))
 
 
 class Helper:
     """Submits work to the pool, or runs it in place when there is none."""
 
-    def __init__(self, pool: Pool | None, workers: int = 1) -> None:
+    def __init__(self, pool: ProcessPoolExecutor | None, workers: int = 1) -> None:
         self._pool = pool
         self._workers = workers if pool is not None else 1
 
@@ -76,7 +83,7 @@ class Helper:
     def submit(self, fn: Callable[..., T], *args: Any) -> Result[T]:
         """Run fn(*args) in a worker, or here where there is none."""
         pending = self._queue(_run_pickled, fn, args)
-        return _Done(fn(*_unwrapped(args))) if pending is None else _Pending(pending)
+        return _Done(fn(*_unwrapped(args))) if pending is None else _Pending(pending, fn, args)
 
     def submit_stealable(self, fn: Callable[..., T], *args: Any) -> Stealable[T]:
         """submit(), for one of many parts of a stage: whichever process starts it first runs
@@ -99,15 +106,15 @@ class Helper:
 
     def _queue(
         self, run: Callable[..., Any], fn: Callable[..., Any], args: tuple[Any, ...], *head: Any
-    ) -> Any | None:
+    ) -> Future[Any] | None:
         """The pool's handle of run(*head, the pickled (fn, args)); None without a pool. The
         arguments are pickled here, in the caller's thread: the pool would pickle them later
         in a thread of its own, while the caller goes on and may fill caches on those very
         objects ("dictionary changed size during iteration")."""
         if self._pool is not None:
             try:
-                return self._pool.apply_async(run, (*head, _freeze((fn, args))))
-            except (OSError, ValueError):
+                return self._pool.submit(run, *head, _freeze((fn, args)))
+            except (OSError, ValueError, RuntimeError, BrokenExecutor):
                 self._pool, self._workers = None, 1  # the pool is gone: carry on alone
         return None
 
@@ -116,7 +123,9 @@ class Stealable(Result[T]):
     """A part submitted to the pool that the main process runs itself if no worker has
     started it (`steal`, or `result` at the latest)."""
 
-    def __init__(self, fn: Callable[..., T], args: tuple[Any, ...], ticket: int, pending: Any):
+    def __init__(
+        self, fn: Callable[..., T], args: tuple[Any, ...], ticket: int, pending: Future[T] | None
+    ):
         self._fn, self._args, self._ticket, self._pending = fn, args, ticket, pending
         self._done = False
         self._value: T | None = None
@@ -132,24 +141,34 @@ class Stealable(Result[T]):
 
     def result(self, steal: bool = True) -> T:
         """The part's value; run here if no worker has started it, unless `steal` is false
-        (then a worker's, waited for: running it here would cost more than waiting)."""
+        (then a worker's, waited for: running it here would cost more than waiting). Run here
+        too if its worker died, whatever its ticket says."""
         if not self._done and not (steal and self.steal()):
-            self._value, self._done = self._pending.get(), True
+            assert self._pending is not None  # not queued: run in place when made
+            try:
+                self._value = self._pending.result()
+            except BrokenExecutor:
+                self._value = self._fn(*_unwrapped(self._args))
+            self._done = True
         return self._value  # type: ignore[return-value]  # set: run here or by its worker
 
 
 class OptionalResult(Generic[T]):
     """Work submitted with submit_optional: its result, once a worker has it, or None."""
 
-    def __init__(self, ticket: int, pending: Any) -> None:
+    def __init__(self, ticket: int, pending: Future[T | None] | None) -> None:
         self._ticket, self._pending = ticket, pending
 
     def result_or_none(self) -> T | None:
         """The worker's result (waiting for it if a worker has started), or None if none has
-        started: then none ever will, and the caller does the work its own way."""
+        started (then none ever will) or its worker died: the caller does the work its own
+        way."""
         if self._pending is None or _take(self._ticket):
             return None
-        return self._pending.get()  # type: ignore[no-any-return]
+        try:
+            return self._pending.result()
+        except BrokenExecutor:
+            return None
 
 
 # The story's texts, as the pool's workers inherit them by fork. Each is pickled as its number
@@ -305,6 +324,15 @@ def planned_workers(texts: Sequence[str]) -> int:
     return min(_cores(), MAX_WORKERS) - 1 if can_fork(sum(map(len, texts))) else 0
 
 
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Kill the pool's workers. The pool sees them die, as it would one killed from outside,
+    and fails what is left (ProcessPoolExecutor has no terminate() before Python 3.14)."""
+    processes: dict[int, Any] = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        with suppress(OSError, ValueError, AttributeError):
+            process.terminate()
+
+
 @contextmanager
 def worker_pool(texts: Sequence[str]) -> Iterator[Helper]:
     """A helper that runs submitted work in worker processes when that pays, else in place.
@@ -316,11 +344,12 @@ def worker_pool(texts: Sequence[str]) -> Iterator[Helper]:
         _SHARED_TEXTS[:] = texts
         _SHARED_IDS.update((id(text), k) for k, text in enumerate(texts))
         import multiprocessing  # here: a small story never forks, and pays no import for it
+        from concurrent.futures import ProcessPoolExecutor
 
         try:
             context = multiprocessing.get_context("fork")
             _TICKETS = _Tickets(context, _MAX_TICKETS)
-            pool = context.Pool(planned, initializer=_start_worker)
+            pool = ProcessPoolExecutor(planned, mp_context=context, initializer=_start_worker)
         except (OSError, ValueError):
             pool = None
     interval = sys.getswitchinterval()
@@ -333,15 +362,11 @@ def worker_pool(texts: Sequence[str]) -> Iterator[Helper]:
     finally:
         sys.setswitchinterval(interval)
         if pool is not None:
-            if finished:
-                # Every result is in hand: the workers skip the parts this process took and
-                # leave. terminate() could hang for good here: a worker killed while it sends a
-                # result dies holding the result queue's lock, and the pool's task thread waits
-                # for that lock forever (seen: a 50-article report that never ended).
-                pool.close()
-            else:
-                pool.terminate()  # the run was abandoned
-            pool.join()
+            if not finished:  # the run was abandoned: its workers stop at once
+                _stop_workers(pool)
+            # Every result is in hand (or the workers are gone): they skip the parts this
+            # process took and leave; a pool broken by a dead worker has stopped the rest.
+            pool.shutdown(wait=True, cancel_futures=True)
         _TICKETS = None
         _SHARED_TEXTS.clear()
         _SHARED_IDS.clear()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 import threading
 import time
@@ -344,32 +345,90 @@ def test_the_main_process_takes_the_claim_free_checks_no_worker_has_started(
     assert serial == parallel
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def _sleeps_then_writes(path: Path) -> str:
+    time.sleep(0.5)
+    path.write_text("ran")
+    return "written"
+
+
+def _in_thread(work: Any) -> threading.Thread:
+    """work() in a daemon thread, joined for up to a minute: a pool that hangs leaves it alive
+    and the test fails, where calling it directly would hang the test run."""
+    thread = threading.Thread(target=work, daemon=True)
+    thread.start()
+    thread.join(60)
+    return thread
+
+
 @pytest.mark.skipif(not parallel_stages.sys.platform.startswith("linux"), reason="fork: Linux")
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="needs a second core")
 def test_a_finished_run_lets_the_workers_leave_an_abandoned_one_stops_them(
-    forking: None, monkeypatch: pytest.MonkeyPatch
+    forking: None, tmp_path: Path
 ) -> None:
-    """Stopping workers that may be sending a result can leave the pool's result queue locked
-    for good (a report that never ended): a run with every result in hand closes the pool and
-    waits for the workers to finish their queue; only an abandoned run terminates them."""
-    from multiprocessing.pool import Pool
+    """Every result in hand: the workers finish their queue (skipping the parts this process
+    took) and leave. An abandoned run (an error, Ctrl+C) stops them where they are: the part
+    a worker was running never finishes."""
+    workers: list[int] = []
 
-    calls: list[str] = []
-    for name in ("close", "terminate"):
-        original = getattr(Pool, name)
+    def finished() -> None:
+        with worker_pool(["x" * 10]) as helper:
+            parts = [helper.submit_stealable(os.getpid) for _ in range(20)]
+            parts[-1].steal()  # taken here: a worker will find its ticket gone and skip it
+            assert all(part.result(steal=False) for part in parts[:-1])
+            workers.extend({part.result() for part in parts} - {os.getpid()})
 
-        def watched(self: Pool, _name: str = name, _original: Any = original) -> None:
-            calls.append(_name)
-            _original(self)
+    assert not _in_thread(finished).is_alive()
+    assert workers and not any(map(_alive, workers))
+    marker = tmp_path / "ran"
 
-        monkeypatch.setattr(Pool, name, watched)
-    with worker_pool(["x" * 10]) as helper:
-        parts = [helper.submit_stealable(os.getpid) for _ in range(20)]
-        parts[-1].steal()  # taken here: a worker will find its ticket gone and skip it
-        assert all(part.result() for part in parts)
-    assert calls[:1] == ["close"]
-    calls.clear()
-    with pytest.raises(RuntimeError), worker_pool(["x" * 10]) as helper:
-        helper.submit(os.getpid).result()
-        raise RuntimeError("abandoned")
-    assert calls[:1] == ["terminate"]
+    def abandoned() -> None:
+        with pytest.raises(RuntimeError), worker_pool(["x" * 10]) as helper:
+            workers[:] = [helper.submit(os.getpid).result()]
+            helper.submit(_sleeps_then_writes, marker)
+            time.sleep(0.1)  # the worker has started it
+            raise RuntimeError("abandoned")
+
+    assert not _in_thread(abandoned).is_alive()
+    assert not _alive(workers[0])
+    time.sleep(1)
+    assert not marker.exists()
+
+
+@pytest.mark.skipif(not parallel_stages.sys.platform.startswith("linux"), reason="fork: Linux")
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="needs a second core")
+def test_a_worker_killed_from_outside_leaves_its_work_to_this_process(
+    forking: None, tmp_path: Path
+) -> None:
+    """A worker killed for want of memory loses the part it ran: this process runs it, and
+    every later one, itself (multiprocessing's Pool waited for that result for good)."""
+    got: dict[str, Any] = {}
+
+    def run() -> None:
+        with worker_pool(["x" * 10]) as helper:
+            worker = helper.submit(os.getpid).result()
+            running = helper.submit(_sleeps_then_writes, tmp_path / "first")
+            part = helper.submit_stealable(os.getpid)
+            optional = helper.submit_optional(os.getpid)
+            time.sleep(0.2)  # the worker has started the first
+            os.kill(worker, signal.SIGKILL)
+            got["running"] = running.result()
+            got["part"] = part.result(steal=False)
+            got["optional"] = optional.result_or_none()
+            got["later"] = helper.submit(os.getpid).result()
+
+    assert not _in_thread(run).is_alive()
+    assert got == {
+        "running": "written",
+        "part": os.getpid(),
+        "optional": None,
+        "later": os.getpid(),
+    }
+    assert (tmp_path / "first").read_text() == "ran"
