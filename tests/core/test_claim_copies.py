@@ -13,7 +13,7 @@ import pytest
 from benchmarks.generate import generate
 from reader.core.claims import linking
 from reader.core.claims.copies import near_copies
-from reader.core.claims.groups import join_shared_partners
+from reader.core.claims.groups import GroupParams, join_shared_partners
 from reader.core.claims.linking import DEFAULT_PARAMS, find_claims
 from reader.core.claims.similarity import SentenceTerms
 from reader.core.ingest.loading import load_paths
@@ -129,3 +129,44 @@ def test_a_copy_takes_its_roots_strength_and_a_root_alone_its_copies_likeness() 
     score, strengths = linking._with_copies((1, 2), (1, 2, 8), 0.4, (0.3, 0.5), copies)
     assert score == 0.4 and strengths == (0.3, 0.5, 0.5)
     assert linking._with_copies((1, 2), (1, 2, 8), 0.4, (), copies) == (0.4, ())
+
+
+def test_a_member_s_copies_go_where_no_nearer_member_has_one_as_one_sentence_would() -> None:
+    """With every sentence paired, an article holding a copy of each of two members gives the
+    claim the one nearer its centre, and the other only as a second sentence strong enough
+    (groups.GroupParams): a weak member no longer brings every copy it has."""
+    article = ["a", "b", "x", "y", "x", "z"]
+    copies = {0: [(2, 1.0), (3, 1.0)], 1: [(4, 1.0), (5, 1.0)]}
+    weak = linking._grown((0, 1), copies, article, {(0, 1): 0.4}, GroupParams())
+    assert weak == (0, 1, 2, 3, 5)  # 4 sits in x, where the centre's copy 2 is
+    strong = linking._grown((0, 1), copies, article, {(0, 1): 0.9}, GroupParams())
+    assert strong == (0, 1, 2, 3, 4, 5)
+    assert linking._grown((1,), copies, article, {}, GroupParams()) == (1, 4, 5)
+
+
+def test_every_root_is_in_a_claim_with_all_its_copies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A claim may leave out some of a member's copies; the root and all of them are then a
+    claim of their own, so no copy loses the sentence it copies."""
+    articles, sentences = _generated(tmp_path, 30)
+    roots: list[list[tuple[int, float]]] = []
+    original = linking.near_copies
+
+    def watched(*args: Any) -> list[tuple[int, float]]:
+        roots.append(original(*args))
+        return roots[-1]
+
+    monkeypatch.setattr(linking, "near_copies", watched)
+    claims = find_claims(articles, sentences, params=replace(DEFAULT_PARAMS, pair_budget=200))
+    (found,) = roots
+    ids = [s.id for s in sentences]
+    families: dict[int, set[str]] = {}
+    for i, (r, _) in enumerate(found):
+        families.setdefault(r, set()).add(ids[i])
+    held = [set(c.members) for c in claims]
+    partial = 0
+    for family in (f for f in families.values() if len(f) > 1):
+        assert any(family <= members for members in held)
+        partial += any(family & members and not family <= members for members in held)
+    assert partial  # some claim took only part of a family: the rule was put to the test

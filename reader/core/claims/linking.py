@@ -477,24 +477,26 @@ def find_claims(
     strength: dict[tuple[int, ...], tuple[float, ...]] = {}
     groups = lex.groups
     inputs = _pair_inputs(lex, meaning) if meaning is not None else None
+    sim = {**scores, **links}
     if inputs is not None and has_reports(inputs):
         model = load_model()
         grouped = group(article, pair_probabilities(inputs, model), groups, model)
         groups = [members for members, _ in grouped]
         strength = dict(grouped)
     else:
-        sim = {**scores, **links}
         strength = dict(zip(groups, lexical_strengths(groups, article, sim), strict=True))
     copies = lex.copies
-    if copies:  # a root that no claim holds is the claim of its copies
-        held = {m for g in groups for m in g}
-        groups += [(r,) for r in copies if r not in held]
-
     # Each claim's members with their near-copies (the claims' own members, where none).
-    grown = {
-        g: tuple(sorted([*g, *(c for m in g for c, _ in copies.get(m, ()))])) if copies else g
-        for g in groups
-    }
+    grown = {g: _grown(g, copies, article, sim, params.group) if copies else g for g in groups}
+    if copies:
+        # A root that no claim holds with all its copies is, with them, a claim of its own.
+        whole = {
+            m for g, everyone in grown.items() for m in g if _holds_copies(m, everyone, copies)
+        }
+        for r in copies:
+            if r not in whole:
+                groups.append((r,))
+                grown[(r,)] = _grown((r,), copies, article, sim, params.group)
     order = {a.id: k for k, a in enumerate(articles)}
     # Where two claims start at one sentence, their other members decide: the order never
     # rests on how the grouping happened to meet them (float noise in a tie).
@@ -543,6 +545,61 @@ def find_claims(
             )
         )
     return claims
+
+
+def _grown(
+    members: tuple[int, ...],
+    copies: dict[int, list[tuple[int, float]]],
+    article: Sequence[str],
+    sim: dict[Link, float],
+    rule: GroupParams,
+) -> tuple[int, ...]:
+    """A claim of roots with their near-copies, each article giving it what the grouping
+    (groups.group_links) lets one article give a claim: the members are taken from the
+    centre out (by their similarity to the others), and a copy goes where its article has
+    given nothing yet, or as a second sentence as strong as the grouping asks of one.
+
+    With every sentence paired, an article that holds a copy of each of two members gives the
+    claim the nearer one; the other joins only if it is nearly as strong. A root links to a
+    weak second choice in an article where its own fact is missing (the articles took
+    different excerpts), and with every copy following every member that one link made
+    hundreds of wrong pairs: on a generated story of 50 articles a quarter of the linked pairs
+    joined different facts, a fifth with this rule (benchmarks/claims_at_scale.py).
+    """
+    if len(members) == 1:
+        return tuple(sorted([*members, *(c for c, _ in copies.get(members[0], ()))]))
+
+    def centre(m: int) -> float:
+        return sum(sim.get((m, o) if m < o else (o, m), 0.0) for o in members if o != m)
+
+    ranked = sorted(members, key=lambda m: (-centre(m), m))
+    seed = ranked[0]
+    first: dict[str, float] = {}  # article -> the strength of the first member it gave
+    count: dict[str, int] = {}
+    out = list(members)
+    for m in ranked:
+        w = 1.0 if m == seed else sim.get((m, seed) if m < seed else (seed, m), 0.0)
+        for c, like in [(m, 1.0), *copies.get(m, ())]:
+            art = article[c]
+            brought = count.get(art, 0)
+            if (
+                c != m
+                and brought
+                and (brought >= rule.max_per_article or w * like < rule.second_ratio * first[art])
+            ):
+                continue
+            if c != m:
+                out.append(c)
+            first.setdefault(art, w * like)
+            count[art] = brought + 1
+    return tuple(sorted(out))
+
+
+def _holds_copies(
+    root: int, everyone: tuple[int, ...], copies: dict[int, list[tuple[int, float]]]
+) -> bool:
+    held = set(everyone)
+    return all(c in held for c, _ in copies.get(root, ()))
 
 
 def _with_copies(
