@@ -8,7 +8,9 @@ that process's max RSS from os.wait4 (the larger one when a helper process forks
 the issue's table: the bundled sample, generated stories of 50 x 1,000, 200 x 800 and 500 x 800
 words, and two versions of one 100,000-word text (one moved block, 2% of the words changed),
 all made by benchmarks/generate.py; with the growth cases (100 and 250 x 800 words, 2 x 50,000
-words) it prints how the time grows when the articles, or a version's length, double.
+words) it prints how the time grows when the articles, or a version's length, double. Two
+hostile stories follow (300 articles each saying one sentence forty times; one paragraph of
+150,000 words beside 100 short articles), without the baseline.
 
 `--before PYTHON` also runs an interpreter that has another tree installed (the code before a
 change) on the same stories in the same run, the two taking turns, so a noisy machine hurts
@@ -32,7 +34,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.generate import generate, generate_versions
+from benchmarks.generate import (
+    generate,
+    generate_long_paragraph,
+    generate_repeating,
+    generate_versions,
+)
 from reader.resources import sample_dir
 
 HERE = Path(__file__).resolve().parent
@@ -48,6 +55,7 @@ class Case:
     words: int = 0
     versions: bool = False
     in_table: bool = True  # False: only for the growth ratios
+    hostile: str = ""  # a hostile story (generate.py): "repeating" or "long-paragraph"
 
 
 CASES = (
@@ -59,6 +67,9 @@ CASES = (
     Case("500x800", "500 articles x 800 words", 500, 800),
     Case("2x50000", "2 versions x 50,000 words", 0, 50_000, versions=True, in_table=False),
     Case("2x100000", "2 versions x 100,000 words", 0, 100_000, versions=True),
+    # Hostile input (no baseline: a quadratic all-pairs matcher is what they punish).
+    Case("repeating", "300 articles saying 1 thing x40", 300, 40, hostile="repeating"),
+    Case("long-paragraph", "150k-word paragraph + 100", 100, 150_000, hostile="long-paragraph"),
 )
 GROWTH = (
     ("articles x2 (100 -> 200 x 800 words)", "100x800", "200x800"),
@@ -167,7 +178,11 @@ def _story(case: Case, root: Path) -> Path:
     if case.key == "sample":
         return sample_dir()
     path = root / case.key
-    if case.versions:
+    if case.hostile == "repeating":
+        generate_repeating(path, articles=case.articles, times=case.words, seed=7)
+    elif case.hostile == "long-paragraph":
+        generate_long_paragraph(path, words=case.words, others=case.articles, seed=7)
+    elif case.versions:
         generate_versions(path, words=case.words, seed=7)
     else:
         generate(path, articles=case.articles, words=case.words, seed=7)
@@ -209,7 +224,9 @@ def main() -> int:
             line = f"{case.name:30}{_cell(mine, args.timeout)}"
             if before:
                 line += _cell(old[0], args.timeout)
-            if args.baseline_repeat > 0 and baseline_finishes:
+            if case.hostile:
+                line += _cell("-", args.timeout)
+            elif args.baseline_repeat > 0 and baseline_finishes:
                 theirs = best_of([*baseline, str(path)], args.baseline_repeat, args.timeout)
                 line += _cell(theirs, args.timeout)
                 # It compares all pairs of sentences: where it did not finish, no larger

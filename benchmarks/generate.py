@@ -149,6 +149,45 @@ def generate_versions(
     return paths
 
 
+def generate_repeating(out: Path, articles: int, times: int, seed: int) -> list[Path]:
+    """Hostile input: articles that each say one sample sentence `times` times over (a
+    feed's boilerplate, a scraper's loop), a few sentences shared by all. Every place of an
+    n-gram in one article once paired with every place in another."""
+    rng = random.Random(seed)
+    pool = _pool()
+    chosen = [pool[rng.randrange(len(pool))] for _ in range(7)]
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n in range(articles):
+        path = out / article_name(n)
+        path.write_text(f"Repeating report {n}\n\n" + " ".join([chosen[n % 7]] * times) + "\n")
+        paths.append(path)
+    return paths
+
+
+def generate_long_paragraph(out: Path, words: int, others: int, seed: int) -> list[Path]:
+    """Hostile input: one article of ~`words` words in a single paragraph (a transcript, a
+    page whose breaks were lost), sample sentences in random order and so each many times,
+    beside `others` short articles. Scans that slice the paragraph at each mark or word
+    were quadratic in it."""
+    rng = random.Random(seed)
+    pool = _pool()
+    body: list[str] = []
+    count = 0
+    while count < words:
+        body.append(pool[rng.randrange(len(pool))])
+        count += len(body[-1].split())
+    out.mkdir(parents=True, exist_ok=True)
+    paths = [out / "long_paragraph.txt"]
+    paths[0].write_text("One long paragraph\n\n" + " ".join(body) + "\n", "utf-8")
+    for n in range(others):
+        path = out / article_name(n)
+        text = " ".join(pool[rng.randrange(len(pool))] for _ in range(10))
+        path.write_text(f"Short report {n}\n\n{text}\n", "utf-8")
+        paths.append(path)
+    return paths
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("out", type=Path)

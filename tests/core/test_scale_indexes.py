@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import random
+from collections import Counter
 from difflib import SequenceMatcher
 from pathlib import Path
 
@@ -150,7 +151,7 @@ def test_runs_skipping_past_each_run_are_those_tested_seed_by_seed() -> None:
             seeds = sorted(p for g in shared for p in ga.where[g])
             a, b = words[x].ids, words[y].ids
             jumping = runs._jumping_runs(a, ga, b, gb, seeds)
-            assert jumping == runs._checked_runs(a, ga, b, gb, seeds)
+            assert jumping == runs._checked_runs(a, ga, b, gb.where, seeds)
             compared += len(jumping)
     assert compared > 200
 
@@ -329,3 +330,80 @@ def test_a_story_too_wide_for_the_seed_keys_is_found_pair_by_pair() -> None:
     short = index.Words([1, 2], [0, 2], [1, 3])  # no n-gram at all: no seed
     arrays = batch.story_arrays([short] * 40, [[]] * 40)
     assert arrays is not None and len(batch.batch_runs(arrays, 0, 40).pair) == 0
+
+
+def _crowded(articles: list[Article], times: int) -> list[Article]:
+    """The articles, every fifth saying twelve words of its opening `times` times over besides
+    (after the title, "Generated report N", which no other article has)."""
+    out = []
+    for k, a in enumerate(articles):
+        if k % 5 == 0:
+            said = " ".join(a.text.split()[3:15])
+            a = Article(
+                id=a.id, name=a.name, path=a.path, text=f"{a.text} " + " ".join([said] * times)
+            )
+        out.append(a)
+    return out
+
+
+def test_an_n_gram_both_articles_crowd_seeds_from_its_first_places_only() -> None:
+    """Two articles that say one sentence forty times paired every place of each n-gram
+    with every other (1,600 seeds each): each now seeds from its first MAX_PLACES places in
+    each, and the run over the whole repetition is still found. Beside an article that says
+    it once, every place of the other is a partner, and a passage."""
+    sentence = "the army said it had taken the town after a week of fighting"
+    a = Article(id="a", name="a.txt", path="", text=" ".join([sentence] * 40))
+    b = Article(id="b", name="b.txt", path="", text=" ".join([sentence] * 40))
+    once = Article(id="c", name="c.txt", path="", text=sentence)
+    words, ids = _word_grams([a, b, once])
+    ga, gb, gc = index.index_grams(ids)
+    assert min(map(len, ga.where.values())) > index.MAX_PLACES
+    seeds, partners = runs.seeding(ga, gb, ga.shared & gb.shared)
+    grams = len(ga.shared)
+    assert len(seeds) == grams * index.MAX_PLACES
+    assert {len(partners[g]) for g in ga.shared} == {index.MAX_PLACES}
+    whole = len(words[0].ids)
+    assert (0, whole, 0, whole, whole) in runs.pair_runs(words[0].ids, ga, words[1].ids, gb)
+    seeds, partners = runs.seeding(gc, gb, gc.shared & gb.shared)
+    assert len(seeds) == len(gc.shared) and {len(partners[g]) for g in gc.shared} == {40}
+    assert len(runs.pair_runs(words[2].ids, gc, words[1].ids, gb)) == 40
+
+
+def test_pairs_of_an_article_crowding_an_n_gram_are_walked_and_give_the_same_passages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bulk rule needs every place of every n-gram (it jumps from six equal words to the
+    seed there), so an article holding one more than MAX_PLACES times leaves the bulk table
+    and its pairs go to pair_runs: the table is the one found pair by pair, for any split."""
+    generate(tmp_path / "story", articles=30, words=300, seed=5)
+    articles = _crowded(CanonicalOrder(load_paths([tmp_path / "story"])).articles, 12)
+    words, ids = _word_grams(articles)
+    arrays = batch.story_arrays(words, ids)
+    assert arrays is not None and len(arrays.walk)
+    n = len(articles)
+    holders: dict[int, set[int]] = {}
+    for k, grams in enumerate(ids):
+        for g in grams:
+            holders.setdefault(g, set()).add(k)
+    crowding = {
+        k
+        for k, grams in enumerate(ids)
+        if any(len(holders[g]) > 1 and c > index.MAX_PLACES for g, c in Counter(grams).items())
+    }
+    assert len(crowding) >= 3 and crowding <= {k for k in range(n) if k % 5 == 0}
+    assert not set(arrays.article.tolist()) & crowding
+    expected = {
+        (x, y)
+        for x, y in itertools.combinations(range(n), 2)
+        if {x, y} & crowding and set(ids[x]) & set(ids[y])
+    }
+    assert {divmod(p, n) for p in arrays.walk.tolist()} == expected
+    monkeypatch.setattr(shared, "BULK_FROM", 10**9)
+    shared.forget()
+    by_pairs = [shared.find_part(articles, k, 3) for k in range(3)]
+    monkeypatch.setattr(shared, "BULK_FROM", 2)
+    shared.forget()
+    in_bulk = [shared.find_part(articles, k, 3) for k in range(3)]
+    shared.forget()
+    assert sum(map(len, by_pairs)) > 300
+    assert [t.columns for t in in_bulk] == [t.columns for t in by_pairs]

@@ -27,7 +27,7 @@ from reader.core.facts.figure_words import is_number_word
 from reader.core.model import Story, Warning
 from reader.core.text.diffing import SequenceMatcher
 from reader.core.text.stemming import stem
-from reader.core.text.tokens import STOPWORDS, Token, is_content, runs, tokenize
+from reader.core.text.tokens import STOPWORDS, Token, is_content, norms, runs, tokenize
 
 MIN_VERSIONS = 3  # other versions a sentence needs before a minority means anything
 MINORITY = 0.25  # a word that fewer than this share of the other versions use is flagged
@@ -72,20 +72,21 @@ def _versions(story: Story, mine: list[str], others: list[str]) -> list[_Version
     """The closest parallel sentence of each other article (at most MAX_VERSIONS of them)."""
     matcher: SequenceMatcher[str] = SequenceMatcher(None, autojunk=False)
     matcher.set_seq2(mine)
-    best: dict[str, tuple[float, str, list[Token]]] = {}
+    best: dict[str, tuple[float, str, list[Token], list[str]]] = {}
     for o in others:
         s = story.sentence(o)
-        tokens = tokenize(story.article(s.article).text, s.start, s.end)
-        matcher.set_seq1([t.norm for t in tokens])
+        text = story.article(s.article).text
+        forms = norms(text, s.start, s.end)  # made once per sentence, not once per pair
+        matcher.set_seq1(forms)
         if matcher.real_quick_ratio() < PARALLEL or matcher.quick_ratio() < PARALLEL:
             continue
         ratio = matcher.ratio()
-        if ratio >= PARALLEL and ratio > best.get(s.article, (0.0, "", []))[0]:
-            best[s.article] = (ratio, o, tokens)
+        if ratio >= PARALLEL and ratio > best.get(s.article, (0.0,))[0]:
+            best[s.article] = (ratio, o, tokenize(text, s.start, s.end), forms)
     ranked = sorted(best.values(), key=lambda v: -v[0])[:MAX_VERSIONS]
     return [
-        _Version(o, [t.norm for t in ts], ts, story.article(story.sentence(o).article).text)
-        for _, o, ts in ranked
+        _Version(o, forms, ts, story.article(story.sentence(o).article).text)
+        for _, o, ts, forms in ranked
     ]
 
 
@@ -263,8 +264,9 @@ def check_minority(story: Story) -> list[Warning]:
         ]
         if len({story.sentence(o).article for o in others}) < MIN_VERSIONS:
             continue
-        tokens = tokenize(story.article(s.article).text, s.start, s.end)
-        found[s.id] = (tokens, _versions(story, [t.norm for t in tokens], others))
+        text = story.article(s.article).text
+        tokens = tokenize(text, s.start, s.end)
+        found[s.id] = (tokens, _versions(story, norms(text, s.start, s.end), others))
     whole = _versions_of_whole(story, {k: [v.sentence for v in vs] for k, (_, vs) in found.items()})
     out: list[Warning] = []
     cache: dict[str, list[Amount]] = {}

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from reader.core.passages.index import SEED_WORDS, Words
+from reader.core.passages.index import MAX_PLACES, SEED_WORDS, Words
 from reader.core.passages.runs import RESUME_WORDS, Run
 from reader.core.passages.table import column_of
 
@@ -51,6 +51,11 @@ class StoryArrays:
     position: Ints
     repeated: Flags  # whether the occurrence's article holds its n-gram more than once
     width: int  # more than any article's number of words
+    # The pairs (x * articles + y, x < y) sharing an n-gram where one article holds an n-gram
+    # more than index.MAX_PLACES times: left to runs.pair_runs, which seeds from the first
+    # places alone. Their articles are not in the table: the bulk rule grows a run by jumping
+    # from any six equal words to the seed there, and needs every place of every n-gram.
+    walk: Ints
 
 
 def story_arrays(words: Sequence[Words], gram_ids: Sequence[list[int]]) -> StoryArrays | None:
@@ -78,8 +83,16 @@ def story_arrays(words: Sequence[Words], gram_ids: Sequence[list[int]]) -> Story
     gram, article, position = gram[shared], article[shared], position[shared]
     # an occurrence's article holds its n-gram more than once: its run of (n-gram, article)
     # in the sorted table is longer than one
-    run = np.cumsum(_new_rows((gram, article))) - 1
-    repeated = np.bincount(run, minlength=1)[run] > 1
+    held = _new_rows((gram, article))
+    run = np.cumsum(held) - 1
+    places = np.bincount(run, minlength=1)
+    repeated = places[run] > 1
+    walk = np.zeros(0, dtype=np.int64)
+    crowded = np.unique(article[held][places[: int(held.sum())] > MAX_PLACES])
+    if len(crowded):
+        walk = _pairs_sharing(gram[held], article[held], crowded, len(words))
+        keep = ~np.isin(article, crowded)
+        gram, article, position, repeated = (v[keep] for v in (gram, article, position, repeated))
     return StoryArrays(
         _flat([w.ids for w in words]),
         offset,
@@ -91,7 +104,31 @@ def story_arrays(words: Sequence[Words], gram_ids: Sequence[list[int]]) -> Story
         position,
         repeated,
         width,
+        walk,
     )
+
+
+def walked_pairs(s: StoryArrays, xs: range) -> list[tuple[int, int]]:
+    """The pairs of a part (its earlier article in `xs`) left to runs.pair_runs because an
+    article of the pair crowds an n-gram (StoryArrays.walk), in order."""
+    n = len(s.length)
+    x = s.walk // n
+    chosen = s.walk[(x >= xs.start) & (x < xs.stop)]
+    return [(int(p // n), int(p % n)) for p in chosen]
+
+
+def _pairs_sharing(gram: Ints, article: Ints, among: Ints, n: int) -> Ints:
+    """The pairs (x * n + y, x < y) of articles sharing an n-gram, one of them in `among`;
+    `gram` and `article` list each n-gram's holders once, sorted by n-gram."""
+    heads = np.flatnonzero(_new_rows((gram,)))
+    block = np.cumsum(_new_rows((gram,))) - 1
+    ends = np.append(heads[1:], len(gram))
+    mine = np.flatnonzero(np.isin(article, among))
+    item, other = _expand(heads[block[mine]], ends[block[mine]] - heads[block[mine]])
+    x, y = article[mine[item]], article[other]
+    apart = x != y
+    x, y = x[apart], y[apart]
+    return np.unique(np.minimum(x, y) * n + np.maximum(x, y))
 
 
 def _flat(lists: Sequence[list[int]]) -> Ints:

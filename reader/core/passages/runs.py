@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from heapq import heappop, heappush
 from operator import itemgetter
 
-from reader.core.passages.index import SEED_WORDS, Grams
+from reader.core.passages.index import MAX_PLACES, SEED_WORDS, Grams
 
 RESUME_WORDS = 4  # after a changed word, this many identical words must follow to go on
 
@@ -157,23 +157,41 @@ def pair_runs(a: list[int], ga: Grams, b: list[int], gb: Grams) -> list[Run]:
     shared = ga.shared & gb.shared
     if not shared:
         return []
-    seeds = list(map(ga.first.__getitem__, shared))
-    for g in shared & ga.repeated:
-        seeds.extend(ga.where[g][1:])
-    seeds.sort()
+    seeds, partners = seeding(ga, gb, shared)
     # Unless b repeats a shared n-gram, a seed inside a run found already can only lie on that
     # run: skip straight past the run instead of testing each of its words.
     if not (shared & gb.repeated):
         return _jumping_runs(a, ga, b, gb, seeds)
-    return _checked_runs(a, ga, b, gb, seeds)
+    return _checked_runs(a, ga, b, partners, seeds)
 
 
-def _checked_runs(a: list[int], ga: Grams, b: list[int], gb: Grams, seeds: list[int]) -> list[Run]:
-    """pair_runs from each seed and each of its partners in b, but those inside a run found
-    already."""
+def seeding(ga: Grams, gb: Grams, shared: frozenset[int]) -> tuple[list[int], dict[int, list[int]]]:
+    """The places in a that seed the pair's runs, in order, and each shared n-gram's places in
+    b that they pair with: every place, but the first MAX_PLACES of an n-gram that both
+    articles hold more often than that (index.MAX_PLACES)."""
+    crowded = {
+        g
+        for g in shared & ga.repeated & gb.repeated
+        if len(ga.where[g]) > MAX_PLACES and len(gb.where[g]) > MAX_PLACES
+    }
+    seeds = list(map(ga.first.__getitem__, shared))
+    for g in shared & ga.repeated:
+        seeds.extend(ga.where[g][1:MAX_PLACES] if g in crowded else ga.where[g][1:])
+    seeds.sort()
+    partners = gb.where
+    if crowded:
+        partners = {**partners, **{g: partners[g][:MAX_PLACES] for g in crowded}}
+    return seeds, partners
+
+
+def _checked_runs(
+    a: list[int], ga: Grams, b: list[int], b_where: dict[int, list[int]], seeds: list[int]
+) -> list[Run]:
+    """pair_runs from each seed and each of its partners in b (`b_where`: the places of each
+    shared n-gram in b that seed), but those inside a run found already."""
     runs: list[Run] = []
     open_runs = OpenRuns()
-    a_grams, b_where = ga.ids, gb.where
+    a_grams = ga.ids
     last = (0, 0, 0, 0, 0)  # the run found last: most seeds inside a run lie inside this one
     k, n = 0, len(seeds)
     while k < n:

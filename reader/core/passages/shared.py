@@ -144,13 +144,20 @@ def _found_in_bulk(prep: _InBulk, articles: Sequence[Article], xs: range) -> Pas
     """find_part's table, the runs found in bulk (batch.py) but for the few pairs it leaves
     to pair_runs. For those, the two articles' n-grams are indexed as a story of two: the
     n-grams they both hold are the same, and they are all pair_runs reads."""
-    from reader.core.passages.batch import batch_runs, columns
+    from reader.core.passages.batch import batch_runs, columns, walked_pairs
 
     found = batch_runs(prep.arrays, xs.start, xs.stop)
     words, ids, walked = prep.words, prep.gram_ids, {}
     for x, y in found.unsure:
         ga, gb = index_grams([ids[x], ids[y]])
         walked[x, y] = pair_runs(words[x].ids, ga, words[y].ids, gb)
+    crowded = walked_pairs(prep.arrays, xs)
+    if crowded:
+        # Indexed together once: what two of them share is what a story of those two shares.
+        them = sorted({a for pair in crowded for a in pair})
+        grams = dict(zip(them, index_grams([ids[a] for a in them]), strict=True))
+        for x, y in crowded:
+            walked[x, y] = pair_runs(words[x].ids, grams[x], words[y].ids, grams[y])
     return PassageTable([a.id for a in articles], columns(prep.arrays, found, walked))
 
 
