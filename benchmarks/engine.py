@@ -8,9 +8,10 @@ that process's max RSS from os.wait4 (the larger one when a helper process forks
 the issue's table: the bundled sample, generated stories of 50 x 1,000, 200 x 800 and 500 x 800
 words, and two versions of one 100,000-word text (one moved block, 2% of the words changed),
 all made by benchmarks/generate.py; with the growth cases (100 and 250 x 800 words, 2 x 50,000
-words) it prints how the time grows when the articles, or a version's length, double. Two
+words) it prints how the time grows when the articles, or a version's length, double. Three
 hostile stories follow (300 articles each saying one sentence forty times; one paragraph of
-150,000 words beside 100 short articles), without the baseline.
+150,000 words beside 100 short articles; two lists of 100,000 one-word lines), without the
+baseline.
 
 `--before PYTHON` also runs an interpreter that has another tree installed (the code before a
 change) on the same stories in the same run, the two taking turns, so a noisy machine hurts
@@ -38,6 +39,7 @@ from benchmarks.generate import (
     generate,
     generate_long_paragraph,
     generate_repeating,
+    generate_short_lines,
     generate_versions,
 )
 from reader.resources import sample_dir
@@ -55,7 +57,7 @@ class Case:
     words: int = 0
     versions: bool = False
     in_table: bool = True  # False: only for the growth ratios
-    hostile: str = ""  # a hostile story (generate.py): "repeating" or "long-paragraph"
+    hostile: str = ""  # a hostile story (generate.py): "repeating", "long-paragraph", ...
 
 
 CASES = (
@@ -70,6 +72,7 @@ CASES = (
     # Hostile input (no baseline: a quadratic all-pairs matcher is what they punish).
     Case("repeating", "300 articles saying 1 thing x40", 300, 40, hostile="repeating"),
     Case("long-paragraph", "150k-word paragraph + 100", 100, 150_000, hostile="long-paragraph"),
+    Case("short-lines", "2 x 100,000 one-word lines", 2, 100_000, hostile="short-lines"),
 )
 GROWTH = (
     ("articles x2 (100 -> 200 x 800 words)", "100x800", "200x800"),
@@ -182,6 +185,8 @@ def _story(case: Case, root: Path) -> Path:
         generate_repeating(path, articles=case.articles, times=case.words, seed=7)
     elif case.hostile == "long-paragraph":
         generate_long_paragraph(path, words=case.words, others=case.articles, seed=7)
+    elif case.hostile == "short-lines":
+        generate_short_lines(path, lines=case.words, seed=7)
     elif case.versions:
         generate_versions(path, words=case.words, seed=7)
     else:

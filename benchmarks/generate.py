@@ -188,6 +188,22 @@ def generate_long_paragraph(out: Path, words: int, others: int, seed: int) -> li
     return paths
 
 
+def generate_short_lines(out: Path, lines: int, seed: int) -> list[Path]:
+    """Hostile input: two articles of `lines` one-word paragraphs each (a word list, a page
+    of links), which the furniture finder hides one by one. Tests of each paragraph against
+    every hidden span were quadratic in them."""
+    rng = random.Random(seed)
+    words = sorted({w.strip(".,“”\"'") for s in _pool() for w in s.split()} - {""})[:40]
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n in range(2):
+        path = out / f"lines_{n + 1}.txt"
+        body = "\n\n".join(rng.choice(words) for _ in range(lines))
+        path.write_text(f"Word list {n + 1}\n\n{body}\n", "utf-8")
+        paths.append(path)
+    return paths
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("out", type=Path)

@@ -62,9 +62,7 @@ def segment(articles: Sequence[Article]) -> list[Sentence]:
 
 def _touches_hidden(story: Story, warning: Warning) -> bool:
     """Hidden text (furniture, Markdown markup) takes part in no warning."""
-    return any(
-        s < warning.end and warning.start < e for s, e in story.article(warning.article).hidden
-    )
+    return story.article(warning.article).hides_any(warning.start, warning.end)
 
 
 # The passages' parts: several a worker even out the load, and leave parts for the main

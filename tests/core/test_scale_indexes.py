@@ -333,14 +333,16 @@ def test_a_story_too_wide_for_the_seed_keys_is_found_pair_by_pair() -> None:
 
 
 def _crowded(articles: list[Article], times: int) -> list[Article]:
-    """The articles, every fifth saying twelve words of its opening `times` times over besides
-    (after the title, "Generated report N", which no other article has)."""
+    """The articles, every fifth also saying twelve words of the first article's opening
+    `times` times over (after its title, which no other article has), and the second its own
+    opening."""
+    said = " ".join(articles[0].text.split()[3:15])
     out = []
     for k, a in enumerate(articles):
-        if k % 5 == 0:
-            said = " ".join(a.text.split()[3:15])
+        if k % 5 == 0 or k == 1:
+            again = said if k != 1 else " ".join(a.text.split()[3:15])
             a = Article(
-                id=a.id, name=a.name, path=a.path, text=f"{a.text} " + " ".join([said] * times)
+                id=a.id, name=a.name, path=a.path, text=f"{a.text} " + " ".join([again] * times)
             )
         out.append(a)
     return out
@@ -372,9 +374,10 @@ def test_an_n_gram_both_articles_crowd_seeds_from_its_first_places_only() -> Non
 def test_pairs_of_an_article_crowding_an_n_gram_are_walked_and_give_the_same_passages(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The bulk rule needs every place of every n-gram (it jumps from six equal words to the
-    seed there), so an article holding one more than MAX_PLACES times leaves the bulk table
-    and its pairs go to pair_runs: the table is the one found pair by pair, for any split."""
+    """Where two articles each hold an n-gram more than MAX_PLACES times, pair_runs seeds it
+    from its first places; the bulk rule needs every place of every n-gram (it jumps from six
+    equal words to the seed there), so such articles leave the bulk table and their pairs go
+    to pair_runs: the table is the one found pair by pair, for any split."""
     generate(tmp_path / "story", articles=30, words=300, seed=5)
     articles = _crowded(CanonicalOrder(load_paths([tmp_path / "story"])).articles, 12)
     words, ids = _word_grams(articles)
@@ -385,13 +388,16 @@ def test_pairs_of_an_article_crowding_an_n_gram_are_walked_and_give_the_same_pas
     for k, grams in enumerate(ids):
         for g in grams:
             holders.setdefault(g, set()).add(k)
-    crowding = {
-        k
-        for k, grams in enumerate(ids)
-        if any(len(holders[g]) > 1 and c > index.MAX_PLACES for g, c in Counter(grams).items())
-    }
-    assert len(crowding) >= 3 and crowding <= {k for k in range(n) if k % 5 == 0}
+    busy: dict[int, set[int]] = {}  # n-gram -> the articles holding it more than MAX_PLACES
+    for k, grams in enumerate(ids):
+        for g, c in Counter(grams).items():
+            if len(holders[g]) > 1 and c > index.MAX_PLACES:
+                busy.setdefault(g, set()).add(k)
+    crowding = {k for those in busy.values() if len(those) > 1 for k in those}
+    alone = {k for those in busy.values() for k in those} - crowding
+    assert crowding == {k for k in range(n) if k % 5 == 0} and alone == {1}
     assert not set(arrays.article.tolist()) & crowding
+    assert 1 in set(arrays.article.tolist())  # alone in crowding its n-grams: in bulk
     expected = {
         (x, y)
         for x, y in itertools.combinations(range(n), 2)
@@ -407,3 +413,20 @@ def test_pairs_of_an_article_crowding_an_n_gram_are_walked_and_give_the_same_pas
     shared.forget()
     assert sum(map(len, by_pairs)) > 300
     assert [t.columns for t in in_bulk] == [t.columns for t in by_pairs]
+
+
+def test_hidden_text_by_bisection_is_what_testing_every_hidden_span_finds() -> None:
+    """Article.is_hidden and hides_any bisect the spans merged in order: the same answers as
+    testing every span, for spans out of order, overlapping, nested, touching and empty."""
+    rng = random.Random(9)
+    for _ in range(300):
+        spans = []
+        for _ in range(rng.randint(0, 12)):
+            s = rng.randint(0, 60)
+            spans.append((s, s + rng.randint(0, 10)))
+        article = Article(id="a1", name="a.txt", path="", text="x" * 80, hidden=tuple(spans))
+        for pos in range(-2, 82):
+            assert article.is_hidden(pos) == any(s <= pos < e for s, e in spans), (spans, pos)
+            end = pos + rng.randint(0, 6)
+            expected = any(s < end and pos < e for s, e in spans)
+            assert article.hides_any(pos, end) == expected, (spans, pos, end)

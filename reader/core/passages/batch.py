@@ -52,9 +52,11 @@ class StoryArrays:
     repeated: Flags  # whether the occurrence's article holds its n-gram more than once
     width: int  # more than any article's number of words
     # The pairs (x * articles + y, x < y) sharing an n-gram where one article holds an n-gram
-    # more than index.MAX_PLACES times: left to runs.pair_runs, which seeds from the first
-    # places alone. Their articles are not in the table: the bulk rule grows a run by jumping
-    # from any six equal words to the seed there, and needs every place of every n-gram.
+    # more than index.MAX_PLACES times that another article also does: left to
+    # runs.pair_runs, which seeds such an n-gram from its first places alone. Their articles
+    # are not in the table: the bulk rule grows a run by jumping from any six equal words to
+    # the seed there, and needs every place of every n-gram. (An article alone in crowding an
+    # n-gram stays: its seeds grow with its places, not with their square.)
     walk: Ints
 
 
@@ -88,7 +90,12 @@ def story_arrays(words: Sequence[Words], gram_ids: Sequence[list[int]]) -> Story
     places = np.bincount(run, minlength=1)
     repeated = places[run] > 1
     walk = np.zeros(0, dtype=np.int64)
-    crowded = np.unique(article[held][places[: int(held.sum())] > MAX_PLACES])
+    # The articles holding an n-gram more than MAX_PLACES times that another article holds
+    # more than that too: their seeds of it multiply (runs.seeding).
+    busy = places[: int(held.sum())] > MAX_PLACES
+    busy_grams = gram[held][busy]
+    grams, holders = np.unique(busy_grams, return_counts=True)
+    crowded = np.unique(article[held][busy][np.isin(busy_grams, grams[holders > 1])])
     if len(crowded):
         walk = _pairs_sharing(gram[held], article[held], crowded, len(words))
         keep = ~np.isin(article, crowded)
@@ -154,7 +161,7 @@ class Batch:
 
 def batch_runs(s: StoryArrays, first: int, last: int) -> Batch:
     """The runs of every pair (x, y), first <= x < last, x < y, that shares a seed."""
-    pieces = [_batch(s, lo, hi) for lo, hi in _chunks(s, first, last)]
+    pieces = [_batch(s, *chunk) for chunk in _chunks(s, first, last)]
     if len(pieces) == 1:
         return pieces[0]
     pair, a0, a1, b0, b1, same = (np.concatenate([getattr(p, f) for p in pieces]) for f in _COLUMNS)
@@ -163,38 +170,77 @@ def batch_runs(s: StoryArrays, first: int, last: int) -> Batch:
 
 _COLUMNS = ("pair", "a0", "a1", "b0", "b1", "same")
 SEEDS_AT_ONCE = 1 << 20  # about 100 MB of arrays while a chunk's seeds are worked on
+_Chunk = tuple[int, int, int, int]  # the pairs (x, y), x0 <= x < x1, y0 <= y < y1
 
 
-def _chunks(s: StoryArrays, first: int, last: int) -> list[tuple[int, int]]:
+def _chunks(s: StoryArrays, first: int, last: int) -> list[_Chunk]:
     """Runs of the articles first..last-1 whose pairs hold about SEEDS_AT_ONCE seeds or
-    fewer (an article with more is a chunk alone): memory stays bounded in one process that
-    takes every pair of 500 articles (14 million seeds)."""
+    fewer: memory stays bounded in one process that takes every pair of 500 articles (14
+    million seeds). An article with more is split by its later articles (one paragraph of
+    150,000 words, each sentence in it forty times, beside 100 articles held 1.6 GB at once)."""
+    n = len(s.length)
     mine, later, end = _partners(s, first, last)
     per_article = np.bincount(s.article[mine] - first, weights=end - later, minlength=last - first)
-    out, lo, held = [], first, 0.0
+    out: list[_Chunk] = []
+    lo, held = first, 0.0
     for x, seeds in enumerate(per_article.tolist(), start=first):
         if held and held + seeds > SEEDS_AT_ONCE:
-            out.append((lo, x))
+            out.append((lo, x, 0, n))
             lo, held = x, 0.0
+        if seeds > SEEDS_AT_ONCE:
+            out += _split_by_partner(s, x, later[s.article[mine] == x], end[s.article[mine] == x])
+            lo, held = x + 1, 0.0
+            continue
         held += seeds
-    out.append((lo, last))
+    if lo < last or not out:
+        out.append((lo, last, 0, n))
     return out
 
 
-def _partners(s: StoryArrays, first: int, last: int) -> tuple[Ints, Ints, Ints]:
+def _split_by_partner(s: StoryArrays, x: int, later: Ints, end: Ints) -> list[_Chunk]:
+    """Article x's pairs as chunks of later articles holding about SEEDS_AT_ONCE seeds each
+    (a pair is never split): its seeds with each article, counted from the ranges of the
+    table they come from without making them."""
+    n = len(s.length)
+    cover = np.zeros(len(s.gram) + 1, dtype=np.int64)
+    np.add.at(cover, later, 1)
+    np.add.at(cover, end, -1)
+    per_partner = np.bincount(s.article, weights=np.cumsum(cover)[:-1], minlength=n)
+    out: list[_Chunk] = []
+    lo, held = x + 1, 0.0
+    for y in range(x + 1, n):
+        seeds = float(per_partner[y])
+        if held and held + seeds > SEEDS_AT_ONCE:
+            out.append((x, x + 1, lo, y))
+            lo, held = y, 0.0
+        held += seeds
+    out.append((x, x + 1, lo, n))
+    return out
+
+
+def _partners(
+    s: StoryArrays, first: int, last: int, partners: tuple[int, int] | None = None
+) -> tuple[Ints, Ints, Ints]:
     """The occurrences of the articles first..last-1 (as indices into the table), and for
     each, the range of the table holding its n-gram in later articles (the table is sorted by
-    n-gram, then article)."""
+    n-gram, then article); within `partners` (y0, y1) where given."""
     n = len(s.length)
     holder = s.gram * n + s.article
     mine = np.flatnonzero((s.article >= first) & (s.article < last))
     later = np.searchsorted(holder, holder[mine], side="right")
-    return mine, later, np.searchsorted(s.gram, s.gram[mine], side="right")
+    end = np.searchsorted(s.gram, s.gram[mine], side="right")
+    if partners is not None:
+        y0, y1 = partners
+        base = s.gram[mine] * n
+        later = np.maximum(later, np.searchsorted(holder, base + y0, side="left"))
+        end = np.minimum(end, np.searchsorted(holder, base + y1, side="left"))
+        end = np.maximum(end, later)
+    return mine, later, end
 
 
-def _batch(s: StoryArrays, first: int, last: int) -> Batch:
+def _batch(s: StoryArrays, first: int, last: int, y0: int, y1: int) -> Batch:
     """batch_runs for one chunk."""
-    seeds = _seeds(s, first, last)
+    seeds = _seeds(s, first, last, (y0, y1) if (y0, y1) != (0, len(s.length)) else None)
     if not len(seeds.key):
         none = np.zeros(0, dtype=np.int64)
         return Batch(none, none, none, none, none, none, [])
@@ -247,11 +293,14 @@ def _expand(start: Ints, count: Ints) -> tuple[Ints, Ints]:
     return item, np.arange(int(count.sum()), dtype=np.int64) - before[item] + start[item]
 
 
-def _seeds(s: StoryArrays, first: int, last: int) -> _Seeds:
-    """Every seed of every pair (x, y), first <= x < last, x < y: each occurrence of a shared
-    n-gram in x joined with each of its occurrences in a later article."""
+def _seeds(
+    s: StoryArrays, first: int, last: int, partners: tuple[int, int] | None = None
+) -> _Seeds:
+    """Every seed of every pair (x, y), first <= x < last, x < y (and y0 <= y < y1 within
+    `partners`): each occurrence of a shared n-gram in x joined with each of its occurrences
+    in a later article."""
     n = len(s.length)
-    mine, later, end = _partners(s, first, last)
+    mine, later, end = _partners(s, first, last, partners)
     item, other = _expand(later, end - later)
     own = mine[item]
     x, i, y, j = s.article[own], s.position[own], s.article[other], s.position[other]
@@ -467,23 +516,41 @@ def _checked_starts(
     run_of[order] = np.cumsum(new) - 1
     earliest = order[new]  # each run's stretch that comes first (lowest rank)
     run_pair = pair[earliest]
-    # every stretch against every other run of its pair
+    # every stretch against every other run of its pair: a pair's stretches times its runs,
+    # so taken SEEDS_AT_ONCE at a time (a short article beside one that says each of its
+    # sentences forty times has hundreds of each: 1.6 GB at once for 100 such pairs)
     lo = np.searchsorted(run_pair, pair, side="left")
     hi = np.searchsorted(run_pair, pair, side="right")
-    item, run = _expand(lo, hi - lo)
-    other = run != run_of[item]
-    item, run = item[other], run[other]
-    r = earliest[run]
-    top = np.maximum(a0[r], b0[r] - d[item])
-    bottom = np.minimum(a1[r], b1[r] - d[item]) - SEED_WORDS
-    touches = (top <= bottom) & (top <= last[item]) & (bottom >= i0[item])
-    whole = (top <= i0[item]) & (bottom >= last[item])
-    unsure = touches & ~whole
+    count = hi - lo
+    reach = np.cumsum(count)
+    bad: list[Ints] = []
+    covered_parts: list[Ints] = []  # stretches a run of their pair covers whole
+    by_parts: list[Ints] = []  # ... and that run's first stretch
+    start = 0
+    while start < len(k):
+        budget = reach[start] - count[start] + SEEDS_AT_ONCE
+        stop = max(start + 1, int(np.searchsorted(reach, budget)))
+        item, run = _expand(lo[start:stop], count[start:stop])
+        item += start
+        other = run != run_of[item]
+        item, run = item[other], run[other]
+        r = earliest[run]
+        top = np.maximum(a0[r], b0[r] - d[item])
+        bottom = np.minimum(a1[r], b1[r] - d[item]) - SEED_WORDS
+        touches = (top <= bottom) & (top <= last[item]) & (bottom >= i0[item])
+        whole = (top <= i0[item]) & (bottom >= last[item])
+        bad.append(pair[item[touches & ~whole]])
+        covered_parts.append(item[whole])
+        by_parts.append(r[whole])
+        start = stop
+    none = np.zeros(0, dtype=np.int64)
+    covered = np.concatenate(covered_parts) if covered_parts else none
+    by = np.concatenate(by_parts) if by_parts else none
     covered_by = np.zeros(len(k), dtype=np.bool_)
-    covered_by[item[whole]] = True
+    covered_by[covered] = True
     # a covering run must be emitted for sure, and before the stretch's first seed
-    late = whole & (covered_by[r] | (rank[r] >= rank[item]))
-    bad_pairs = np.unique(pair[item[unsure | late]])
+    late = covered_by[by] | (rank[by] >= rank[covered])
+    bad_pairs = np.unique(np.concatenate([*bad, pair[covered[late]]]))
     return k[~covered_by], rank[~covered_by], bad_pairs
 
 
