@@ -26,6 +26,7 @@ from reader.core.ingest.loading import load_paths
 from reader.core.input_order import CanonicalOrder
 from reader.core.model import Article, Story
 from reader.core.passages import batch, index, runs, shared
+from reader.core.passages.table import PassageTable
 from reader.core.pipeline import segment
 from reader.core.text.tokens import normalize_word, tokenize
 from reader.resources import sample_dir
@@ -303,13 +304,10 @@ def test_runs_found_in_bulk_are_those_found_pair_by_pair(monkeypatch: pytest.Mon
     assert settled[1] > 200 and unsure[1] > 10
 
 
-def test_passages_found_in_bulk_are_the_passages(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """find_part's two ways (in bulk from BULK_FROM articles, pair by pair below) give one
-    table, for any split into parts."""
-    generate(tmp_path / "story", articles=30, words=400, seed=3)
-    articles = CanonicalOrder(load_paths([tmp_path / "story"])).articles
+def _both_ways(
+    articles: list[Article], monkeypatch: pytest.MonkeyPatch
+) -> tuple[list[PassageTable], list[PassageTable]]:
+    """find_part's tables of three parts, pair by pair and in bulk."""
     monkeypatch.setattr(shared, "BULK_FROM", 10**9)
     shared.forget()
     by_pairs = [shared.find_part(articles, k, 3) for k in range(3)]
@@ -317,6 +315,17 @@ def test_passages_found_in_bulk_are_the_passages(
     shared.forget()
     in_bulk = [shared.find_part(articles, k, 3) for k in range(3)]
     shared.forget()
+    return by_pairs, in_bulk
+
+
+def test_passages_found_in_bulk_are_the_passages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """find_part's two ways (in bulk from BULK_FROM articles, pair by pair below) give one
+    table, for any split into parts."""
+    generate(tmp_path / "story", articles=30, words=400, seed=3)
+    articles = CanonicalOrder(load_paths([tmp_path / "story"])).articles
+    by_pairs, in_bulk = _both_ways(articles, monkeypatch)
     assert sum(map(len, by_pairs)) > 500
     assert [t.columns for t in in_bulk] == [t.columns for t in by_pairs]
 
@@ -404,13 +413,7 @@ def test_pairs_of_an_article_crowding_an_n_gram_are_walked_and_give_the_same_pas
         if {x, y} & crowding and set(ids[x]) & set(ids[y])
     }
     assert {divmod(p, n) for p in arrays.walk.tolist()} == expected
-    monkeypatch.setattr(shared, "BULK_FROM", 10**9)
-    shared.forget()
-    by_pairs = [shared.find_part(articles, k, 3) for k in range(3)]
-    monkeypatch.setattr(shared, "BULK_FROM", 2)
-    shared.forget()
-    in_bulk = [shared.find_part(articles, k, 3) for k in range(3)]
-    shared.forget()
+    by_pairs, in_bulk = _both_ways(articles, monkeypatch)
     assert sum(map(len, by_pairs)) > 300
     assert [t.columns for t in in_bulk] == [t.columns for t in by_pairs]
 
