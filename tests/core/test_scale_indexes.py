@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.generate import generate
+from reader.core import checks
 from reader.core.checks.common import in_quotes, quoted_spans
 from reader.core.checks.lexicon import bundled
 from reader.core.checks.names import check_organisation_names
@@ -24,7 +25,7 @@ from reader.core.facts.agreement import affinity, comparable, threshold
 from reader.core.facts.mentions import Mention, mentions_of
 from reader.core.ingest.loading import load_paths
 from reader.core.input_order import CanonicalOrder
-from reader.core.model import Article, Story
+from reader.core.model import Article, Story, Warning
 from reader.core.passages import batch, index, runs, shared
 from reader.core.passages.table import PassageTable
 from reader.core.pipeline import segment
@@ -433,3 +434,39 @@ def test_hidden_text_by_bisection_is_what_testing_every_hidden_span_finds() -> N
             end = pos + rng.randint(0, 6)
             expected = any(s < end and pos < e for s, e in spans)
             assert article.hides_any(pos, end) == expected, (spans, pos, end)
+
+
+def test_warnings_kept_by_bisection_are_those_kept_testing_every_kept_one() -> None:
+    """finalize drops a warning that overlaps one kept already (half the shorter span shared),
+    looking only at the kept warnings a span can meet: the same warnings as testing them all,
+    for spans of any length, nested, touching and empty, in several articles."""
+    rng = random.Random(11)
+    kinds = list(checks._KIND_RANK)
+    story = Story(
+        articles=[Article(id=f"a{k}", name="a.txt", path="", text="x" * 300) for k in (1, 2)],
+        sentences=[],
+    )
+    for _ in range(200):
+        found = []
+        for _ in range(rng.randint(0, 60)):
+            start = rng.randint(0, 280)
+            found.append(
+                Warning(
+                    id="",
+                    article=rng.choice(("a1", "a2")),
+                    start=start,
+                    end=start + rng.choice((0, 1, 3, 8, 20, 60)),
+                    kind=rng.choice(kinds),  # type: ignore[arg-type]  # a kind of the table
+                    message="",
+                    severity=rng.choice(("warning", "info")),
+                )
+            )
+        expected: list[Warning] = []
+        for w in sorted(found, key=checks._rank):
+            if not any(checks._overlap(w, k) for k in expected):
+                expected.append(w)
+        order = {"a1": 0, "a2": 1}
+        expected.sort(key=lambda w: (order[w.article], w.start, w.end))
+        assert [(w.article, w.start, w.end, w.kind) for w in checks.finalize(story, found)] == [
+            (w.article, w.start, w.end, w.kind) for w in expected
+        ]

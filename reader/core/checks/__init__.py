@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -57,15 +58,37 @@ def _overlap(a: Warning, b: Warning) -> bool:
     return shared > 0 and shared * 2 >= min(a.end - a.start, b.end - b.start)
 
 
+class _Kept:
+    """The warnings kept in one article, by start: those a span meets are found by bisection
+    (a warning as long as the longest kept reaches back at most that far). Testing every kept
+    warning took three minutes for 60,000 warnings in three articles of mangled quotes."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.warnings: list[Warning] = []
+        self.longest = 0
+
+    def overlaps(self, w: Warning) -> bool:
+        lo = bisect_right(self.starts, w.start - self.longest)
+        hi = bisect_left(self.starts, w.end, lo)
+        return any(_overlap(w, k) for k in self.warnings[lo:hi])
+
+    def add(self, w: Warning) -> None:
+        at = bisect_right(self.starts, w.start)
+        self.starts.insert(at, w.start)
+        self.warnings.insert(at, w)
+        self.longest = max(self.longest, w.end - w.start)
+
+
 def finalize(story: Story, found: list[Warning]) -> list[Warning]:
     """Drop duplicates and overlaps (best rule wins), then number w1.. in reading order."""
     kept: list[Warning] = []
-    by_article: dict[str, list[Warning]] = {}  # warnings overlap only within one article
+    by_article: dict[str, _Kept] = {}  # warnings overlap only within one article
     for w in sorted(found, key=_rank):
-        mine = by_article.setdefault(w.article, [])
-        if not any(_overlap(w, k) for k in mine):
+        mine = by_article.setdefault(w.article, _Kept())
+        if not mine.overlaps(w):
             kept.append(w)
-            mine.append(w)
+            mine.add(w)
     order = {a.id: i for i, a in enumerate(story.articles)}
     kept.sort(key=lambda w: (order.get(w.article, len(order)), w.start, w.end))
     return [replace(w, id=f"w{i}") for i, w in enumerate(kept, start=1)]
