@@ -8,10 +8,10 @@ that process's max RSS from os.wait4 (the larger one when a helper process forks
 the issue's table: the bundled sample, generated stories of 50 x 1,000, 200 x 800 and 500 x 800
 words, and two versions of one 100,000-word text (one moved block, 2% of the words changed),
 all made by benchmarks/generate.py; with the growth cases (100 and 250 x 800 words, 2 x 50,000
-words) it prints how the time grows when the articles, or a version's length, double. Three
+words) it prints how the time grows when the articles, or a version's length, double. Four
 hostile stories follow (300 articles each saying one sentence forty times; one paragraph of
-150,000 words beside 100 short articles; two lists of 100,000 one-word lines), without the
-baseline.
+150,000 words beside 100 short articles; two lists of 100,000 one-word lines; three articles of
+15,000 sentences with quotation marks that do not pair), without the baseline.
 
 `--before PYTHON` also runs an interpreter that has another tree installed (the code before a
 change) on the same stories in the same run, the two taking turns, so a noisy machine hurts
@@ -38,6 +38,7 @@ from pathlib import Path
 from benchmarks.generate import (
     generate,
     generate_long_paragraph,
+    generate_mangled_quotes,
     generate_repeating,
     generate_short_lines,
     generate_versions,
@@ -73,6 +74,7 @@ CASES = (
     Case("repeating", "300 articles saying 1 thing x40", 300, 40, hostile="repeating"),
     Case("long-paragraph", "150k-word paragraph + 100", 100, 150_000, hostile="long-paragraph"),
     Case("short-lines", "2 x 100,000 one-word lines", 2, 100_000, hostile="short-lines"),
+    Case("mangled-quotes", "3 x 15,000 mangled quotes", 3, 15_000, hostile="mangled-quotes"),
 )
 GROWTH = (
     ("articles x2 (100 -> 200 x 800 words)", "100x800", "200x800"),
@@ -187,6 +189,8 @@ def _story(case: Case, root: Path) -> Path:
         generate_long_paragraph(path, words=case.words, others=case.articles, seed=7)
     elif case.hostile == "short-lines":
         generate_short_lines(path, lines=case.words, seed=7)
+    elif case.hostile == "mangled-quotes":
+        generate_mangled_quotes(path, case.articles, sentences=case.words, seed=7)
     elif case.versions:
         generate_versions(path, words=case.words, seed=7)
     else:

@@ -204,6 +204,25 @@ def generate_short_lines(out: Path, lines: int, seed: int) -> list[Path]:
     return paths
 
 
+def generate_mangled_quotes(out: Path, articles: int, sentences: int, seed: int) -> list[Path]:
+    """Hostile input: articles of `sentences` short sentences, each with quotation marks that
+    do not pair up (a mangled conversion), so that the checks raise a warning or more in every
+    one. Testing each warning against every one kept before it was quadratic in them."""
+    rng = random.Random(seed)
+    words = sorted({w.strip(".,“”\"'") for s in _pool() for w in s.split()} - {""})
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n in range(articles):
+        body = " ".join(
+            f"“{rng.choice(words)} said ” {rng.choice(words)} ‘{rng.choice(words)}„ {k} »."
+            for k in range(sentences)
+        )
+        path = out / article_name(n)
+        path.write_text(f"Mangled report {n}\n\n{body}\n", "utf-8")
+        paths.append(path)
+    return paths
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("out", type=Path)
