@@ -293,12 +293,29 @@ WORKER_NICENESS = 5
 POOL_SWITCH_INTERVAL = 0.0005
 
 
-def _start_worker() -> None:
+def _start_worker(parent: int) -> None:
     """Ctrl+C is the parent's to handle: it stops the helper without a second traceback. The
-    worker runs at a lower priority than the main process (see WORKER_NICENESS)."""
+    worker runs at a lower priority than the main process (see WORKER_NICENESS), and dies with
+    it (`parent`, its pid): a main process killed outright (for want of memory, `kill -9`) left
+    its worker finishing its part and then waiting for the next one for good."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     with suppress(OSError):  # not allowed here: an even share is slower, not wrong
         os.nice(WORKER_NICENESS)
+    _die_with(parent)
+
+
+_PR_SET_PDEATHSIG = 1  # prctl(2): the signal this process gets when its parent ends
+
+
+def _die_with(parent: int) -> None:
+    """Ask Linux to kill this process when its parent ends; end now if it has already."""
+    with suppress(OSError, AttributeError):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the parent ended before the request was made
+        os._exit(1)
 
 
 def can_fork(chars: int) -> bool:
@@ -349,7 +366,9 @@ def worker_pool(texts: Sequence[str]) -> Iterator[Helper]:
         try:
             context = multiprocessing.get_context("fork")
             _TICKETS = _Tickets(context, _MAX_TICKETS)
-            pool = ProcessPoolExecutor(planned, mp_context=context, initializer=_start_worker)
+            pool = ProcessPoolExecutor(
+                planned, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
+            )
         except (OSError, ValueError):
             pool = None
     interval = sys.getswitchinterval()

@@ -432,3 +432,47 @@ def test_a_worker_killed_from_outside_leaves_its_work_to_this_process(
         "later": os.getpid(),
     }
     assert (tmp_path / "first").read_text() == "ran"
+
+
+_ORPHAN_SCRIPT = """
+import os, sys, time
+from reader.core import parallel_stages
+parallel_stages.MIN_CHARS = 0
+with parallel_stages.worker_pool(["x" * 10]) as helper:
+    print(helper.submit(os.getpid).result(), flush=True)
+    helper.submit(time.sleep, 120)
+    time.sleep(120)
+"""
+
+
+def _running(pid: int) -> bool:
+    """Whether the process exists and has not ended (a zombie has ended)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError, IndexError):
+        return False
+    return state not in ("Z", "X")
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="needs a second core")
+def test_a_worker_dies_with_a_main_process_killed_outright() -> None:
+    """kill -9 (or the kernel, for want of memory) gives the main process no chance to stop its
+    workers: each asks the kernel to kill it with its parent, where it would have finished its
+    part and waited for the next one for good."""
+    import subprocess
+
+    env = {**os.environ, "SAMESTORY_SERIAL": ""}
+    main = subprocess.Popen(
+        [sys.executable, "-c", _ORPHAN_SCRIPT], stdout=subprocess.PIPE, text=True, env=env
+    )
+    assert main.stdout is not None
+    worker = int(main.stdout.readline())
+    assert worker != main.pid and _running(worker)
+    main.kill()
+    main.wait()
+    for _ in range(300):  # up to 30 s for the kernel to deliver it
+        if not _running(worker):
+            break
+        time.sleep(0.1)
+    assert not _running(worker)
