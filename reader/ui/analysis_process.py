@@ -114,7 +114,7 @@ class AnalysisProcess:
         self._stop.set()
         process = self._process
         if process is not None and process.poll() is None:
-            process.kill()  # its helper process, if any, ends when its pipe closes
+            process.kill()  # its worker processes, if any, die with it (parallel_stages)
 
     def run(self, progress: Progress, early: Callable[[Story], None] | None = None) -> Story:
         """The analysed story; InputError for bad input; Stopped when stopped. `early` gets
