@@ -343,7 +343,11 @@ def planned_workers(texts: Sequence[str]) -> int:
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
     """Kill the pool's workers. The pool sees them die, as it would one killed from outside,
-    and fails what is left (ProcessPoolExecutor has no terminate() before Python 3.14)."""
+    and fails what is left (its own terminate_workers() came with Python 3.14)."""
+    terminate = getattr(pool, "terminate_workers", None)
+    if terminate is not None:
+        terminate()
+        return
     processes: dict[int, Any] = getattr(pool, "_processes", None) or {}
     for process in list(processes.values()):
         with suppress(OSError, ValueError, AttributeError):

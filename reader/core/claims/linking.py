@@ -477,21 +477,22 @@ def find_claims(
     strength: dict[tuple[int, ...], tuple[float, ...]] = {}
     groups = lex.groups
     inputs = _pair_inputs(lex, meaning) if meaning is not None else None
-    sim = {**scores, **links}
-    if inputs is not None and has_reports(inputs):
+    by_model = inputs is not None and has_reports(inputs)
+    copies = lex.copies
+    sim = {**scores, **links} if copies or not by_model else {}  # what the lexical rules read
+    if inputs is not None and by_model:
         model = load_model()
         grouped = group(article, pair_probabilities(inputs, model), groups, model)
         groups = [members for members, _ in grouped]
         strength = dict(grouped)
     else:
         strength = dict(zip(groups, lexical_strengths(groups, article, sim), strict=True))
-    copies = lex.copies
     # Each claim's members with their near-copies (the claims' own members, where none).
     grown = {g: _grown(g, copies, article, sim, params.group) if copies else g for g in groups}
     if copies:
         # A root that no claim holds with all its copies is, with them, a claim of its own.
         whole = {
-            m for g, everyone in grown.items() for m in g if _holds_copies(m, everyone, copies)
+            m for g, everyone in grown.items() for m in _holding_all_copies(g, everyone, copies)
         }
         for r in copies:
             if r not in whole:
@@ -595,11 +596,13 @@ def _grown(
     return tuple(sorted(out))
 
 
-def _holds_copies(
-    root: int, everyone: tuple[int, ...], copies: dict[int, list[tuple[int, float]]]
-) -> bool:
+def _holding_all_copies(
+    members: tuple[int, ...], everyone: tuple[int, ...], copies: dict[int, list[tuple[int, float]]]
+) -> list[int]:
+    """The members of a claim that it holds with all their copies (`everyone`: the claim
+    grown by them)."""
     held = set(everyone)
-    return all(c in held for c, _ in copies.get(root, ()))
+    return [m for m in members if all(c in held for c, _ in copies.get(m, ()))]
 
 
 def _with_copies(

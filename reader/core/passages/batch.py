@@ -127,8 +127,9 @@ def walked_pairs(s: StoryArrays, xs: range) -> list[tuple[int, int]]:
 def _pairs_sharing(gram: Ints, article: Ints, among: Ints, n: int) -> Ints:
     """The pairs (x * n + y, x < y) of articles sharing an n-gram, one of them in `among`;
     `gram` and `article` list each n-gram's holders once, sorted by n-gram."""
-    heads = np.flatnonzero(_new_rows((gram,)))
-    block = np.cumsum(_new_rows((gram,))) - 1
+    new = _new_rows((gram,))
+    heads = np.flatnonzero(new)
+    block = np.cumsum(new) - 1
     ends = np.append(heads[1:], len(gram))
     mine = np.flatnonzero(np.isin(article, among))
     item, other = _expand(heads[block[mine]], ends[block[mine]] - heads[block[mine]])
@@ -188,7 +189,8 @@ def _chunks(s: StoryArrays, first: int, last: int) -> list[_Chunk]:
             out.append((lo, x, 0, n))
             lo, held = x, 0.0
         if seeds > SEEDS_AT_ONCE:
-            out += _split_by_partner(s, x, later[s.article[mine] == x], end[s.article[mine] == x])
+            own = s.article[mine] == x
+            out += _split_by_partner(s, x, later[own], end[own])
             lo, held = x + 1, 0.0
             continue
         held += seeds

@@ -24,12 +24,6 @@ SEED_WORDS = 6  # a seed is this many identical words in a row
 # both articles repeat that often, the same words again beside a passage found already. Where
 # one article holds an n-gram once, each of its places in the other is a seed.
 MAX_PLACES = 8
-# The places of one n-gram in one article that seed passages: its first ones. Two articles
-# that each say one thing forty times paired every place of each n-gram in the one with every
-# place in the other (1,600 seeds an n-gram, a minute for 300 such articles); a passage still
-# grows from its first places over every word that follows alike, and a passage made only of
-# n-grams its article holds more often than this is the article's own boilerplate.
-MAX_PLACES = 8
 
 
 @dataclass(frozen=True, slots=True)
