@@ -35,14 +35,25 @@ class CanonicalOrder:
         self.articles = [replace(a, id=f"a{k}") for k, a in enumerate(ranked, start=1)]
         self._id = {f"a{k}": a.id for k, a in enumerate(ranked, start=1)}
         self._position = {a.id: k for k, a in enumerate(articles)}
+        # Each sentence id is renamed, and placed in reading order, once: a story's claims,
+        # warnings and sentences name every sentence, several of them many times.
+        self._renamed: dict[str, str] = {}
+        self._readings: dict[str, tuple[int, int]] = {}
 
     def _sentence_id(self, sentence_id: str) -> str:
-        m = _SENTENCE_ID.fullmatch(sentence_id)
-        return f"{self._id[m.group(1)]}:s{m.group(2)}" if m else sentence_id  # "rule:…" stays
+        back = self._renamed.get(sentence_id)
+        if back is None:
+            m = _SENTENCE_ID.fullmatch(sentence_id)
+            back = f"{self._id[m.group(1)]}:s{m.group(2)}" if m else sentence_id  # "rule:…" stays
+            self._renamed[sentence_id] = back
+        return back
 
     def _reading(self, sentence_id: str) -> tuple[int, int]:
-        article, _, index = sentence_id.partition(":s")
-        return self._position[article], int(index)
+        reading = self._readings.get(sentence_id)
+        if reading is None:
+            article, _, index = sentence_id.partition(":s")
+            reading = self._readings[sentence_id] = (self._position[article], int(index))
+        return reading
 
     def _value(self, v: Value) -> tuple[int, int]:
         return self._position[v.article], v.start
@@ -55,20 +66,21 @@ class CanonicalOrder:
 
     def claims(self, claims: Sequence[Claim]) -> tuple[list[Claim], dict[str, str]]:
         """Claims numbered c1.. by first appearance, members in reading order; and the renaming."""
-        back = [self._claim_back(c) for c in claims]
-        order = sorted(range(len(back)), key=lambda k: self._reading(back[k].members[0]))
+        back = [self._members_back(c) for c in claims]
+        order = sorted(range(len(back)), key=lambda k: self._reading(back[k][0][0]))
         name = {claims[k].id: f"c{n}" for n, k in enumerate(order, start=1)}
-        return [replace(back[k], id=name[claims[k].id]) for k in order], name
+        return [
+            replace(claims[k], id=name[claims[k].id], members=back[k][0], strengths=back[k][1])
+            for k in order
+        ], name
 
-    def _claim_back(self, claim: Claim) -> Claim:
-        """Members renamed and in reading order, each strength kept with its member."""
+    def _members_back(self, claim: Claim) -> tuple[tuple[str, ...], tuple[float, ...]]:
+        """A claim's members renamed and in reading order, each strength kept with its member."""
         named = [self._sentence_id(m) for m in claim.members]
         if len(claim.strengths) != len(named):
-            return replace(claim, members=tuple(sorted(named, key=self._reading)))
+            return tuple(sorted(named, key=self._reading)), claim.strengths
         both = sorted(zip(named, claim.strengths, strict=True), key=lambda x: self._reading(x[0]))
-        return replace(
-            claim, members=tuple(m for m, _ in both), strengths=tuple(s for _, s in both)
-        )
+        return tuple(m for m, _ in both), tuple(s for _, s in both)
 
     def warnings(self, warnings: Sequence[Warning]) -> list[Warning]:
         return [

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 import random
 
-from reader.core.claims.similarity import build_sentence_terms, extract_terms
+from reader.core.claims import labels
+from reader.core.claims.similarity import (
+    SentenceTerms,
+    Vocabulary,
+    build_sentence_terms,
+    extract_terms,
+)
 from reader.core.ingest import furniture
 from reader.core.text.words import count_words
 
@@ -49,6 +55,60 @@ def test_a_lines_words_are_counted_as_far_as_any_test_asks() -> None:
         )
         full = count_words(line, 0, len(line))
         assert furniture._words(line) == min(full, cap), line
-    # A word cut by the counting window's edge is one word, not two.
-    edge = "a " * (furniture._ENOUGH_CHARS // 2 - 3) + "abcdefghij-klmnop" + " b" * 5
-    assert furniture._words(edge) == min(count_words(edge, 0, len(edge)), cap)
+    # A word cut by a counting window's edge is one word, not two.
+    for chars in furniture._ENOUGH_CHARS:
+        edge = "a-" * (chars // 2 - 3) + "abcdefghij-klmnop" + " b" * 5
+        assert count_words(edge, 0, len(edge)) == 6
+        assert furniture._words(edge) == 6
+
+
+def _label_by_slices(
+    terms_of: list[SentenceTerms],
+    vocab: Vocabulary,
+    members: tuple[int, ...],
+    seed: int,
+    words: int,
+    text: str,
+) -> tuple[int, int]:
+    """label_span as it was written first: each window sliced out of the text and split."""
+
+    def too_long(window: str) -> bool:
+        if len(window) > labels._LABEL_CHARS:
+            return True
+        ideographs = sum(1 for c in window if c >= "\u3040" and c.isalpha())
+        return len(window.split()) + ideographs * 2 / 3 > words
+
+    others = [terms_of[m].keys for m in members if m != seed]
+    terms = terms_of[seed].terms
+    value = {t.key: vocab.weight(t.key) * (1 + sum(t.key in o for o in others)) for t in terms}
+    inside = dict.fromkeys(value, 0)
+    best, span, score, left = -1.0, (0, 0), 0.0, 0
+    for t in terms:
+        if inside[t.key] == 0:
+            score += value[t.key]
+        inside[t.key] += 1
+        while left < len(terms) and too_long(text[terms[left].start : t.end]):
+            inside[terms[left].key] -= 1
+            if inside[terms[left].key] == 0:
+                score -= value[terms[left].key]
+            left += 1
+        if left < len(terms) and terms[left].start < t.end and score > best + 1e-9:
+            best, span = score, (terms[left].start, t.end)
+    return labels._whole_words(text, *span)
+
+
+def test_a_labels_window_is_measured_as_slicing_it_would_measure_it() -> None:
+    for seed in range(8):
+        rng = random.Random(seed)
+        texts = [
+            text.replace(" ", rng.choice([" ", "  ", " \u00a0", "\n"]), rng.randint(0, 3))
+            + rng.choice(["", " 10 000 dead", " 日本军队到达", " 1,500 x-ray"])
+            for text in _story_texts(seed)
+        ]
+        terms, vocab = build_sentence_terms(texts)
+        for _ in range(150):
+            members = tuple(sorted(rng.sample(range(len(texts)), rng.randint(1, 4))))
+            at, words = rng.choice(members), rng.randint(1, 10)
+            assert labels.label_span(terms, vocab, members, at, words, texts[at]) == (
+                _label_by_slices(terms, vocab, members, at, words, texts[at])
+            ), (texts[at], words)
