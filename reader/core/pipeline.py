@@ -274,6 +274,10 @@ def _analyse(
         if reuse is not None:
             found_facets = reuse.facets
         discrepancies = find_discrepancies(story, found_facets)
+        # The claims and sentences in the reader's order: work no worker can take, done before
+        # the tasks this process takes from them, which even out the ends of the two.
+        in_reading_order, claim_name = canon.claims(claims)
+        reader_sentences = canon.sentences(sentences)
         # What no worker has started yet is done here, from the last: the checks that read the
         # claims, the claim-free ones, then parts.
         for _, task in reversed(late):
@@ -298,13 +302,12 @@ def _analyse(
             for check in late_checks
         ]
         del pending  # each handle holds its part: without `keep` they go once in order
-    in_reading_order, claim_name = canon.claims(claims)
     passages = canon.passages(ground.parts)
     if not keep:
         ground = replace(ground, parts=[])
     story = Story(
         articles=list(articles),
-        sentences=canon.sentences(sentences),
+        sentences=reader_sentences,
         claims=in_reading_order,
         passages=passages,
     )

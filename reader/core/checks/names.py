@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from operator import itemgetter
 
 from reader.core.checks.common import warn
 from reader.core.checks.lexicon import bundled
@@ -19,7 +20,6 @@ from reader.core.text.diffing import SequenceMatcher
 from reader.core.text.tokens import normalize_word, tokenize
 from reader.core.text.tokens import norms as word_norms
 from reader.core.text.word_frequency import is_common_word
-from reader.core.text.words import WORD
 
 MIN_RATIO = 0.8
 MIN_LEN = 4
@@ -95,8 +95,11 @@ def _chunk(
 def _forms(story: Story) -> dict[str, Form]:
     """Capitalised words that look like names, keyed by their folded spelling."""
     forms: dict[str, Form] = {}
-    # The story's lower-case words: the word pattern's matches as strings, no tokens needed.
-    lower = {w for a in story.articles for w in filter(str.islower, WORD.findall(a.text))}
+    # The story's lower-case words: each article's distinct words (its tokens, made once for
+    # every stage), then the lower-case ones among them (each word tested once, not each use).
+    lower = {
+        w for a in story.articles for w in set(map(itemgetter(0), tokenize(a.text))) if w.islower()
+    }
     named: dict[str, bool] = {}  # word -> looks like a name: decided once a spelling
     for s in story.sentences:
         text = story.article(s.article).text
