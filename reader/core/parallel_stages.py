@@ -214,7 +214,8 @@ class Shared(Generic[T]):
 
 _SHARED_KEYS = itertools.count()
 _THAWED: dict[int, Any] = {}  # in a worker: the Shared values it has read, by key
-_THAWED_KEPT = 2  # the story without its claims (early tasks) and with them (late ones)
+# The story without its claims (early tasks), with them, and its counterparts (late ones).
+_THAWED_KEPT = 3
 
 
 def _thawed(key: int, frozen: bytes) -> Any:

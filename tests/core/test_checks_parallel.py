@@ -9,10 +9,23 @@ stay uncovered and are matched by words instead).
 from __future__ import annotations
 
 import random
+from collections import defaultdict
+from dataclasses import replace
 
-from reader.core.checks.parallel import _match, counterparts
+import pytest
+
+from reader.core.checks import parallel
+from reader.core.checks.parallel import (
+    MIN_SHARED,
+    _match,
+    counterparts,
+    known_counterparts,
+    words,
+)
 from reader.core.model import Article, Claim, Sentence, Story
 from reader.core.pipeline import segment
+from reader.core.text.diffing import SequenceMatcher
+from reader.core.text.tokens import content_words
 
 
 def _plain(story: Story) -> dict[str, list[str]]:
@@ -58,3 +71,62 @@ def test_counterparts_are_the_plain_rule_of_the_claims() -> None:
         assert found == _plain(story), seed
         paired += sum(map(len, found.values()))
     assert paired > 1000
+
+
+def _match_indexing_everything(story: Story, wanted: list[Sentence]) -> dict[str, list[str]]:
+    """_match as first written: every sentence's content words indexed, wanted or not."""
+    content = {s.id: content_words(words(story, s)) for s in story.sentences}
+    index: dict[str, set[str]] = defaultdict(set)
+    for s in story.sentences:
+        for w in content[s.id]:
+            index[w].add(s.id)
+    art_of = {s.id: s.article for s in story.sentences}
+    out: dict[str, list[str]] = {}
+    for s in wanted:
+        mine = content[s.id]
+        if len(mine) < 3:
+            continue
+        hits: dict[str, int] = defaultdict(int)
+        for w in mine:
+            if len(index[w]) <= 50:
+                for o in index[w]:
+                    if art_of[o] != s.article:
+                        hits[o] += 1
+        best: dict[str, tuple[float, str]] = {}
+        for o, n in hits.items():
+            share = n / max(1, min(len(mine), len(content[o])))
+            if share < MIN_SHARED or n < 3:
+                continue
+            seq_a, seq_b = words(story, s), words(story, story.sentence(o))
+            ratio = SequenceMatcher(None, seq_a, seq_b, autojunk=False).ratio()
+            score = (share + ratio) / 2
+            if ratio >= 0.3 and score > best.get(art_of[o], (0.0, ""))[0]:
+                best[art_of[o]] = (score, o)
+        ranked = sorted(best.values(), reverse=True)
+        if ranked:
+            out[s.id] = [o for _, o in ranked]
+    return out
+
+
+def test_sentences_no_claim_covers_are_matched_as_against_every_sentence() -> None:
+    matched = 0
+    for seed in range(80):
+        story = _story(seed)
+        rng = random.Random(seed)
+        wanted = [s for s in story.sentences if rng.random() < 0.4]
+        found = _match(story, wanted, tuple(story.sentences))
+        assert found == _match_indexing_everything(story, wanted), seed
+        matched += len(found)
+    assert matched > 200
+
+
+def test_counterparts_made_elsewhere_are_taken_not_made_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    story = _story(3)
+    made = counterparts(story)
+    other = replace(story, claims=story.claims[:1])  # another story: its own counterparts
+    monkeypatch.setattr(parallel, "_counterparts", lambda *key: pytest.fail("made again"))
+    known_counterparts(other, {"a1:s1": ["given"]})
+    assert counterparts(other) == {"a1:s1": ["given"]}
+    assert counterparts(story) == made
