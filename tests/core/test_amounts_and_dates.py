@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 
-from reader.core.facts.amounts import Amount, find_amounts
+from reader.core.facts.amounts import Amount, find_amounts, find_mentions
 from reader.core.facts.dates import find_time_refs
 
 
@@ -119,3 +121,13 @@ def test_two_chinese_versions_with_different_figures_disagree() -> None:
     (d,) = story.discrepancies
     assert sorted(v.text for v in d.values) == ["8", "七"]
     assert "土耳其士兵" in d.detail
+
+
+def test_amounts_and_dates_come_back_from_a_worker_as_they_went() -> None:
+    text = "On Jan. 12 more than 580,000 people, about 15 km away, fled; on Monday 9% returned."
+    amounts, dates = find_mentions(text)
+    assert len(amounts) >= 2 and len(dates) >= 2
+    for found in (amounts, dates):
+        back = pickle.loads(pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
+        assert back == found
+        assert [type(x) for x in back] == [type(x) for x in found]

@@ -34,9 +34,11 @@ from reader.core.facts.figure_words import (
     Qualifier,
     may_mention,
 )
+from reader.core.facts.pickled_fields import pickled_as_fields
 from reader.core.facts.units import CURRENCY_SIGNS, UNITS, Unit
 
 
+@pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class Amount:
     """A stated quantity: `value` and its compatible range `low..high` are in base units."""

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 
 from reader.core.facts.figure_tokens import FigureToken, by_first_word, figure_tokens, phrase_at
 from reader.core.facts.figure_words import MONTH_ABBR, MONTHS, RELATIVE, WEEKDAYS
+from reader.core.facts.pickled_fields import pickled_as_fields
 
 
+@pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class TimeRef:
     """A weekday ("wednesday"), a date ("01-12", "2020-02-06", "2020-02") or a relative time."""
