@@ -203,10 +203,12 @@ class Story:
         return self._labels[article_id]
 
     def sentence_at(self, article_id: str, pos: int) -> Sentence | None:
-        for s in self.sentences_of(article_id):
-            if s.start <= pos < s.end:
-                return s
-        return None
+        """The article's sentence holding offset `pos`, if one does. An article's sentences do
+        not overlap, so it is the last one starting at or before `pos` (found by bisection:
+        the checks ask for every match, and a scan made that quadratic in a long article)."""
+        starts, ordered = self._sentence_starts.get(article_id, ((), ()))
+        k = bisect_right(starts, pos) - 1
+        return ordered[k] if k >= 0 and pos < ordered[k].end else None
 
     @cached_property
     def _articles_by_id(self) -> dict[str, Article]:
@@ -223,6 +225,15 @@ class Story:
     @cached_property
     def _sentences_by_id(self) -> dict[str, Sentence]:
         return {s.id: s for s in self.sentences}
+
+    @cached_property
+    def _sentence_starts(self) -> dict[str, tuple[tuple[int, ...], tuple[Sentence, ...]]]:
+        """Each article's sentences by where they start, and those starts."""
+        out = {}
+        for article_id, found in self._sentences_by_article.items():
+            ordered = tuple(sorted(found, key=lambda s: s.start))
+            out[article_id] = (tuple(s.start for s in ordered), ordered)
+        return out
 
     @cached_property
     def _sentences_by_article(self) -> dict[str, list[Sentence]]:

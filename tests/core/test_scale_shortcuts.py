@@ -16,6 +16,8 @@ from reader.core.claims.similarity import (
     extract_terms,
 )
 from reader.core.ingest import furniture
+from reader.core.model import Article, Story
+from reader.core.pipeline import segment
 from reader.core.text.words import count_words
 
 
@@ -112,3 +114,24 @@ def test_a_labels_window_is_measured_as_slicing_it_would_measure_it() -> None:
             assert labels.label_span(terms, vocab, members, at, words, texts[at]) == (
                 _label_by_slices(terms, vocab, members, at, words, texts[at])
             ), (texts[at], words)
+
+
+def test_the_sentence_at_an_offset_is_the_one_a_scan_finds() -> None:
+    rng = random.Random(5)
+    articles = [
+        Article(id=f"a{k}", name="", path="", text=" ".join(_story_texts(k)) + "\n\nEnd here.")
+        for k in range(3)
+    ]
+    sentences = segment(articles)
+    story = Story(articles, rng.sample(sentences, len(sentences)))  # in no particular order
+    found = 0
+    for a in articles:
+        for pos in [
+            *range(-1, len(a.text) + 2, 7),
+            *(rng.randrange(len(a.text)) for _ in range(50)),
+        ]:
+            scan = next((s for s in story.sentences_of(a.id) if s.start <= pos < s.end), None)
+            assert story.sentence_at(a.id, pos) == scan, (a.id, pos)
+            found += scan is not None
+    assert story.sentence_at("a9", 0) is None
+    assert found > 500

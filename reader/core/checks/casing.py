@@ -8,6 +8,7 @@ noun (turkey, china, jordan, chad) is flagged only where the words around it mak
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from operator import itemgetter
 
 from reader.core.checks.common import evidence_for, in_quotes, warn
 from reader.core.checks.lexicon import bundled
@@ -22,19 +23,21 @@ def _capitalised_uses(story: Story) -> dict[str, list[str]]:
     """Lower-cased word -> sentence ids where it is written capitalised (not sentence-initial)."""
     out: dict[str, list[str]] = defaultdict(list)
     for s in story.sentences:
-        for t in tokenize(story.article(s.article).text, s.start, s.end)[1:]:
-            if t.text[:1].isupper() and not t.text.isupper():
-                out[t.text.lower()].append(s.id)
+        words = map(_TEXT, tokenize(story.article(s.article).text, s.start, s.end)[1:])
+        for w in [w for w in words if w[:1].isupper() and not w.isupper()]:
+            out[w.lower()].append(s.id)
     return out
 
 
 def _lower_uses(story: Story) -> Counter[str]:
-    return Counter(
-        t.text
-        for s in story.sentences
-        for t in tokenize(story.article(s.article).text, s.start, s.end)
-        if t.text.islower()
-    )
+    found: Counter[str] = Counter()
+    for s in story.sentences:  # each sentence's words counted at C speed
+        words = map(_TEXT, tokenize(story.article(s.article).text, s.start, s.end))
+        found.update(filter(str.islower, words))
+    return found
+
+
+_TEXT = itemgetter(0)  # a Token's text
 
 
 def _place_context(prev: str | None, nxt: Token | None, config: dict[str, list[str]]) -> bool:
@@ -77,6 +80,8 @@ def check_casing(story: Story) -> list[Warning]:
     for s in story.sentences:
         text = story.article(s.article).text
         toks = tokenize(text, s.start, s.end)
+        if candidates.isdisjoint(map(_TEXT, toks)):
+            continue  # tested at C speed
         for k, t in enumerate(toks):
             word = t.text
             if word not in candidates or not word.islower():

@@ -305,9 +305,8 @@ def check_organisation_names(story: Story) -> list[Warning]:
         # Capitalised words by first letter, in text order: a name is tried only where it
         # could start, not at every word of the article.
         starts: dict[str, list[int]] = {}
-        for i, t in enumerate(toks):
-            if t.text[:1].isupper():
-                starts.setdefault(norms[i][:1], []).append(i)
+        for i in [i for i, word in enumerate(map(itemgetter(0), toks)) if word[:1].isupper()]:
+            starts.setdefault(norms[i][:1], []).append(i)
         for name, n, folded in wanted:
             for i in starts.get(folded[:1], ()):
                 if i > len(toks) - n:
