@@ -228,3 +228,40 @@ def test_similar_pairs_leave_out_the_sentences_of_one_claim(generated: Story) ->
     _, apart = disc._similar_pairs(generated, mentions, 0.1, disc._sentence_keys, claims)
     kept = [(i, j) for i, j in every if claims(keyed[i]).isdisjoint(claims(keyed[j]))]
     assert apart == kept and 0 < len(apart) < len(every)
+
+
+def _found_by_scan(added: list[tuple[str, Group]]) -> list[tuple[str, Group]]:
+    """find_discrepancies's grouping as first written: each group against every one before."""
+    found: list[tuple[str, Group]] = []
+    for claim, group in added:
+        for _, seen in found:
+            if len(seen.members.keys() & group.members.keys()) >= 2:
+                seen.members.update(group.members)
+                seen.conflicts |= group.conflicts
+                break
+        else:
+            found.append((claim, group))
+    return found
+
+
+def test_disagreements_join_the_first_found_that_shares_two_mentions_as_a_scan_finds() -> None:
+    rng = random.Random(11)
+    joined = 0
+    for _ in range(60):
+        pool: list[Key] = [(f"a{rng.randint(1, 4)}", rng.randrange(40)) for _ in range(30)]
+        added = []
+        for n in range(rng.randint(1, 40)):
+            keys = rng.sample(pool, rng.randint(1, 5))
+            members: dict[Key, Any] = {k: f"mention {k}" for k in keys}
+            conflicts = {(keys[0], keys[-1])}
+            added.append((f"c{n}", members, conflicts))
+
+        found = disc._Found()
+        for claim, members, conflicts in added:
+            found.add(claim, Group(dict(members), set(conflicts)))
+        plain = _found_by_scan([(c, Group(dict(m), set(x))) for c, m, x in added])
+        assert [(c, g.members, g.conflicts) for c, g in found.groups] == [
+            (c, g.members, g.conflicts) for c, g in plain
+        ]
+        joined += len(added) - len(plain)
+    assert joined > 100

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Hashable, Sequence
 from functools import lru_cache
 from itertools import chain
@@ -32,7 +32,7 @@ from reader.core.facts.figure_words import WEEKDAYS
 from reader.core.facts.mentions import Facets, Mention, is_context_word
 from reader.core.facts.names import find_name_discrepancies
 from reader.core.facts.repeated_sentences import SentenceMentions
-from reader.core.facts.stars import Group, Link, groups
+from reader.core.facts.stars import Group, Key, Link, groups
 from reader.core.model import Claim, Discrepancy, Sentence, Story
 from reader.core.text.stemming import stem_head
 from reader.core.text.tokens import norms
@@ -384,21 +384,12 @@ def find_discrepancies(
     """Numbers, days, dates and names that the articles of one fact state incompatibly.
     `facets`: every sentence's, found already (repeated_sentences.every_facets)."""
     mentions = SentenceMentions(story, facets)
-    found: list[tuple[str, Group]] = []
-
-    def emit(claim: str, group: Group) -> None:
-        for _, seen in found:
-            if len(seen.members.keys() & group.members.keys()) >= 2:
-                seen.members.update(group.members)  # more of the same thing
-                seen.conflicts |= group.conflicts
-                return
-        found.append((claim, group))
-
+    found = _Found()
     contents: dict[Hashable, int] = {}  # each side's content, numbered
     in_claims: Paired = {}
     for claim in story.claims:
         for group in groups(_links(_claim_mentions(story, claim, mentions), in_claims, contents)):
-            emit(claim.id, group)
+            found.add(claim.id, group)
 
     # Claims are imperfect: also pair strongly alike mentions of similar sentences.
     links: list[Link] = []
@@ -424,5 +415,36 @@ def find_discrepancies(
     words: dict[str, frozenset[str]] = {}
     vocabularies: list[frozenset[str]] = []
     for group in groups(links):
-        emit(_best_claim(story, group, words, vocabularies), group)
-    return [_discrepancy(claim, group) for claim, group in found] + find_name_discrepancies(story)
+        found.add(_best_claim(story, group, words, vocabularies), group)
+    return [_discrepancy(claim, group) for claim, group in found.groups] + find_name_discrepancies(
+        story
+    )
+
+
+class _Found:
+    """The disagreements found so far, each with the claim it is shown under. A group that
+    shares two mentions with one found earlier is more of the same thing: it joins the first
+    such one. Which ones share a mention is looked up in an index of the mentions, where each
+    group was compared with every one found before it (7,500 groups of two long versions that
+    state a figure in every sentence: 28 million comparisons, 30 s)."""
+
+    def __init__(self) -> None:
+        self.groups: list[tuple[str, Group]] = []
+        self._holders: dict[Key, list[int]] = {}  # mention -> the found groups holding it
+
+    def add(self, claim: str, group: Group) -> None:
+        shared: Counter[int] = Counter()
+        for key in group.members:
+            shared.update(self._holders.get(key, ()))
+        joined = min((k for k, n in shared.items() if n >= 2), default=None)
+        if joined is None:
+            joined = len(self.groups)
+            self.groups.append((claim, group))
+            new = list(group.members)
+        else:
+            seen = self.groups[joined][1]
+            new = [key for key in group.members if key not in seen.members]
+            seen.members.update(group.members)  # more of the same thing
+            seen.conflicts |= group.conflicts
+        for key in new:
+            self._holders.setdefault(key, []).append(joined)
