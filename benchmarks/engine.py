@@ -8,10 +8,11 @@ that process's max RSS from os.wait4 (the larger one when a helper process forks
 the issue's table: the bundled sample, generated stories of 50 x 1,000, 200 x 800 and 500 x 800
 words, and two versions of one 100,000-word text (one moved block, 2% of the words changed),
 all made by benchmarks/generate.py; with the growth cases (100 and 250 x 800 words, 2 x 50,000
-words) it prints how the time grows when the articles, or a version's length, double. Four
+words) it prints how the time grows when the articles, or a version's length, double. Five
 hostile stories follow (300 articles each saying one sentence forty times; one paragraph of
 150,000 words beside 100 short articles; two lists of 100,000 one-word lines; three articles of
-15,000 sentences with quotation marks that do not pair), without the baseline.
+15,000 sentences with quotation marks that do not pair; two articles of 12,000 sentences that
+state figures, each its own), without the baseline.
 
 `--before PYTHON` also runs an interpreter that has another tree installed (the code before a
 change) on the same stories in the same run, the two taking turns, so a noisy machine hurts
@@ -41,6 +42,7 @@ from benchmarks.generate import (
     generate_mangled_quotes,
     generate_repeating,
     generate_short_lines,
+    generate_stated_figures,
     generate_versions,
 )
 from reader.resources import sample_dir
@@ -75,6 +77,7 @@ CASES = (
     Case("long-paragraph", "150k-word paragraph + 100", 100, 150_000, hostile="long-paragraph"),
     Case("short-lines", "2 x 100,000 one-word lines", 2, 100_000, hostile="short-lines"),
     Case("mangled-quotes", "3 x 15,000 mangled quotes", 3, 15_000, hostile="mangled-quotes"),
+    Case("stated-figures", "2 x 12,000 figures that differ", 2, 12_000, hostile="stated-figures"),
 )
 GROWTH = (
     ("articles x2 (100 -> 200 x 800 words)", "100x800", "200x800"),
@@ -191,6 +194,8 @@ def _story(case: Case, root: Path) -> Path:
         generate_short_lines(path, lines=case.words, seed=7)
     elif case.hostile == "mangled-quotes":
         generate_mangled_quotes(path, case.articles, sentences=case.words, seed=7)
+    elif case.hostile == "stated-figures":
+        generate_stated_figures(path, case.articles, sentences=case.words, seed=7)
     elif case.versions:
         generate_versions(path, words=case.words, seed=7)
     else:

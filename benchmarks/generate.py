@@ -223,6 +223,31 @@ def generate_mangled_quotes(out: Path, articles: int, sentences: int, seed: int)
     return paths
 
 
+def generate_stated_figures(out: Path, articles: int, sentences: int, seed: int) -> list[Path]:
+    """Hostile input: articles of `sentences` sentences that tell one story alike but for the
+    figures: every sentence holds a calque, a count and a weekday, and each article its own
+    counts and days. Every sentence is then in a claim whose figures disagree, and the checks
+    match in every one. The disagreements were each compared with every one found before, and
+    each match looked its sentence up by a scan of the article."""
+    rng = random.Random(seed)
+    words = sorted({w.strip(".,“”\"'") for s in _pool() for w in s.split() if w.isalpha()})
+    days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    subjects = [rng.choice(words).capitalize() for _ in range(sentences)]
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n in range(articles):
+        said = [
+            f"Reporter {subject} {k} was embedded in the rebels near {rng.randint(2, 999)} "
+            f"fighters on {rng.choice(days)}."
+            for k, subject in enumerate(subjects)
+        ]
+        body = "\n\n".join(" ".join(said[k : k + 5]) for k in range(0, len(said), 5))
+        path = out / article_name(n)
+        path.write_text(f"Figures report {n}\n\n{body}\n", "utf-8")
+        paths.append(path)
+    return paths
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("out", type=Path)

@@ -3,6 +3,7 @@ engine finds the moved block as a shared passage."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from benchmarks.generate import (
@@ -10,6 +11,7 @@ from benchmarks.generate import (
     generate_mangled_quotes,
     generate_repeating,
     generate_short_lines,
+    generate_stated_figures,
     generate_versions,
 )
 from reader.core.ingest.loading import load_paths
@@ -46,3 +48,11 @@ def test_the_hostile_stories_are_what_the_benchmark_says(tmp_path: Path) -> None
     (mangled,) = generate_mangled_quotes(tmp_path / "q", articles=1, sentences=50, seed=1)
     text = mangled.read_text("utf-8")
     assert text.count("“") == 50 and text.count("»") == 50
+    first, second = generate_stated_figures(tmp_path / "f", articles=2, sentences=60, seed=1)
+    one, two = (p.read_text("utf-8").split("\n\n", 1)[1] for p in (first, second))
+    assert one.count("embedded in the rebels") == two.count("embedded in the rebels") == 60
+    figures = [re.findall(r"near (\d+) fighters on (\w+day)", t) for t in (one, two)]
+    assert len(figures[0]) == len(figures[1]) == 60 and figures[0] != figures[1]
+    assert re.sub(r"near \d+ fighters on \w+day", "", one) == re.sub(
+        r"near \d+ fighters on \w+day", "", two
+    )  # the same story but for the figures
