@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 from checks_helpers import spans, story_of
 
+from reader.core.checks import minority
 from reader.core.checks.minority import check_minority
+from reader.core.model import Story
 
 TEXT = (
     "The harbour council approved a new budget for the old {place} on Monday evening. "
@@ -164,3 +169,21 @@ def test_the_flagged_words_are_quoted_as_this_version_writes_them() -> None:
 def test_an_abbreviation_of_what_the_others_say_is_not_flagged() -> None:
     story = story_of(*[version(place="United Nations depot")] * 4, version(place="UN depot"))
     assert [w for w in check_minority(story) if w.article == "a5"] == []
+
+
+def test_a_sentence_is_made_a_version_once_however_many_sentences_it_is_the_version_of(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Twelve copies of one text: each sentence is a version of the eleven others' sentences.
+    story = story_of(*[version() for _ in range(11)], version(place="submarine"))
+    made: list[str] = []
+    real = minority._version
+
+    def counted(story: Story, sentence_id: str, known: dict[str, minority._Version]) -> Any:
+        made.append(sentence_id)
+        return real(story, sentence_id, known)
+
+    monkeypatch.setattr(minority, "_version", counted)
+    found = [w for w in check_minority(story) if w.article == "a12"]
+    assert "submarine" in {story.articles[11].text[w.start : w.end] for w in found}
+    assert made and len(made) == len(set(made)) <= len(story.sentences)
