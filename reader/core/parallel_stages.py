@@ -214,8 +214,7 @@ class Shared(Generic[T]):
 
 _SHARED_KEYS = itertools.count()
 _THAWED: dict[int, Any] = {}  # in a worker: the Shared values it has read, by key
-# The story without its claims (early tasks), with them, and its counterparts (late ones).
-_THAWED_KEPT = 3
+_THAWED_KEPT = 2  # the story without its claims (early tasks) and with them (late ones)
 
 
 def _thawed(key: int, frozen: bytes) -> Any:

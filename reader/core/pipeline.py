@@ -17,7 +17,6 @@ from reader.core.checks import (
     finalize,
     raw_part,
 )
-from reader.core.checks.parallel import counterparts
 from reader.core.claims.linking import find_claims
 from reader.core.facts.discrepancies import find_discrepancies
 from reader.core.facts.repeated_sentences import every_facets
@@ -264,11 +263,8 @@ def _analyse(
         # task, the checks could leave it alone at the end with a second of work).
         split = 2 * helper.workers if helper.workers > 1 else 1
         shared = Shared(story)
-        # The counterparts each of them reads, made once for every process (a worker would
-        # make them again: 50 ms for two 100,000-word versions, 120 ms at 200 articles).
-        parallel = Shared(counterparts(story)) if helper.workers > 1 else None
         late = [
-            (check, helper.submit_stealable(raw_part, shared, check, k, n, parallel))
+            (check, helper.submit_stealable(raw_part, shared, check, k, n))
             for check in late_checks
             for n in [split if check in SPLITS else 1]
             for k in range(n)

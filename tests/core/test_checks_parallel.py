@@ -10,16 +10,11 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
-from dataclasses import replace
 
-import pytest
-
-from reader.core.checks import parallel
 from reader.core.checks.parallel import (
     MIN_SHARED,
     _match,
     counterparts,
-    known_counterparts,
     words,
 )
 from reader.core.model import Article, Claim, Sentence, Story
@@ -118,15 +113,3 @@ def test_sentences_no_claim_covers_are_matched_as_against_every_sentence() -> No
         assert found == _match_indexing_everything(story, wanted), seed
         matched += len(found)
     assert matched > 200
-
-
-def test_counterparts_made_elsewhere_are_taken_not_made_again(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    story = _story(3)
-    made = counterparts(story)
-    other = replace(story, claims=story.claims[:1])  # another story: its own counterparts
-    monkeypatch.setattr(parallel, "_counterparts", lambda *key: pytest.fail("made again"))
-    known_counterparts(other, {"a1:s1": ["given"]})
-    assert counterparts(other) == {"a1:s1": ["given"]}
-    assert counterparts(story) == made

@@ -307,13 +307,13 @@ def test_one_worker_indexes_the_passages_itself_and_several_inherit_one_index(
     assert parallel_stages.planned_workers(["x"]) == 0
 
 
-def _logged_check(story: Any, check: Any, part: int, parts: int, *given: Any) -> Any:
+def _logged_check(story: Any, check: Any, part: int, parts: int) -> Any:
     """raw_part, noting which process ran which check (in the file the test names)."""
     from reader.core.checks import raw_part
 
     with open(os.environ["SAMESTORY_TEST_LOG"], "a", encoding="utf-8") as fh:
         fh.write(f"{os.getpid()} {check.__name__}\n")
-    return raw_part(story, check, part, parts, *given)
+    return raw_part(story, check, part, parts)
 
 
 @pytest.mark.skipif(not parallel_stages.sys.platform.startswith("linux"), reason="fork: Linux")

@@ -11,7 +11,6 @@ from reader.core.checks.casing import check_casing
 from reader.core.checks.common import Check
 from reader.core.checks.minority import check_minority
 from reader.core.checks.names import check_names, check_organisation_names
-from reader.core.checks.parallel import known_counterparts
 from reader.core.checks.pronoun import check_pronoun
 from reader.core.checks.quotes import check_quotes
 from reader.core.checks.roles import check_roles
@@ -136,18 +135,9 @@ def raw_warnings(story: Story, checks: tuple[Check, ...]) -> list[list[Warning]]
     return [raw_part(story, check, 0, 1) for check in checks]
 
 
-def raw_part(
-    story: Story,
-    check: Check,
-    part: int,
-    parts: int,
-    parallel: dict[str, list[str]] | None = None,
-) -> list[Warning]:
+def raw_part(story: Story, check: Check, part: int, parts: int) -> list[Warning]:
     """raw_warnings of one check, from part `part` of `parts` of its work: a check that does not
-    split (SPLITS) does all of it in part 0. `parallel`: the story's counterparts, where
-    another process has made them."""
-    if parallel is not None:
-        known_counterparts(story, parallel)
+    split (SPLITS) does all of it in part 0."""
     if check in SPLITS:
         found = SPLITS[check](story, part, parts)
     elif part == 0:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
+from functools import lru_cache
 
 from reader.core.model import Article, Claim, Sentence, Story
 from reader.core.text.diffing import SequenceMatcher
@@ -26,33 +27,11 @@ def words(story: Story, sentence: Sentence) -> list[str]:
 
 
 def counterparts(story: Story) -> dict[str, list[str]]:
-    """Sentence id -> parallel sentence ids in other articles, best first. Made once for a
-    story (every check that reads the claims asks), and remembered for the last few."""
-    key = _story_key(story)
-    found = _KNOWN.get(key)
-    if found is None:
-        found = _counterparts(*key)
-        known_counterparts(story, found)
-    return found
+    """Sentence id -> parallel sentence ids in other articles, best first."""
+    return _counterparts(tuple(story.articles), tuple(story.sentences), tuple(story.claims))
 
 
-def known_counterparts(story: Story, parallel: dict[str, list[str]]) -> None:
-    """Remember `parallel` as the story's counterparts: a worker process is given those the
-    main process made, rather than making them again (two 100,000-word versions: 50 ms)."""
-    if len(_KNOWN) >= _KNOWN_KEPT:
-        del _KNOWN[next(iter(_KNOWN))]
-    _KNOWN[_story_key(story)] = parallel
-
-
-_StoryKey = tuple[tuple[Article, ...], tuple[Sentence, ...], tuple[Claim, ...]]
-_KNOWN: dict[_StoryKey, dict[str, list[str]]] = {}
-_KNOWN_KEPT = 4
-
-
-def _story_key(story: Story) -> _StoryKey:
-    return tuple(story.articles), tuple(story.sentences), tuple(story.claims)
-
-
+@lru_cache(maxsize=4)
 def _counterparts(
     articles: tuple[Article, ...], sentences: tuple[Sentence, ...], claims: tuple[Claim, ...]
 ) -> dict[str, list[str]]:
