@@ -125,9 +125,9 @@ def _looks_like_name(word: str, lower: set[str]) -> bool:
 
 def _related(a: str, b: str) -> bool:
     """Inflections and derivations of one word (Syria / Syrian, Assad / Assads)."""
-    short, long = sorted((a, b), key=len)
-    if len(long) == len(short):
+    if len(a) == len(b):
         return False
+    short, long = (a, b) if len(a) < len(b) else (b, a)
     return long.startswith(short) or (long.startswith(short[:-1]) and len(long) - len(short) <= 2)
 
 
@@ -137,11 +137,17 @@ def check_names(story: Story) -> list[Warning]:
     keys = sorted(forms)
     out: list[Warning] = []
     flagged: set[str] = set()
+    # One matcher a key as the second sequence, which difflib indexes once: a key is the
+    # second of many pairs (thousands of names sharing a first letter make millions).
+    matchers: dict[int, SequenceMatcher[str]] = {}
     for i, j in candidate_pairs(keys):
         ka, kb = keys[i], keys[j]
         if _related(ka, kb):
             continue
-        matcher = SequenceMatcher(None, ka, kb, autojunk=False)
+        matcher = matchers.get(j)
+        if matcher is None:
+            matcher = matchers[j] = SequenceMatcher(None, "", kb, autojunk=False)
+        matcher.set_seq1(ka)
         if matcher.quick_ratio() < MIN_RATIO or matcher.ratio() < MIN_RATIO:
             continue  # quick_ratio bounds ratio from above: the cheap test first
         fa, fb = forms[ka], forms[kb]
