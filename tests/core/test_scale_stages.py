@@ -190,6 +190,25 @@ def test_name_candidates_are_the_all_pairs_filter() -> None:
     assert 0 < len(expected) < len(keys) * (len(keys) - 1) // 2
 
 
+def test_name_candidates_by_shared_letters_are_those_the_quick_ratio_keeps() -> None:
+    kept = dropped = 0
+    for seed, letters in ((8, "abcdeo"), (9, "aaabbk"), (10, "abcdefghijklmnopqrst")):
+        rng = random.Random(seed)
+        keys = sorted(
+            {"".join(rng.choice(letters) for _ in range(rng.randint(1, 12))) for _ in range(700)}
+        )
+        for ratio in (0.8, 0.6, 0.95):
+            expected = [
+                (i, j)
+                for i, j in candidate_pairs(keys)
+                if SequenceMatcher(None, keys[i], keys[j], autojunk=False).quick_ratio() >= ratio
+            ]
+            assert candidate_pairs(keys, ratio) == expected, (seed, ratio)
+            kept += len(expected)
+            dropped += len(candidate_pairs(keys)) - len(expected)
+    assert kept > 1000 and dropped > kept
+
+
 def test_quick_ratio_bounds_the_ratio() -> None:
     """Why names may skip a pair on quick_ratio alone."""
     rng = random.Random(7)

@@ -8,8 +8,9 @@ if a pattern from data/names.toml turns it into the majority spelling the reason
 
 from __future__ import annotations
 
+import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -140,7 +141,7 @@ def check_names(story: Story) -> list[Warning]:
     # One matcher a key as the second sequence, which difflib indexes once: a key is the
     # second of many pairs (thousands of names sharing a first letter make millions).
     matchers: dict[int, SequenceMatcher[str]] = {}
-    for i, j in candidate_pairs(keys):
+    for i, j in candidate_pairs(keys, MIN_RATIO):
         ka, kb = keys[i], keys[j]
         if _related(ka, kb):
             continue
@@ -162,14 +163,17 @@ def check_names(story: Story) -> list[Warning]:
 MAX_LENGTH_GAP = 3  # variants of one name differ by a few letters at most
 
 
-def candidate_pairs(keys: list[str]) -> list[tuple[int, int]]:
+def candidate_pairs(keys: list[str], ratio: float = 0.0) -> list[tuple[int, int]]:
     """Pairs (i, j), i < j, in order, of keys that may be variants of one name: lengths at
-    most MAX_LENGTH_GAP apart and the same first letter or the same last two.
+    most MAX_LENGTH_GAP apart and the same first letter or the same last two; with `ratio`,
+    only those whose letters leave difflib's quick_ratio at least that (_sharing_letters).
 
     An index instead of all pairs: keys are bucketed by first letter and by last two letters,
     and each bucket, sorted by length, is swept for neighbours close enough in length. The
     pairs come out in the order the all-pairs loop met them, since flagging depends on it.
     """
+    if ratio > 0:
+        return _sharing_letters(keys, ratio)
     buckets: dict[tuple[int, str], list[int]] = {}
     for i, k in enumerate(keys):
         buckets.setdefault((0, k[:1]), []).append(i)
@@ -183,6 +187,39 @@ def candidate_pairs(keys: list[str]) -> list[tuple[int, int]]:
                 if len(keys[j]) > limit:
                     break
                 found.add((i, j) if i < j else (j, i))
+    return sorted(found)
+
+
+def _sharing_letters(keys: list[str], ratio: float) -> list[tuple[int, int]]:
+    """candidate_pairs(keys) less the pairs whose quick_ratio, 2 x shared letters / total
+    letters, is under `ratio`, found without meeting them: thousands of names share a first
+    letter, and the buckets paired them all (3,400 made-up names: 780,000 pairs, 4 s).
+
+    Prefix filtering, exact: a key is the set of its letters as (letter, nth time in the key);
+    two keys of lengths a and b with a quick_ratio of `ratio` share at least
+    t = ratio x (a + b) / 2 of these. Ordered rarest first, a key's first (length - t + 1)
+    letters then meet the other's (with t the least over partners within MAX_LENGTH_GAP, so
+    never too short), and only keys meeting there are paired, then held to the bucket rule."""
+    counted = [
+        frozenset((c, n) for c, times in Counter(k).items() for n in range(times)) for k in keys
+    ]
+    frequency = Counter(letter for letters in counted for letter in letters)
+    index: dict[tuple[str, int], list[int]] = {}
+    found: set[tuple[int, int]] = set()
+    for j, (key, letters) in enumerate(zip(keys, counted, strict=True)):
+        least = len(key) + max(1, len(key) - MAX_LENGTH_GAP)  # letters in both, at fewest
+        shared = max(1, math.ceil(ratio * least / 2 - 1e-9))  # letters they share, at least
+        prefix = sorted(letters, key=lambda x: (frequency[x], x))[: max(1, len(key) - shared + 1)]
+        for letter in prefix:
+            for i in index.get(letter, ()):
+                other = keys[i]
+                if (
+                    abs(len(other) - len(key)) <= MAX_LENGTH_GAP
+                    and (other[:1] == key[:1] or other[-2:] == key[-2:])
+                    and 2.0 * len(counted[i] & letters) / (len(other) + len(key)) >= ratio
+                ):
+                    found.add((i, j))
+            index.setdefault(letter, []).append(j)
     return sorted(found)
 
 
