@@ -149,8 +149,8 @@ def check_names(story: Story) -> list[Warning]:
         if matcher is None:
             matcher = matchers[j] = SequenceMatcher(None, "", kb, autojunk=False)
         matcher.set_seq1(ka)
-        if matcher.quick_ratio() < MIN_RATIO or matcher.ratio() < MIN_RATIO:
-            continue  # quick_ratio bounds ratio from above: the cheap test first
+        if matcher.ratio() < MIN_RATIO:
+            continue  # (candidate_pairs has held the pair to quick_ratio, its upper bound)
         fa, fb = forms[ka], forms[kb]
         if is_common_word(ka, COMMON) and is_common_word(kb, COMMON):
             continue
@@ -165,41 +165,18 @@ MAX_LENGTH_GAP = 3  # variants of one name differ by a few letters at most
 
 def candidate_pairs(keys: list[str], ratio: float = 0.0) -> list[tuple[int, int]]:
     """Pairs (i, j), i < j, in order, of keys that may be variants of one name: lengths at
-    most MAX_LENGTH_GAP apart and the same first letter or the same last two; with `ratio`,
-    only those whose letters leave difflib's quick_ratio at least that (_sharing_letters).
+    most MAX_LENGTH_GAP apart, the same first letter or the same last two, and letters that
+    leave difflib's quick_ratio (2 x shared letters / all letters) at least `ratio`. The pairs
+    come out in the order the all-pairs loop met them, since flagging depends on it.
 
-    An index instead of all pairs: keys are bucketed by first letter and by last two letters,
-    and each bucket, sorted by length, is swept for neighbours close enough in length. The
-    pairs come out in the order the all-pairs loop met them, since flagging depends on it.
-    """
-    if ratio > 0:
-        return _sharing_letters(keys, ratio)
-    buckets: dict[tuple[int, str], list[int]] = {}
-    for i, k in enumerate(keys):
-        buckets.setdefault((0, k[:1]), []).append(i)
-        buckets.setdefault((1, k[-2:]), []).append(i)
-    found: set[tuple[int, int]] = set()
-    for members in buckets.values():
-        members.sort(key=lambda i: len(keys[i]))
-        for n, i in enumerate(members):
-            limit = len(keys[i]) + MAX_LENGTH_GAP
-            for j in members[n + 1 :]:
-                if len(keys[j]) > limit:
-                    break
-                found.add((i, j) if i < j else (j, i))
-    return sorted(found)
-
-
-def _sharing_letters(keys: list[str], ratio: float) -> list[tuple[int, int]]:
-    """candidate_pairs(keys) less the pairs whose quick_ratio, 2 x shared letters / total
-    letters, is under `ratio`, found without meeting them: thousands of names share a first
-    letter, and the buckets paired them all (3,400 made-up names: 780,000 pairs, 4 s).
-
-    Prefix filtering, exact: a key is the set of its letters as (letter, nth time in the key);
-    two keys of lengths a and b with a quick_ratio of `ratio` share at least
-    t = ratio x (a + b) / 2 of these. Ordered rarest first, a key's first (length - t + 1)
-    letters then meet the other's (with t the least over partners within MAX_LENGTH_GAP, so
-    never too short), and only keys meeting there are paired, then held to the bucket rule."""
+    Found without meeting the others, by prefix filtering (exact): a key is the set of its
+    letters as (letter, nth time in the key), and two keys of lengths a and b with a
+    quick_ratio of `ratio` share at least t = ratio x (a + b) / 2 of these. Ordered rarest
+    first, a key's first (length - t + 1) letters then meet the other's (t taken as the least
+    over the partners a length allows, so never too short); only keys meeting there are
+    compared. Bucketed by first letter, thousands of names sharing one were paired each with
+    each (3,400 made-up names: 780,000 pairs, 4 s). With `ratio` 0 every key is its own
+    prefix, and the pairs are those of the first two rules (their keys share a letter)."""
     counted = [
         frozenset((c, n) for c, times in Counter(k).items() for n in range(times)) for k in keys
     ]
