@@ -61,10 +61,15 @@ class _Pending:
         self._pending, self._fn, self._args = pending, fn, args
 
     def result(self) -> Any:
-        try:
-            return self._pending.result()
-        except BrokenExecutor:
-            return self._fn(*_unwrapped(self._args))
+        return _awaited(self._pending, self._fn, self._args)
+
+
+def _awaited(pending: Future[T], fn: Callable[..., T], args: tuple[Any, ...]) -> T:
+    """A worker's result, or fn(*args) run here if the pool broke (a worker died) first."""
+    try:
+        return pending.result()
+    except BrokenExecutor:
+        return fn(*_unwrapped(args))
 
 
 class Helper:
@@ -145,11 +150,7 @@ class Stealable(Result[T]):
         too if its worker died, whatever its ticket says."""
         if not self._done and not (steal and self.steal()):
             assert self._pending is not None  # not queued: run in place when made
-            try:
-                self._value = self._pending.result()
-            except BrokenExecutor:
-                self._value = self._fn(*_unwrapped(self._args))
-            self._done = True
+            self._value, self._done = _awaited(self._pending, self._fn, self._args), True
         return self._value  # type: ignore[return-value]  # set: run here or by its worker
 
 
