@@ -8,12 +8,11 @@ noun (turkey, china, jordan, chad) is flagged only where the words around it mak
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from operator import itemgetter
 
 from reader.core.checks.common import evidence_for, in_quotes, warn
 from reader.core.checks.lexicon import bundled
 from reader.core.model import Severity, Story, Warning
-from reader.core.text.tokens import Token, tokenize
+from reader.core.text.tokens import Token, tokenize, words_of
 from reader.core.text.word_frequency import is_common_word
 
 MIN_CAPITALISED = 2  # mid-sentence capitalised uses before the story's own usage counts
@@ -23,7 +22,7 @@ def _capitalised_uses(story: Story) -> dict[str, list[str]]:
     """Lower-cased word -> sentence ids where it is written capitalised (not sentence-initial)."""
     out: dict[str, list[str]] = defaultdict(list)
     for s in story.sentences:
-        words = map(_TEXT, tokenize(story.article(s.article).text, s.start, s.end)[1:])
+        words = words_of(tokenize(story.article(s.article).text, s.start, s.end)[1:])
         for w in [w for w in words if w[:1].isupper() and not w.isupper()]:
             out[w.lower()].append(s.id)
     return out
@@ -32,12 +31,9 @@ def _capitalised_uses(story: Story) -> dict[str, list[str]]:
 def _lower_uses(story: Story) -> Counter[str]:
     found: Counter[str] = Counter()
     for s in story.sentences:  # each sentence's words counted at C speed
-        words = map(_TEXT, tokenize(story.article(s.article).text, s.start, s.end))
+        words = words_of(tokenize(story.article(s.article).text, s.start, s.end))
         found.update(filter(str.islower, words))
     return found
-
-
-_TEXT = itemgetter(0)  # a Token's text
 
 
 def _place_context(prev: str | None, nxt: Token | None, config: dict[str, list[str]]) -> bool:
@@ -80,7 +76,7 @@ def check_casing(story: Story) -> list[Warning]:
     for s in story.sentences:
         text = story.article(s.article).text
         toks = tokenize(text, s.start, s.end)
-        if candidates.isdisjoint(map(_TEXT, toks)):
+        if candidates.isdisjoint(words_of(toks)):
             continue  # tested at C speed
         for k, t in enumerate(toks):
             word = t.text

@@ -12,13 +12,12 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from operator import itemgetter
 
 from reader.core.checks.common import warn
 from reader.core.checks.lexicon import bundled
 from reader.core.model import Severity, Story, Warning, WarningKind
 from reader.core.text.diffing import SequenceMatcher
-from reader.core.text.tokens import normalize_word, tokenize
+from reader.core.text.tokens import normalize_word, tokenize, words_of
 from reader.core.text.tokens import norms as word_norms
 from reader.core.text.word_frequency import is_common_word
 
@@ -98,9 +97,7 @@ def _forms(story: Story) -> dict[str, Form]:
     forms: dict[str, Form] = {}
     # The story's lower-case words: each article's distinct words (its tokens, made once for
     # every stage), then the lower-case ones among them (each word tested once, not each use).
-    lower = {
-        w for a in story.articles for w in set(map(itemgetter(0), tokenize(a.text))) if w.islower()
-    }
+    lower = {w for a in story.articles for w in set(words_of(tokenize(a.text))) if w.islower()}
     named: dict[str, bool] = {}  # word -> looks like a name: decided once a spelling
     for s in story.sentences:
         text = story.article(s.article).text
@@ -325,7 +322,7 @@ def check_organisation_names(story: Story) -> list[Warning]:
         # Capitalised words by first letter, in text order: a name is tried only where it
         # could start, not at every word of the article.
         starts: dict[str, list[int]] = {}
-        for i in [i for i, word in enumerate(map(itemgetter(0), toks)) if word[:1].isupper()]:
+        for i in [i for i, word in enumerate(words_of(toks)) if word[:1].isupper()]:
             starts.setdefault(norms[i][:1], []).append(i)
         for name, n, folded in wanted:
             for i in starts.get(folded[:1], ()):
