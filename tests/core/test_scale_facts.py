@@ -180,6 +180,38 @@ def test_alike_pairs_of_one_content_pair_as_the_first_did(
         assert cached < 0.75 * len(calls), (cached, len(calls))  # contents recur: spared
 
 
+def test_sides_of_one_mention_a_sort_pair_as_the_general_way_pairs_them(
+    generated: Story, sample: Story
+) -> None:
+    """Where each side holds one mention of each kind and dimension, _pair_links takes a
+    short way (_single_links); the general way, on every such pair of the two stories'
+    sentences of one claim and of the articles' mentions in a claim, strictly and not, links
+    the same mentions the same way, in the same order."""
+    checked = linked = conflicts = 0
+    for story in (generated, sample):
+        mentions = SentenceMentions(story)
+        sides = []
+        for claim in story.claims:
+            by_article: dict[str, list[Mention]] = {}
+            for m in disc._claim_mentions(story, claim, mentions):
+                by_article.setdefault(m.article, []).append(m)
+            sides.append([disc._Side(found) for found in by_article.values()])
+            counted = [disc._counted(mentions(story.sentence(s))) for s in claim.members]
+            sides.append([disc._Side(found) for found in counted if found])
+        for x, y in (pair for group in sides for pair in itertools.permutations(group, 2)):
+            if not (x.single and y.single):
+                continue
+            for strict in (False, True):
+                short = disc._pair_links(x, y, strict)
+                x.single = y.single = False
+                assert disc._pair_links(x, y, strict) == short
+                x.single = y.single = True
+                checked += 1
+                linked += bool(short)
+                conflicts += sum(link.conflict for link in short)
+    assert checked > 5000 and linked > 1000 and conflicts > 200, (checked, linked, conflicts)
+
+
 def test_a_copy_with_a_word_added_before_its_figure_is_one_content() -> None:
     """A pairing reads positions only to order mentions, so a side's content holds places, not
     offsets: the copy of a sentence that stands later in its article and has a word added
