@@ -154,7 +154,7 @@ def test_runs_skipping_past_each_run_are_those_tested_seed_by_seed() -> None:
             seeds = sorted(p for g in shared for p in ga.where[g])
             a, b = words[x].ids, words[y].ids
             jumping = runs._jumping_runs(a, ga, b, gb, seeds)
-            assert jumping == runs._checked_runs(a, ga, b, gb.where, seeds)
+            assert jumping == runs._checked_runs(a, ga, b, gb.where, seeds, {})
             compared += len(jumping)
     assert compared > 200
 
@@ -371,15 +371,46 @@ def test_an_n_gram_both_articles_crowd_seeds_from_its_first_places_only() -> Non
     words, ids = _word_grams([a, b, once])
     ga, gb, gc = index.index_grams(ids)
     assert min(map(len, ga.where.values())) > index.MAX_PLACES
-    seeds, partners = runs.seeding(ga, gb, ga.shared & gb.shared)
+    seeds, ranked = runs.seeding(ga, gb, ga.shared & gb.shared)
     grams = len(ga.shared)
     assert len(seeds) == grams * index.MAX_PLACES
-    assert {len(partners[g]) for g in ga.shared} == {index.MAX_PLACES}
+    # each paired with the place of its rank in b, which says it where a does
+    assert sorted(ranked) == seeds and all(j == i for i, j in ranked.items())
     whole = len(words[0].ids)
     assert (0, whole, 0, whole, whole) in runs.pair_runs(words[0].ids, ga, words[1].ids, gb)
-    seeds, partners = runs.seeding(gc, gb, gc.shared & gb.shared)
-    assert len(seeds) == len(gc.shared) and {len(partners[g]) for g in gc.shared} == {40}
+    seeds, ranked = runs.seeding(gc, gb, gc.shared & gb.shared)
+    assert len(seeds) == len(gc.shared) and not ranked  # once in c: every place of b
     assert len(runs.pair_runs(words[2].ids, gc, words[1].ids, gb)) == 40
+
+
+def test_a_formula_both_articles_repeat_pairs_its_places_in_order() -> None:
+    """Two articles of one template, each sentence its own figures: the formula that every
+    sentence holds seeds each place with the place of the same rank in the other, so each
+    passage joins a sentence to its counterpart. Pairing every place with every other joined
+    each sentence's formula to the formula of other sentences too (14 more passages here)."""
+    days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+    def text(first: int, day: int) -> str:
+        return " ".join(
+            f"Reporter Name{k} {k} was embedded in the rebels near {first + k} fighters on "
+            f"{days[(day + k) % 7]}."
+            for k in range(12)
+        )
+
+    a = Article(id="a", name="a.txt", path="", text=text(100, 0))
+    b = Article(id="b", name="b.txt", path="", text=text(500, 3))
+    words, ids = _word_grams([a, b])
+    ga, gb = index.index_grams(ids)
+    assert max(map(len, ga.where.values())) > index.MAX_PLACES  # the formula crowds both
+    found = runs.pair_runs(words[0].ids, ga, words[1].ids, gb)
+
+    def sentence(article: Article, w: index.Words, at: int) -> int:  # full stops before
+        return article.text.count(".", 0, w.starts[at])
+
+    assert len(found) >= 11
+    assert [sentence(a, words[0], a0) for a0, *_ in found] == [
+        sentence(b, words[1], b0) for _, _, b0, _, _ in found
+    ]
 
 
 def test_pairs_of_an_article_crowding_an_n_gram_are_walked_and_give_the_same_passages(

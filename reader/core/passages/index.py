@@ -17,12 +17,13 @@ from reader.core.text.tokens import norms, tokenize
 
 SEED_WORDS = 6  # a seed is this many identical words in a row
 # An n-gram that each of two articles holds more often than this seeds their passages from its
-# first MAX_PLACES places in each (runs.pair_runs). Two articles that each said one thing forty
-# times paired every place of each n-gram in the one with every place in the other (1,600
-# seeds an n-gram: 300 such articles took a minute). A passage still grows from a first place
-# over every word that follows alike; what the limit loses is a passage made only of n-grams
-# both articles repeat that often, the same words again beside a passage found already. Where
-# one article holds an n-gram once, each of its places in the other is a seed.
+# first MAX_PLACES places in each, the k-th of one with the k-th of the other (runs.seeding).
+# Two articles that each said one thing forty times paired every place of each n-gram in the
+# one with every place in the other (1,600 seeds an n-gram: 300 such articles took a minute).
+# A passage still grows from a first place over every word that follows alike; what the limit
+# loses is a passage made only of n-grams both articles repeat that often, the same words
+# again beside a passage found already. Where one article holds an n-gram once, each of its
+# places in the other is a seed.
 MAX_PLACES = 8
 
 
