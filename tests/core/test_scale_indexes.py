@@ -506,3 +506,36 @@ def test_warnings_kept_by_bisection_are_those_kept_testing_every_kept_one() -> N
         assert [(w.article, w.start, w.end, w.kind) for w in checks.finalize(story, found)] == [
             (w.article, w.start, w.end, w.kind) for w in expected
         ]
+
+
+@pytest.mark.parametrize("weak_key", [False, True])
+def test_pairs_sharing_an_n_gram_from_one_n_gram_per_set_of_holders_are_all_the_pairs(
+    weak_key: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pairs of articles walked because one crowds an n-gram are found from one n-gram per
+    set of holders: all the pairs that joining every holder of every n-gram finds. With a key
+    that every set of one size shares, the holders themselves tell the sets apart."""
+    import numpy as np
+
+    if weak_key:
+        monkeypatch.setattr(batch, "_holder_sums", lambda article, heads: np.zeros_like(heads))
+    rng = random.Random(3)
+    rows = kept = 0
+    for _ in range(200):
+        n = rng.randint(2, 12)
+        sets = [sorted(rng.sample(range(n), rng.randint(1, n))) for _ in range(rng.randint(1, 6))]
+        held = [rng.choice(sets) for _ in range(rng.randint(1, 30))]  # sets recur
+        gram = np.array([g for g, those in enumerate(held) for _ in those], dtype=np.int64)
+        article = np.array([a for those in held for a in those], dtype=np.int64)
+        among = np.array(sorted(rng.sample(range(n), rng.randint(1, n))), dtype=np.int64)
+        want = {
+            min(x, y) * n + max(x, y)
+            for those in held
+            for x in those
+            for y in those
+            if x != y and (x in among or y in among)
+        }
+        assert batch._pairs_sharing(gram, article, among, n).tolist() == sorted(want)
+        rows += len(gram)
+        kept += len(batch._one_per_holders(gram, article)[0])
+    assert kept < 0.5 * rows  # the recurring sets were left out
