@@ -78,6 +78,7 @@ CASES = (
     Case("short-lines", "2 x 100,000 one-word lines", 2, 100_000, hostile="short-lines"),
     Case("mangled-quotes", "3 x 15,000 mangled quotes", 3, 15_000, hostile="mangled-quotes"),
     Case("stated-figures", "2 x 12,000 figures that differ", 2, 12_000, hostile="stated-figures"),
+    Case("one-template", "300 x 1 template, own figures", 300, 60, hostile="stated-figures"),
 )
 GROWTH = (
     ("articles x2 (100 -> 200 x 800 words)", "100x800", "200x800"),
