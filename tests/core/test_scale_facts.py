@@ -212,6 +212,30 @@ def test_sides_of_one_mention_a_sort_pair_as_the_general_way_pairs_them(
     assert checked > 5000 and linked > 1000 and conflicts > 200, (checked, linked, conflicts)
 
 
+def test_a_pairing_is_kept_once_either_content_has_a_copy(generated: Story) -> None:
+    """Pairings are kept for the copies of a content to come; where neither side's content has
+    a copy yet none is kept (a template's articles, each with its own figures, would keep one
+    per pair and read none again). Kept or not, the links are the same."""
+    mentions = SentenceMentions(generated)
+    counted = [c for c in (disc._counted(mentions(s)) for s in generated.sentences) if c]
+    first, second = next(
+        (a, b)
+        for a, b in itertools.combinations(counted, 2)
+        if a[0].article != b[0].article and disc._pair_links(disc._Side(a), disc._Side(b), True)
+    )
+    contents = disc._Contents()
+    x, y = contents.numbered(disc._Side(first)), contents.numbered(disc._Side(second))
+    assert x.number != y.number
+    paired: disc.Paired = {}
+    links = disc._cached_links(x, y, True, paired)
+    assert not paired
+    again = contents.numbered(disc._Side(list(x.mentions)))  # a copy of x's content
+    assert again.number == x.number and x.holders[x.number] == 2
+    assert disc._cached_links(again, y, True, paired) == links
+    assert list(paired) == [(x.number, y.number)]
+    assert disc._cached_links(x, y, True, paired) == links == disc._pair_links(x, y, True) != []
+
+
 def test_a_copy_with_a_word_added_before_its_figure_is_one_content() -> None:
     """A pairing reads positions only to order mentions, so a side's content holds places, not
     offsets: the copy of a sentence that stands later in its article and has a word added
