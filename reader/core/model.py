@@ -190,10 +190,6 @@ class Story:
     def text_of(self, sentence: Sentence) -> str:
         return self.article(sentence.article).text[sentence.start : sentence.end]
 
-    def passages_of(self, article_id: str) -> list[SharedPassage]:
-        """The passages this article shares, as either side."""
-        return self._passages_by_article.get(article_id, [])
-
     def claims_of(self, sentence_id: str) -> list[Claim]:
         return self._claims_by_sentence.get(sentence_id, [])
 
@@ -240,15 +236,6 @@ class Story:
         out: dict[str, list[Sentence]] = {}
         for s in self.sentences:
             out.setdefault(s.article, []).append(s)
-        return out
-
-    @cached_property
-    def _passages_by_article(self) -> dict[str, list[SharedPassage]]:
-        out: dict[str, list[SharedPassage]] = {}
-        for p in self.passages:
-            out.setdefault(p.a.article, []).append(p)
-            if p.b.article != p.a.article:
-                out.setdefault(p.b.article, []).append(p)
         return out
 
     @cached_property

@@ -1,15 +1,34 @@
 """How much of each article is shared with each other article, from the shared passages.
 
 Counts are of visible non-space characters, so layout and hidden furniture do not weigh in.
+
+A story of hundreds of articles shares a million passages or more. Read as passage objects they
+took the reader seconds each time (at 500 generated articles: 8.7 s for the overview's map,
+6 s for the first article's share, 3 s for the first shading): the table the engine makes
+(core/passages/table.py) is read here as its columns, and from NUMPY_FROM passages each figure
+is worked out for all the articles at once with numpy, the same figures as passage by passage
+(a test holds the two ways equal).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from itertools import accumulate
+from typing import TYPE_CHECKING
 
 from reader.core.model import Article, Story
+from reader.core.passages.order import NUMPY_FROM
+from reader.core.passages.table import PassageTable
 from reader.core.text.spans import Span, merge_spans
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    Ints = npt.NDArray[np.int64]
+
+Side = tuple[int, int, str]  # one side of a passage in an article: start, end, the other article
 
 
 def _space_prefix(text: str) -> list[int]:
@@ -28,50 +47,324 @@ def _visible(article: Article, prefix: list[int]) -> int:
     return max(1, everything - _count(prefix, merge_spans(article.hidden)))
 
 
-def _spans_by_pair(story: Story) -> dict[tuple[str, str], list[Span]]:
-    """(article, other) -> spans of article shared with other: one pass over the passages."""
-    out: dict[tuple[str, str], list[Span]] = defaultdict(list)
-    for p in story.passages:
-        out[(p.a.article, p.b.article)].append((p.a.start, p.a.end))
-        out[(p.b.article, p.a.article)].append((p.b.start, p.b.end))
-    return out
+class SharedText:
+    """Where a story's articles share their text: each article's sides of its passages, and
+    the share of its visible text it shares with each other article and with any. Made once
+    per story; each part is worked out when first asked for."""
+
+    def __init__(self, story: Story) -> None:
+        self.story = story
+        self._bulk = isinstance(story.passages, PassageTable) and len(story.passages) >= NUMPY_FROM
+        self._sides: dict[str, list[Side]] | None = None
+        self._by_article: _SidesByArticle | None = None
+        self._matrix: dict[tuple[str, str], float] | None = None
+        self._fractions: dict[str, float] = {}
+        self._rows: dict[str, dict[str, float]] = {}
+        self._ids = [a.id for a in story.articles]
+        self._all = False  # whether _fractions holds every article's
+        self._bulk_figures: _Bulk | None = None
+
+    def sides(self, article_id: str) -> list[Side]:
+        """The article's sides of the passages it shares: where it is a passage's first
+        article, then where it is the second (a passage within one article gives it both),
+        each in the passages' order."""
+        if self._bulk:
+            if self._by_article is None:
+                self._by_article = _SidesByArticle(self.story)
+            return self._by_article.of(article_id)
+        if self._sides is None:
+            self._sides = {}
+            for p in self.story.passages:
+                self._sides.setdefault(p.a.article, []).append((p.a.start, p.a.end, p.b.article))
+            for p in self.story.passages:
+                self._sides.setdefault(p.b.article, []).append((p.b.start, p.b.end, p.a.article))
+        return self._sides.get(article_id, [])
+
+    def spans(self, article_id: str, other: str | None = None) -> list[Span]:
+        """Merged spans of the article shared with `other` (or with any article)."""
+        return merge_spans(
+            (s, e) for s, e, theirs in self.sides(article_id) if other is None or theirs == other
+        )
+
+    def matrix(self) -> dict[tuple[str, str], float]:
+        """(row, col) -> fraction of row's visible text that it shares with col; 1.0 where the
+        two are one article."""
+        if self._matrix is None:
+            ids = [a.id for a in self.story.articles]
+            out = {(a, b): (1.0 if a == b else 0.0) for a in ids for b in ids}
+            out.update(self._in_bulk().matrix() if self._bulk else self._pair_coverage())
+            self._matrix = out
+        return self._matrix
+
+    def row(self, article_id: str) -> dict[str, float]:
+        """The matrix's row of one article, worked out from its own passages alone where the
+        whole matrix is not made: the articles it shares text with, and the fraction."""
+        found = self._rows.get(article_id)
+        if found is None:
+            if self._matrix is not None:
+                found = {
+                    other: share
+                    for other in self._ids
+                    if (share := self._matrix[(article_id, other)]) and other != article_id
+                }
+            else:
+                found = self._row_of(self.story.article(article_id))
+            self._rows[article_id] = found
+        return found
+
+    def share(self, row: str, col: str) -> float:
+        """The fraction of row's visible text it shares with col (matrix()[row, col])."""
+        return 1.0 if row == col else self.row(row).get(col, 0.0)
+
+    def fraction(self, article_id: str) -> float:
+        """Fraction of the article's visible text shared with at least one other article:
+        worked out for this article alone unless all have been (`fractions`)."""
+        found = self._fractions.get(article_id)
+        if found is None:
+            sides = self.sides(article_id)
+            found = (
+                self._share(self.story.article(article_id), self.spans(article_id))
+                if sides
+                else 0.0
+            )
+            self._fractions[article_id] = found
+        return found
+
+    def fractions(self) -> dict[str, float]:
+        """Every article's fraction (an article sharing nothing: 0), all at once."""
+        if not self._all:
+            if self._bulk:
+                self._fractions.update(self._in_bulk().fractions())
+            for a in self.story.articles:
+                self.fraction(a.id)
+            self._all = True
+        return self._fractions
+
+    def _in_bulk(self) -> _Bulk:
+        if self._bulk_figures is None:
+            self._bulk_figures = _Bulk(self.story)
+        return self._bulk_figures
+
+    def _sharing(self) -> list[Article]:
+        return [a for a in self.story.articles if self.sides(a.id)]
+
+    def _pair_coverage(self) -> dict[tuple[str, str], float]:
+        """The matrix's shared cells, passage by passage. Only the pairs that share a passage
+        are counted (500 articles are 250,000 pairs, most of them sharing nothing)."""
+        return {
+            (article.id, other): share
+            for article in self._sharing()
+            for other, share in self.row(article.id).items()
+        }
+
+    def _row_of(self, article: Article) -> dict[str, float]:
+        by_other: dict[str, list[Span]] = defaultdict(list)
+        for s, e, other in self.sides(article.id):
+            if other != article.id:
+                by_other[other].append((s, e))
+        if not by_other:
+            return {}
+        prefix = _space_prefix(article.text)
+        total = _visible(article, prefix)
+        return {
+            other: _count(prefix, merge_spans(spans)) / total for other, spans in by_other.items()
+        }
+
+    @staticmethod
+    def _share(article: Article, spans: list[Span]) -> float:
+        prefix = _space_prefix(article.text)
+        return _count(prefix, spans) / _visible(article, prefix)
 
 
-def shared_spans(story: Story, article_id: str, other: str | None = None) -> list[Span]:
-    """Merged spans of article_id shared with `other` (or with any article)."""
-    spans: list[Span] = []
-    for p in story.passages_of(article_id):
-        for mine, theirs in ((p.a, p.b), (p.b, p.a)):
-            if mine.article == article_id and (other is None or theirs.article == other):
-                spans.append((mine.start, mine.end))
-    return merge_spans(spans)
+class _SidesByArticle:
+    """A large table's passage sides ordered by article, so that one article's are a slice."""
+
+    def __init__(self, story: Story) -> None:
+        import numpy as np
+
+        sides = _side_arrays(story)
+        # By article, each one's a-sides then its b-sides in the passages' order (the order
+        # SharedText.sides gives): a stable sort, which numpy makes a radix sort in 16 bits.
+        small = len(story.articles) < 2**15
+        order = np.argsort(
+            sides.article.astype(np.int16) if small else sides.article, kind="stable"
+        )
+        self.article = sides.article[order]
+        self.other, self.start, self.end = (v[order] for v in (sides.other, sides.start, sides.end))
+        self.ids = [a.id for a in story.articles]
+        self.index = {aid: k for k, aid in enumerate(self.ids)}
+        self._made: dict[str, list[Side]] = {}  # the articles asked for (a few on screen)
+
+    def of(self, article_id: str) -> list[Side]:
+        found = self._made.get(article_id)
+        if found is None:
+            found = self._made[article_id] = self._of(article_id)
+        return found
+
+    def _of(self, article_id: str) -> list[Side]:
+        import numpy as np
+
+        k = self.index.get(article_id)
+        if k is None:
+            return []
+        lo, hi = np.searchsorted(self.article, [k, k + 1])
+        ids = self.ids
+        return [
+            (s, e, ids[o])
+            for s, e, o in zip(
+                self.start[lo:hi].tolist(),
+                self.end[lo:hi].tolist(),
+                self.other[lo:hi].tolist(),
+                strict=True,
+            )
+        ]
+
+
+class _Sides:
+    """Both sides of every passage of a table as arrays, articles numbered in story order."""
+
+    def __init__(self, article: Ints, other: Ints, start: Ints, end: Ints) -> None:
+        self.article, self.other, self.start, self.end = article, other, start, end
+
+
+def _side_arrays(story: Story) -> _Sides:
+    import numpy as np
+
+    table = story.passages
+    assert isinstance(table, PassageTable)
+    place = {a.id: k for k, a in enumerate(story.articles)}
+    renumber = np.array([place[aid] for aid in table.articles], dtype=np.int64)
+    x, sa, ea, y, sb, eb = (np.frombuffer(c, dtype=np.int64) for c in table.columns[:6])
+    x, y = renumber[x], renumber[y]
+    return _Sides(
+        np.concatenate((x, y)),
+        np.concatenate((y, x)),
+        np.concatenate((sa, sb)),
+        np.concatenate((ea, eb)),
+    )
+
+
+class _Bulk:
+    """A large table's figures for all articles at once: each group's spans (an article's
+    with one other, or with any) sorted and merged where they overlap, and the merged spans'
+    non-space characters counted from each article's prefix of spaces, as _pair_coverage
+    and SharedText.fraction count them one by one."""
+
+    def __init__(self, story: Story) -> None:
+        import numpy as np
+
+        self.sides = _side_arrays(story)
+        articles = story.articles
+        self.n = len(articles)
+        self.ids = [a.id for a in articles]
+        # The texts end to end, each from its offset: which characters are spaces, and how
+        # many come before each character (str.isspace's characters, found as code points).
+        lengths = np.array([len(a.text) for a in articles], dtype=np.int64)
+        self.length = lengths
+        self.offset = np.zeros(self.n, dtype=np.int64)
+        np.cumsum(lengths[:-1], out=self.offset[1:])
+        codes = np.frombuffer("".join(a.text for a in articles).encode("utf-32-le"), np.uint32)
+        self.space = np.isin(codes, _space_codes())
+        self.prefix = np.zeros(len(codes) + 1, dtype=np.int64)
+        np.cumsum(self.space, out=self.prefix[1:])
+        sharing = np.unique(self.sides.article).tolist()
+        self.visible = {k: self._visible(articles[k], int(self.offset[k])) for k in sharing}
+        self.width = int(lengths.max(initial=0)) + 1
+
+    def _visible(self, article: Article, at: int) -> int:
+        """_visible, from the story's prefix of spaces."""
+        prefix = self.prefix
+
+        def count(s: int, e: int) -> int:  # non-space characters of the article's [s, e)
+            return (e - s) - int(prefix[at + e] - prefix[at + s])
+
+        hidden = sum(count(s, e) for s, e in merge_spans(article.hidden))
+        return max(1, count(0, len(article.text)) - hidden)
+
+    def matrix(self) -> dict[tuple[str, str], float]:
+        """The matrix's shared cells."""
+        sides, n, ids, visible = self.sides, self.n, self.ids, self.visible
+        apart = sides.article != sides.other
+        pairs = sides.article[apart] * n + sides.other[apart]
+        groups, counts = _covered(
+            pairs,
+            sides.start[apart],
+            sides.end[apart],
+            pairs // n,
+            self.prefix,
+            self.offset,
+            self.width,
+        )
+        return {
+            (ids[g // n], ids[g % n]): c / visible[g // n]
+            for g, c in zip(groups.tolist(), counts.tolist(), strict=True)
+        }
+
+    def fractions(self) -> dict[str, float]:
+        """The fractions of the articles sharing a passage: each character's number of spans
+        over it (+1 where a span starts, -1 where it ends, summed along the texts end to end),
+        the characters covered and not spaces counted per article. No sort."""
+        import numpy as np
+
+        sides, offset = self.sides, self.offset
+        kept = sides.end > sides.start
+        at = offset[sides.article[kept]]
+        size = len(self.space) + 1
+        opened = np.bincount(at + sides.start[kept], minlength=size)
+        closed = np.bincount(at + sides.end[kept], minlength=size)
+        covered = np.cumsum(opened - closed)[:-1] > 0
+        counted = np.zeros(size, dtype=np.int64)
+        np.cumsum(covered & ~self.space, out=counted[1:])
+        first, last = offset, offset + self.length
+        inside = (counted[last] - counted[first]).tolist()
+        return {self.ids[k]: inside[k] / total for k, total in self.visible.items()}
+
+
+@lru_cache(maxsize=1)
+def _space_codes() -> list[int]:
+    """The code points str.isspace holds true: all below U+3001 (a test reads them all)."""
+    return [c for c in range(SPACES_BELOW) if chr(c).isspace()]
+
+
+SPACES_BELOW = 0x3001
+
+
+def _covered(
+    group: Ints, start: Ints, end: Ints, article: Ints, prefix: Ints, offset: Ints, width: int
+) -> tuple[Ints, Ints]:
+    """The groups holding a span, and the non-space characters each one's spans cover
+    together (merge_spans, then _count). `article`: whose text each span lies in, `prefix`
+    the articles' prefixes of spaces end to end, each from `offset`; `width` more than any
+    offset."""
+    import numpy as np
+
+    kept = end > start  # merge_spans drops empty spans
+    group, start, end, article = group[kept], start[kept], end[kept], article[kept]
+    order = np.argsort(group * width + start)  # by group, then start (one key: fits 63 bits)
+    group, start, end, article = group[order], start[order], end[order], article[order]
+    if not len(group):
+        return group, group
+    # A span opens a merged span where it starts past the furthest end of its group's spans
+    # before it (the groups kept apart: each lies `width` further on than the one before).
+    reach = np.maximum.accumulate(group * width + end)
+    opens = np.ones(len(group), dtype=np.bool_)
+    opens[1:] = group[1:] * width + start[1:] > reach[:-1]
+    heads = np.flatnonzero(opens)
+    first, last = start[heads], np.maximum.reduceat(end, heads)
+    at = offset[article[heads]]
+    counted = (last - first) - (prefix[at + last] - prefix[at + first])
+    owner = group[heads]
+    new_group = np.ones(len(owner), dtype=np.bool_)
+    new_group[1:] = owner[1:] != owner[:-1]
+    starts = np.flatnonzero(new_group)
+    return owner[starts], np.add.reduceat(counted, starts)
 
 
 def overlap_matrix(story: Story) -> dict[tuple[str, str], float]:
-    """(row, col) -> fraction of row's visible text that it shares with col.
-
-    Only the pairs that share a passage are counted; the others are 0 without merging an empty
-    list (500 articles are 250,000 pairs, most of them sharing nothing)."""
-    by_pair = _spans_by_pair(story)
-    ids = [a.id for a in story.articles]
-    out = {(a, b): (1.0 if a == b else 0.0) for a in ids for b in ids}
-    partners: dict[str, list[str]] = defaultdict(list)
-    for row, col in by_pair:
-        partners[row].append(col)
-    for article in story.articles:
-        if article.id not in partners:
-            continue
-        prefix = _space_prefix(article.text)
-        total = _visible(article, prefix)
-        for other in partners[article.id]:
-            key = (article.id, other)
-            if other != article.id:
-                out[key] = _count(prefix, merge_spans(by_pair[key])) / total
-    return out
+    """(row, col) -> fraction of row's visible text that it shares with col."""
+    return SharedText(story).matrix()
 
 
 def shared_fraction(story: Story, article_id: str) -> float:
     """Fraction of an article's visible text shared with at least one other article."""
-    a = story.article(article_id)
-    prefix = _space_prefix(a.text)
-    return _count(prefix, shared_spans(story, article_id)) / _visible(a, prefix)
+    return SharedText(story).fraction(article_id)

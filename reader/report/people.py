@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from reader.core.ingest.loading import visible_text
 from reader.core.model import Article, Claim, Story, Warning
 from reader.display.counts import counted
-from reader.display.overlap import overlap_matrix, shared_fraction
+from reader.display.overlap import SharedText
 from reader.display.textsafe import markdown_text, printable
 from reader.display.warning_tally import warning_tally, warnings_phrase
 from reader.display.width import cell_width, clip, pad
@@ -41,8 +41,8 @@ def _claim_rows(story: Story, claim: Claim) -> list[tuple[Article, str, list[War
     return rows
 
 
-def _matrix_lines(story: Story) -> Iterable[list[str]]:
-    matrix = overlap_matrix(story)
+def _matrix_lines(story: Story, shared: SharedText) -> Iterable[list[str]]:
+    matrix = shared.matrix()
     yield ["", *[a.id for a in story.articles]]
     for a in story.articles:
         yield [
@@ -113,6 +113,7 @@ def _discrepancy_values(story: Story, claim_id: str) -> list[str]:
 
 def render_markdown(story: Story) -> str:
     out: list[str] = ["# samestory report", "", *_summary(story), "", "## Articles", ""]
+    shared = SharedText(story)
     out += [
         "| id | file | source | title | date | shared | warnings |",
         "|---|---|---|---|---|---|---|",
@@ -120,7 +121,7 @@ def render_markdown(story: Story) -> str:
     for a in story.articles:
         out.append(
             f"| {a.id} | {_md_cell(a.url or a.name)} | {_md_cell(a.source or '')} | "
-            f"{_md_cell(a.title or '')} | {a.date or ''} | {shared_fraction(story, a.id):.0%} | "
+            f"{_md_cell(a.title or '')} | {a.date or ''} | {shared.fraction(a.id):.0%} | "
             f"{warning_tally(_of_article(story, a.id))} |"
         )
     if len(story.articles) > 1:
@@ -131,7 +132,7 @@ def render_markdown(story: Story) -> str:
             "Share of each row's text that it shares with each column.",
             "",
         ]
-        rows = list(_matrix_lines(story))
+        rows = list(_matrix_lines(story, shared))
         out.append("| " + " | ".join(rows[0]) + " |")
         out.append("|" + "---|" * len(rows[0]))
         out += ["| " + " | ".join(r) + " |" for r in rows[1:]]
@@ -160,14 +161,14 @@ def render_markdown(story: Story) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def _article_lines(story: Story) -> list[str]:
+def _article_lines(story: Story, shared: SharedText) -> list[str]:
     """One aligned row per article: id, file, title, shared share, warnings."""
     rows = [
         (
             a.id,
             _one_line(a.url or a.name),
             clip(_one_line(a.title or ""), 50),
-            f"{shared_fraction(story, a.id):.0%}",
+            f"{shared.fraction(a.id):.0%}",
             warning_tally(_of_article(story, a.id)),
         )
         for a in story.articles
@@ -184,10 +185,11 @@ def _article_lines(story: Story) -> list[str]:
 
 
 def render_text(story: Story) -> str:
-    out: list[str] = [*_summary(story), "", *_article_lines(story)]
+    shared = SharedText(story)
+    out: list[str] = [*_summary(story), "", *_article_lines(story, shared)]
     if len(story.articles) > 1:
         out += ["", "Overlap (share of row's text shared with column):"]
-        out += ["".join(c.rjust(6) for c in row) for row in _matrix_lines(story)]
+        out += ["".join(c.rjust(6) for c in row) for row in _matrix_lines(story, shared)]
     out += ["", "Claims:"]
     for claim in story.claims:
         out.append(f"\n{claim.id}  {_one_line(claim.label)}")

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from reader.core.model import Article, Discrepancy, Location, Sentence, Story, Value, Warning
 from reader.core.text.words import count_words
-from reader.display.overlap import overlap_matrix, shared_fraction
+from reader.display.overlap import SharedText
 from reader.display.warning_tally import split_count
 from reader.ui.navigation import sentence_near
 
@@ -41,6 +41,7 @@ class StoryIndex:
         self.story = story
         self.order = [a.id for a in story.articles]
         self.position = {aid: i for i, aid in enumerate(self.order)}
+        self.shared = SharedText(story)
         self._shade: dict[str, list[tuple[int, int, int]]] = {}
         self._stats: dict[str, ArticleStats] = {}
         self._groups: dict[str, tuple[str, ...]] = {}
@@ -237,17 +238,6 @@ class StoryIndex:
 
     # -- shading, stats, search ----------------------------------------------------------------
 
-    @cached_property
-    def _passage_events(self) -> dict[str, list[tuple[int, int, str]]]:
-        out: dict[str, list[tuple[int, int, str]]] = {}
-        for p in self.story.passages:
-            for mine, theirs in ((p.a, p.b), (p.b, p.a)):
-                if theirs.article != mine.article:
-                    events = out.setdefault(mine.article, [])
-                    events.append((mine.start, 1, theirs.article))
-                    events.append((mine.end, -1, theirs.article))
-        return out
-
     def shade(self, article_id: str) -> list[tuple[int, int, int]]:
         """(start, end, n): spans of the article shared with n other articles (n >= 1)."""
         cached = self._shade.get(article_id)
@@ -256,7 +246,12 @@ class StoryIndex:
         return cached
 
     def _compute_shade(self, article_id: str) -> list[tuple[int, int, int]]:
-        events = list(self._passage_events.get(article_id, []))
+        events = [
+            event
+            for start, end, other in self.shared.sides(article_id)
+            if other != article_id
+            for event in ((start, 1, other), (end, -1, other))
+        ]
         events.sort(key=lambda e: (e[0], e[1]))
         out: list[tuple[int, int, int]] = []
         active: dict[str, int] = {}
@@ -274,25 +269,18 @@ class StoryIndex:
             prev = pos
         return out
 
-    @cached_property
-    def matrix(self) -> dict[tuple[str, str], float]:
-        return overlap_matrix(self.story)
-
     def stats(self, article_id: str) -> ArticleStats:
         """Per article and on demand: with 50 articles only the headers on screen pay."""
         found = self._stats.get(article_id)
         if found is None:
             a = self.story.article(article_id)
             words = sum(count_words(a.text, s, e) for s, e in visible_ranges(a))
-            shared = shared_fraction(self.story, a.id) if self._has_passages(a.id) else 0.0
+            shared = self.shared.fraction(a.id)
             major, minor = split_count(self.warnings_of(a.id))
             found = self._stats[article_id] = ArticleStats(
                 words=words, shared=shared, warnings=major, minor=minor
             )
         return found
-
-    def _has_passages(self, article_id: str) -> bool:
-        return bool(self._passage_events.get(article_id))
 
     def closest_counterpart(self, article_id: str) -> str | None:
         """The article sharing most text with this one, else most claims, else the next one."""
@@ -303,13 +291,9 @@ class StoryIndex:
         for s in self.sentences(article_id):
             for aid in self.partners(s.id):
                 claims[aid] = claims.get(aid, 0) + 1
-        if self.story.passages:
-            best = max(
-                others, key=lambda b: (self.matrix.get((article_id, b), 0.0), claims.get(b, 0))
-            )
-        else:
-            best = max(others, key=lambda b: claims.get(b, 0))
-        if self.matrix.get((article_id, best), 0.0) > 0 or claims.get(best, 0) > 0:
+        shares = self.shared.row(article_id)
+        best = max(others, key=lambda b: (shares.get(b, 0.0), claims.get(b, 0)))
+        if shares.get(best, 0.0) > 0 or claims.get(best, 0) > 0:
             return best
         return others[self.position[article_id] % len(others)]
 

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from benchmarks.generate import generate
 from reader.core.model import Article, Location, SharedPassage, Story
+from reader.core.passages.table import PassageTable
+from reader.core.pipeline import analyse
+from reader.display import overlap
 from reader.display.overlap import overlap_matrix, shared_fraction
 
 A = "AD Shared words here. Own part."  # "AD" is hidden furniture
@@ -36,3 +45,44 @@ def test_shared_fraction_is_the_union_over_other_articles() -> None:
     story = _story()
     assert shared_fraction(story, "a1") == overlap_matrix(story)[("a1", "a2")]
     assert shared_fraction(story, "a3") == 0.0
+
+
+def test_a_large_table_gives_the_figures_passage_by_passage_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From NUMPY_FROM passages the figures are worked out for all articles at once, from the
+    table's columns: the same sides, matrix and shares as passage by passage, hidden text
+    left out of the visible share alike."""
+    generate(tmp_path, articles=30, words=300, seed=3)
+    story = analyse([tmp_path], semantic=False)
+    hide = [
+        replace(a, hidden=((0, 40), (len(a.text) // 2, len(a.text) // 2 + 30))) if k % 3 == 0 else a
+        for k, a in enumerate(story.articles)
+    ]
+    story = replace(story, articles=hide)
+    assert isinstance(story.passages, PassageTable) and len(story.passages) > 500
+    ids = [a.id for a in story.articles]
+    monkeypatch.setattr(overlap, "NUMPY_FROM", 10**9)
+    one_by_one = overlap.SharedText(story)
+    monkeypatch.setattr(overlap, "NUMPY_FROM", 1)
+    in_bulk = overlap.SharedText(story)
+    assert in_bulk._bulk and not one_by_one._bulk
+    assert in_bulk.matrix() == one_by_one.matrix()
+    assert sum(v > 0 for v in in_bulk.matrix().values()) > 100
+    shares = in_bulk.fractions()  # all at once, in bulk
+    assert shares == one_by_one.fractions() == {aid: one_by_one.fraction(aid) for aid in ids}
+    assert 0 < min(shares.values()) < max(shares.values())
+    rows = overlap.SharedText(story)  # rows one at a time, from the table's sides
+    matrix = one_by_one.matrix()
+    for aid in ids:
+        assert in_bulk.sides(aid) == one_by_one.sides(aid)
+        assert rows.row(aid) == {o: v for (a, o), v in matrix.items() if a == aid != o and v}
+        assert all(rows.share(aid, o) == matrix[aid, o] for o in ids)
+
+
+def test_the_spaces_read_as_code_points_are_all_of_str_isspace() -> None:
+    """The figures in bulk find spaces among code points below SPACES_BELOW: no character at
+    or above it is a space, and those below are the ones str.isspace holds true."""
+    assert not any(chr(c).isspace() for c in range(overlap.SPACES_BELOW, 0x110000))
+    assert overlap._space_codes() == [c for c in range(0x3001) if chr(c).isspace()]
+    assert 0x3000 in overlap._space_codes() and 0x20 in overlap._space_codes()

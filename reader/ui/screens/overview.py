@@ -132,7 +132,7 @@ class HeatMap(ScrollView, can_focus=False):
             if row == col:
                 parts.append(" " * (CELL - 1) + "·")
                 continue
-            percent = round(self.index.matrix.get((row, col), 0.0) * 100)
+            percent = round(self.index.shared.share(row, col) * 100)
             parts.append((f"{percent:{CELL - 1}d}%", self._style(percent)))
         return Content.assemble(*parts)
 
@@ -223,6 +223,7 @@ class OverviewScreen(Screen[Location | None]):
     def _article_options(self) -> list[Option]:
         out = []
         articles = self.index.story.articles
+        self.index.shared.fractions()  # every article's share at once (in bulk when large)
         stats_of = {a.id: self.index.stats(a.id) for a in articles}
         flags = {aid: flag_counts(st.warnings, st.minor) for aid, st in stats_of.items()}
         flags_width = max(map(len, flags.values()), default=0)
