@@ -80,8 +80,42 @@ class SharedText:
                 self._sides.setdefault(p.b.article, []).append((p.b.start, p.b.end, p.a.article))
         return self._sides.get(article_id, [])
 
+    def shade(self, article_id: str) -> list[tuple[int, int, int]]:
+        """(start, end, n): the spans of the article shared with n other articles (n >= 1),
+        in order, a span where n changes or the sharing stops."""
+        if self._bulk:
+            self.sides(article_id)  # the index of sides by article
+            assert self._by_article is not None
+            return self._by_article.shade(article_id)
+        events = [
+            event
+            for start, end, other in self.sides(article_id)
+            if other != article_id and end > start
+            for event in ((start, 1, other), (end, -1, other))
+        ]
+        events.sort(key=lambda e: (e[0], e[1]))  # an end before a start at one place
+        out: list[tuple[int, int, int]] = []
+        active: dict[str, int] = {}  # the other articles over this place: their spans open
+        prev = 0
+        for pos, delta, other in events:
+            if pos > prev and active:
+                n = len(active)
+                if out and out[-1][1] == prev and out[-1][2] == n:
+                    out[-1] = (out[-1][0], pos, n)
+                else:
+                    out.append((prev, pos, n))
+            active[other] = active.get(other, 0) + delta
+            if active[other] <= 0:
+                del active[other]
+            prev = pos
+        return out
+
     def spans(self, article_id: str, other: str | None = None) -> list[Span]:
         """Merged spans of the article shared with `other` (or with any article)."""
+        if self._bulk and other is None:
+            self.sides(article_id)  # the index of sides by article
+            assert self._by_article is not None
+            return self._by_article.merged(article_id)
         return merge_spans(
             (s, e) for s, e, theirs in self.sides(article_id) if other is None or theirs == other
         )
@@ -218,6 +252,64 @@ class _SidesByArticle:
                 strict=True,
             )
         ]
+
+    def merged(self, article_id: str) -> list[Span]:
+        """merge_spans of the article's sides, with arrays."""
+        import numpy as np
+
+        k = self.index.get(article_id)
+        if k is None:
+            return []
+        lo, hi = np.searchsorted(self.article, [k, k + 1])
+        start, end = self.start[lo:hi], self.end[lo:hi]
+        kept = end > start
+        start, end = start[kept], end[kept]
+        if not len(start):
+            return []
+        order = np.argsort(start, kind="stable")
+        start, end = start[order], end[order]
+        reach = np.maximum.accumulate(end)
+        opens = np.ones(len(start), dtype=np.bool_)
+        opens[1:] = start[1:] > reach[:-1]
+        heads = np.flatnonzero(opens)
+        ends = np.maximum.reduceat(end, heads)
+        return list(zip(start[heads].tolist(), ends.tolist(), strict=True))
+
+    def shade(self, article_id: str) -> list[tuple[int, int, int]]:
+        """SharedText.shade with arrays: each other article's spans merged where they overlap
+        or touch (so that each place is open once per article over it), their starts and ends
+        counted along the text, and the spans between two places where the count is above 0,
+        joined where the count goes on."""
+        import numpy as np
+
+        k = self.index.get(article_id)
+        if k is None:
+            return []
+        lo, hi = np.searchsorted(self.article, [k, k + 1])
+        other, start, end = self.other[lo:hi], self.start[lo:hi], self.end[lo:hi]
+        kept = (other != k) & (end > start)
+        other, start, end = other[kept], start[kept], end[kept]
+        if not len(other):
+            return []
+        width = int(end.max()) + 1
+        order = np.argsort(other * width + start)
+        other, start, end = other[order], start[order], end[order]
+        reach = np.maximum.accumulate(other * width + end)
+        opens = np.ones(len(other), dtype=np.bool_)
+        opens[1:] = other[1:] * width + start[1:] > reach[:-1]
+        heads = np.flatnonzero(opens)
+        places = np.concatenate((start[heads], np.maximum.reduceat(end, heads)))
+        steps = np.concatenate((np.ones(len(heads), np.int64), -np.ones(len(heads), np.int64)))
+        order = np.argsort(places * 2 + (steps > 0), kind="stable")  # an end before a start
+        places, count = places[order], np.cumsum(steps[order])
+        # the span from each place to the next, where articles are over it
+        shaded = (places[1:] > places[:-1]) & (count[:-1] > 0)
+        first, last, n = places[:-1][shaded], places[1:][shaded], count[:-1][shaded]
+        new = np.ones(len(n), dtype=np.bool_)
+        new[1:] = (n[1:] != n[:-1]) | (first[1:] != last[:-1])
+        at = np.flatnonzero(new)
+        ends = np.append(at[1:], len(n)) - 1
+        return list(zip(first[at].tolist(), last[ends].tolist(), n[at].tolist(), strict=True))
 
 
 class _Sides:

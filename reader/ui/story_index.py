@@ -242,32 +242,8 @@ class StoryIndex:
         """(start, end, n): spans of the article shared with n other articles (n >= 1)."""
         cached = self._shade.get(article_id)
         if cached is None:
-            cached = self._shade[article_id] = self._compute_shade(article_id)
+            cached = self._shade[article_id] = self.shared.shade(article_id)
         return cached
-
-    def _compute_shade(self, article_id: str) -> list[tuple[int, int, int]]:
-        events = [
-            event
-            for start, end, other in self.shared.sides(article_id)
-            if other != article_id
-            for event in ((start, 1, other), (end, -1, other))
-        ]
-        events.sort(key=lambda e: (e[0], e[1]))
-        out: list[tuple[int, int, int]] = []
-        active: dict[str, int] = {}
-        prev = 0
-        for pos, delta, other in events:
-            if pos > prev and active:
-                n = len(active)
-                if out and out[-1][1] == prev and out[-1][2] == n:
-                    out[-1] = (out[-1][0], pos, n)
-                else:
-                    out.append((prev, pos, n))
-            active[other] = active.get(other, 0) + delta
-            if active[other] <= 0:
-                del active[other]
-            prev = pos
-        return out
 
     def stats(self, article_id: str) -> ArticleStats:
         """Per article and on demand: with 50 articles only the headers on screen pay."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
 from pathlib import Path
 
@@ -76,6 +77,8 @@ def test_a_large_table_gives_the_figures_passage_by_passage_gives(
     matrix = one_by_one.matrix()
     for aid in ids:
         assert in_bulk.sides(aid) == one_by_one.sides(aid)
+        assert in_bulk.shade(aid) == one_by_one.shade(aid)
+        assert in_bulk.spans(aid) == one_by_one.spans(aid)
         assert rows.row(aid) == {o: v for (a, o), v in matrix.items() if a == aid != o and v}
         assert all(rows.share(aid, o) == matrix[aid, o] for o in ids)
 
@@ -86,3 +89,39 @@ def test_the_spaces_read_as_code_points_are_all_of_str_isspace() -> None:
     assert not any(chr(c).isspace() for c in range(overlap.SPACES_BELOW, 0x110000))
     assert overlap._space_codes() == [c for c in range(0x3001) if chr(c).isspace()]
     assert 0x3000 in overlap._space_codes() and 0x20 in overlap._space_codes()
+
+
+def test_shading_in_bulk_is_the_shading_passage_by_passage_on_random_spans(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An article's shade (the spans shared with n other articles) from arrays: each other
+    article's spans merged first, then counted. On random passages, overlapping and touching
+    and within one pair of articles, the shade of the sweep that counts each article's open
+    spans."""
+    from array import array
+
+    from reader.core.passages.table import COLUMNS
+
+    rng = random.Random(8)
+    ids = ["a1", "a2", "a3", "a4"]
+    articles = [Article(id=i, name=i, path=i, text="x y " * 60) for i in ids]
+    monkeypatch.setattr(overlap, "NUMPY_FROM", 1)
+    layered = 0
+    for _ in range(300):
+        rows = []
+        for _ in range(rng.randint(1, 14)):
+            x, y = sorted(rng.sample(range(4), 2))
+            s, t, n = rng.randrange(200), rng.randrange(200), rng.randint(1, 30)
+            rows.append((x, s, s + n, y, t, t + n, n, n))
+        table = PassageTable(ids, [array("q", column) for column in zip(*rows, strict=True)])
+        assert len(COLUMNS) == len(rows[0])
+        story = Story(articles=articles, passages=table)
+        in_bulk = overlap.SharedText(story)
+        one_by_one = overlap.SharedText(replace(story, passages=list(table)))
+        assert in_bulk._bulk and not one_by_one._bulk
+        for aid in ids:
+            shade = in_bulk.shade(aid)
+            assert shade == one_by_one.shade(aid), (rows, aid)
+            assert in_bulk.spans(aid) == one_by_one.spans(aid)
+            layered += any(n > 1 for _, _, n in shade)
+    assert layered > 100
