@@ -69,9 +69,7 @@ class SharedText:
         article, then where it is the second (a passage within one article gives it both),
         each in the passages' order."""
         if self._bulk:
-            if self._by_article is None:
-                self._by_article = _SidesByArticle(self.story)
-            return self._by_article.of(article_id)
+            return self._index().of(article_id)
         if self._sides is None:
             self._sides = {}
             for p in self.story.passages:
@@ -84,9 +82,7 @@ class SharedText:
         """(start, end, n): the spans of the article shared with n other articles (n >= 1),
         in order, a span where n changes or the sharing stops."""
         if self._bulk:
-            self.sides(article_id)  # the index of sides by article
-            assert self._by_article is not None
-            return self._by_article.shade(article_id)
+            return self._index().shade(article_id)
         events = [
             event
             for start, end, other in self.sides(article_id)
@@ -113,9 +109,7 @@ class SharedText:
     def spans(self, article_id: str, other: str | None = None) -> list[Span]:
         """Merged spans of the article shared with `other` (or with any article)."""
         if self._bulk and other is None:
-            self.sides(article_id)  # the index of sides by article
-            assert self._by_article is not None
-            return self._by_article.merged(article_id)
+            return self._index().merged(article_id)
         return merge_spans(
             (s, e) for s, e, theirs in self.sides(article_id) if other is None or theirs == other
         )
@@ -174,6 +168,12 @@ class SharedText:
             self._all = True
         return self._fractions
 
+    def _index(self) -> _SidesByArticle:
+        """A large table's sides by article, made when first read."""
+        if self._by_article is None:
+            self._by_article = _SidesByArticle(self.story)
+        return self._by_article
+
     def _in_bulk(self) -> _Bulk:
         if self._bulk_figures is None:
             self._bulk_figures = _Bulk(self.story)
@@ -229,6 +229,14 @@ class _SidesByArticle:
         self.index = {aid: k for k, aid in enumerate(self.ids)}
         self._made: dict[str, list[Side]] = {}  # the articles asked for (a few on screen)
 
+    def _range(self, article_id: str) -> tuple[int, int]:
+        """Where the article's sides lie in the arrays (none: an empty range)."""
+        k = self.index.get(article_id)
+        if k is None:
+            return 0, 0
+        lo, hi = self.article.searchsorted([k, k + 1])
+        return int(lo), int(hi)
+
     def of(self, article_id: str) -> list[Side]:
         found = self._made.get(article_id)
         if found is None:
@@ -236,12 +244,7 @@ class _SidesByArticle:
         return found
 
     def _of(self, article_id: str) -> list[Side]:
-        import numpy as np
-
-        k = self.index.get(article_id)
-        if k is None:
-            return []
-        lo, hi = np.searchsorted(self.article, [k, k + 1])
+        lo, hi = self._range(article_id)
         ids = self.ids
         return [
             (s, e, ids[o])
@@ -257,10 +260,7 @@ class _SidesByArticle:
         """merge_spans of the article's sides, with arrays."""
         import numpy as np
 
-        k = self.index.get(article_id)
-        if k is None:
-            return []
-        lo, hi = np.searchsorted(self.article, [k, k + 1])
+        lo, hi = self._range(article_id)
         start, end = self.start[lo:hi], self.end[lo:hi]
         kept = end > start
         start, end = start[kept], end[kept]
@@ -282,10 +282,8 @@ class _SidesByArticle:
         joined where the count goes on."""
         import numpy as np
 
-        k = self.index.get(article_id)
-        if k is None:
-            return []
-        lo, hi = np.searchsorted(self.article, [k, k + 1])
+        k = self.index.get(article_id, -1)
+        lo, hi = self._range(article_id)
         other, start, end = self.other[lo:hi], self.start[lo:hi], self.end[lo:hi]
         kept = (other != k) & (end > start)
         other, start, end = other[kept], start[kept], end[kept]
