@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -23,11 +24,39 @@ def _md_cell(text: str) -> str:
     return markdown_text(text)
 
 
-def _warnings_in(story: Story, article_id: str, start: int, end: int) -> list[Warning]:
-    return [w for w in story.warnings if w.article == article_id and start <= w.start < end]
+class _Warnings:
+    """The story's warnings by article, and by where they start there: a claim's rows ask for
+    the warnings in each member sentence (at 500 articles, 28,000 sentences of 5,000 warnings
+    each read in 4.6 s)."""
+
+    def __init__(self, story: Story) -> None:
+        self._of: dict[str, list[Warning]] = defaultdict(list)  # in story order
+        for w in story.warnings:
+            self._of[w.article].append(w)
+        self._by_start: dict[str, list[int]] = {}  # each article's, by start: their places
+        self._starts: dict[str, list[int]] = {}  # ... and where they start
+        for article, found in self._of.items():
+            order = sorted(range(len(found)), key=lambda k: found[k].start)
+            self._by_start[article] = order
+            self._starts[article] = [found[k].start for k in order]
+
+    def of(self, article_id: str) -> list[Warning]:
+        return self._of.get(article_id, [])
+
+    def starting_in(self, article_id: str, start: int, end: int) -> list[Warning]:
+        """The article's warnings that start in [start, end), in story order."""
+        starts = self._starts.get(article_id)
+        if not starts:
+            return []
+        found = self._of[article_id]
+        order = self._by_start[article_id]
+        picked = order[bisect_left(starts, start) : bisect_left(starts, end)]
+        return [found[k] for k in sorted(picked)]
 
 
-def _claim_rows(story: Story, claim: Claim) -> list[tuple[Article, str, list[Warning]]]:
+def _claim_rows(
+    story: Story, claim: Claim, warnings: _Warnings
+) -> list[tuple[Article, str, list[Warning]]]:
     rows = []
     for sid in claim.members:
         s = story.sentence(sid)
@@ -35,7 +64,7 @@ def _claim_rows(story: Story, claim: Claim) -> list[tuple[Article, str, list[War
             (
                 story.article(s.article),
                 visible_text(story.article(s.article), s.start, s.end),
-                _warnings_in(story, s.article, s.start, s.end),
+                warnings.starting_in(s.article, s.start, s.end),
             )
         )
     return rows
@@ -60,10 +89,6 @@ def _summary(story: Story) -> list[str]:
         f"{counted(len(story.discrepancies), 'discrepancy')}, "
         f"{warnings_phrase(story.warnings)}"
     ]
-
-
-def _of_article(story: Story, article_id: str) -> list[Warning]:
-    return [w for w in story.warnings if w.article == article_id]
 
 
 def _minor_tag(w: Warning) -> str:
@@ -113,7 +138,8 @@ def _discrepancy_values(story: Story, claim_id: str) -> list[str]:
 
 def render_markdown(story: Story) -> str:
     out: list[str] = ["# samestory report", "", *_summary(story), "", "## Articles", ""]
-    shared = SharedText(story)
+    shared, warnings = SharedText(story), _Warnings(story)
+    shared.fractions()  # every article's share at once
     out += [
         "| id | file | source | title | date | shared | warnings |",
         "|---|---|---|---|---|---|---|",
@@ -122,7 +148,7 @@ def render_markdown(story: Story) -> str:
         out.append(
             f"| {a.id} | {_md_cell(a.url or a.name)} | {_md_cell(a.source or '')} | "
             f"{_md_cell(a.title or '')} | {a.date or ''} | {shared.fraction(a.id):.0%} | "
-            f"{warning_tally(_of_article(story, a.id))} |"
+            f"{warning_tally(warnings.of(a.id))} |"
         )
     if len(story.articles) > 1:
         out += [
@@ -140,7 +166,7 @@ def render_markdown(story: Story) -> str:
     for claim in story.claims:
         out.append(f"### {claim.id}: {_md_cell(claim.label)}")
         out += ["", "| article | version | flags |", "|---|---|---|"]
-        for article, text, warns in _claim_rows(story, claim):
+        for article, text, warns in _claim_rows(story, claim, warnings):
             flags = "; ".join(_md_flag(w) for w in warns)
             who = f"{article.id} {_md_cell(story.label(article.id))}"
             out.append(f"| {who} | {_md_cell(text)} | {flags} |")
@@ -149,7 +175,7 @@ def render_markdown(story: Story) -> str:
         out.append("")
     out += ["## Warnings by article", ""]
     for a in story.articles:
-        warns = _of_article(story, a.id)
+        warns = warnings.of(a.id)
         out.append(f"### {a.id} {_md_cell(story.label(a.id))} ({warning_tally(warns)})")
         out.append("")
         for kind, items in _by_kind(warns).items():
@@ -161,7 +187,7 @@ def render_markdown(story: Story) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def _article_lines(story: Story, shared: SharedText) -> list[str]:
+def _article_lines(story: Story, shared: SharedText, warnings: _Warnings) -> list[str]:
     """One aligned row per article: id, file, title, shared share, warnings."""
     rows = [
         (
@@ -169,7 +195,7 @@ def _article_lines(story: Story, shared: SharedText) -> list[str]:
             _one_line(a.url or a.name),
             clip(_one_line(a.title or ""), 50),
             f"{shared.fraction(a.id):.0%}",
-            warning_tally(_of_article(story, a.id)),
+            warning_tally(warnings.of(a.id)),
         )
         for a in story.articles
     ]
@@ -185,15 +211,16 @@ def _article_lines(story: Story, shared: SharedText) -> list[str]:
 
 
 def render_text(story: Story) -> str:
-    shared = SharedText(story)
-    out: list[str] = [*_summary(story), "", *_article_lines(story, shared)]
+    shared, warnings = SharedText(story), _Warnings(story)
+    shared.fractions()  # every article's share at once
+    out: list[str] = [*_summary(story), "", *_article_lines(story, shared, warnings)]
     if len(story.articles) > 1:
         out += ["", "Overlap (share of row's text shared with column):"]
         out += ["".join(c.rjust(6) for c in row) for row in _matrix_lines(story, shared)]
     out += ["", "Claims:"]
     for claim in story.claims:
         out.append(f"\n{claim.id}  {_one_line(claim.label)}")
-        for article, text, warns in _claim_rows(story, claim):
+        for article, text, warns in _claim_rows(story, claim, warnings):
             mark = " " + _flag(warns)
             out.append(f"{mark} {article.id}: {_one_line(text)}")
         for line in _discrepancy_values(story, claim.id):

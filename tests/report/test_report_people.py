@@ -247,3 +247,26 @@ def test_text_report_columns_line_up_with_cjk_titles() -> None:
     rows = [line for line in lines if line.startswith(("a1 ", "a2 "))]
     shares = [cell_width(r[: r.index("%")]) for r in rows]
     assert len(set(shares)) == 1, rows
+
+
+def test_the_warnings_a_sentence_holds_by_bisection_are_those_a_scan_finds() -> None:
+    """The Markdown and text reports find each claim member's warnings by bisection over the
+    article's warnings by start: the very warnings, in story order, that testing each finds."""
+    import random
+
+    from reader.core.model import Story, Warning
+    from reader.report.people import _Warnings
+
+    rng = random.Random(4)
+    for _ in range(100):
+        warnings = [
+            Warning(f"w{k}", rng.choice(["a1", "a2"]), s, s + 3, "kind", "message")
+            for k, s in enumerate(rng.randrange(60) for _ in range(rng.randint(0, 30)))
+        ]
+        story = Story(articles=[], warnings=warnings)
+        index = _Warnings(story)
+        for article in ("a1", "a2", "a3"):
+            for start in range(0, 60, 7):
+                end = start + rng.randint(0, 20)
+                scan = [w for w in warnings if w.article == article and start <= w.start < end]
+                assert index.starting_in(article, start, end) == scan
