@@ -353,7 +353,8 @@ class _Bulk:
         self.length = lengths
         self.offset = np.zeros(self.n, dtype=np.int64)
         np.cumsum(lengths[:-1], out=self.offset[1:])
-        codes = np.frombuffer("".join(a.text for a in articles).encode("utf-32-le"), np.uint32)
+        joined = "".join(a.text for a in articles).encode("utf-32-le", "surrogatepass")
+        codes = np.frombuffer(joined, np.uint32)  # a stray surrogate is a code point too
         self.space = np.isin(codes, _space_codes())
         self.prefix = np.zeros(len(codes) + 1, dtype=np.int64)
         np.cumsum(self.space, out=self.prefix[1:])
