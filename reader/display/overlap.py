@@ -63,6 +63,7 @@ class SharedText:
         self._ids = [a.id for a in story.articles]
         self._all = False  # whether _fractions holds every article's
         self._bulk_figures: _Bulk | None = None
+        self._sides_arrays: _Sides | None = None
 
     def sides(self, article_id: str) -> list[Side]:
         """The article's sides of the passages it shares: where it is a passage's first
@@ -171,13 +172,19 @@ class SharedText:
     def _index(self) -> _SidesByArticle:
         """A large table's sides by article, made when first read."""
         if self._by_article is None:
-            self._by_article = _SidesByArticle(self.story)
+            self._by_article = _SidesByArticle(self.story, self._side_arrays())
         return self._by_article
 
     def _in_bulk(self) -> _Bulk:
         if self._bulk_figures is None:
-            self._bulk_figures = _Bulk(self.story)
+            self._bulk_figures = _Bulk(self.story, self._side_arrays())
         return self._bulk_figures
+
+    def _side_arrays(self) -> _Sides:
+        """Both sides of every passage, made once for the index by article and the bulk."""
+        if self._sides_arrays is None:
+            self._sides_arrays = _side_arrays(self.story)
+        return self._sides_arrays
 
     def _sharing(self) -> list[Article]:
         return [a for a in self.story.articles if self.sides(a.id)]
@@ -213,10 +220,9 @@ class SharedText:
 class _SidesByArticle:
     """A large table's passage sides ordered by article, so that one article's are a slice."""
 
-    def __init__(self, story: Story) -> None:
+    def __init__(self, story: Story, sides: _Sides) -> None:
         import numpy as np
 
-        sides = _side_arrays(story)
         # By article, each one's a-sides then its b-sides in the passages' order (the order
         # SharedText.sides gives): a stable sort, which numpy makes a radix sort in 16 bits.
         small = len(story.articles) < 2**15
@@ -258,22 +264,10 @@ class _SidesByArticle:
 
     def merged(self, article_id: str) -> list[Span]:
         """merge_spans of the article's sides, with arrays."""
-        import numpy as np
-
         lo, hi = self._range(article_id)
         start, end = self.start[lo:hi], self.end[lo:hi]
-        kept = end > start
-        start, end = start[kept], end[kept]
-        if not len(start):
-            return []
-        order = np.argsort(start, kind="stable")
-        start, end = start[order], end[order]
-        reach = np.maximum.accumulate(end)
-        opens = np.ones(len(start), dtype=np.bool_)
-        opens[1:] = start[1:] > reach[:-1]
-        heads = np.flatnonzero(opens)
-        ends = np.maximum.reduceat(end, heads)
-        return list(zip(start[heads].tolist(), ends.tolist(), strict=True))
+        _, first, last = _merged_by_group(start * 0, start, end, int(end.max(initial=0)) + 1)
+        return list(zip(first.tolist(), last.tolist(), strict=True))
 
     def shade(self, article_id: str) -> list[tuple[int, int, int]]:
         """SharedText.shade with arrays: each other article's spans merged where they overlap
@@ -289,15 +283,9 @@ class _SidesByArticle:
         other, start, end = other[kept], start[kept], end[kept]
         if not len(other):
             return []
-        width = int(end.max()) + 1
-        order = np.argsort(other * width + start)
-        other, start, end = other[order], start[order], end[order]
-        reach = np.maximum.accumulate(other * width + end)
-        opens = np.ones(len(other), dtype=np.bool_)
-        opens[1:] = other[1:] * width + start[1:] > reach[:-1]
-        heads = np.flatnonzero(opens)
-        places = np.concatenate((start[heads], np.maximum.reduceat(end, heads)))
-        steps = np.concatenate((np.ones(len(heads), np.int64), -np.ones(len(heads), np.int64)))
+        _, first, last = _merged_by_group(other, start, end, int(end.max()) + 1)
+        places = np.concatenate((first, last))
+        steps = np.concatenate((np.ones(len(first), np.int64), -np.ones(len(last), np.int64)))
         order = np.argsort(places * 2 + (steps > 0), kind="stable")  # an end before a start
         places, count = places[order], np.cumsum(steps[order])
         # the span from each place to the next, where articles are over it
@@ -340,10 +328,10 @@ class _Bulk:
     non-space characters counted from each article's prefix of spaces, as _pair_coverage
     and SharedText.fraction count them one by one."""
 
-    def __init__(self, story: Story) -> None:
+    def __init__(self, story: Story, sides: _Sides) -> None:
         import numpy as np
 
-        self.sides = _side_arrays(story)
+        self.sides = sides
         articles = story.articles
         self.n = len(articles)
         self.ids = [a.id for a in articles]
@@ -377,19 +365,28 @@ class _Bulk:
         sides, n, ids, visible = self.sides, self.n, self.ids, self.visible
         apart = sides.article != sides.other
         pairs = sides.article[apart] * n + sides.other[apart]
-        groups, counts = _covered(
-            pairs,
-            sides.start[apart],
-            sides.end[apart],
-            pairs // n,
-            self.prefix,
-            self.offset,
-            self.width,
+        owner, first, last = _merged_by_group(
+            pairs, sides.start[apart], sides.end[apart], self.width
         )
+        groups, counts = self._counted(owner, owner // n, first, last)
         return {
             (ids[g // n], ids[g % n]): c / visible[g // n]
             for g, c in zip(groups.tolist(), counts.tolist(), strict=True)
         }
+
+    def _counted(self, owner: Ints, article: Ints, first: Ints, last: Ints) -> tuple[Ints, Ints]:
+        """The groups of merged spans (each in `article`'s text, by group), and the non-space
+        characters each group's spans hold (_count)."""
+        import numpy as np
+
+        if not len(owner):
+            return owner, owner
+        at = self.offset[article]
+        counted = (last - first) - (self.prefix[at + last] - self.prefix[at + first])
+        new = np.ones(len(owner), dtype=np.bool_)
+        new[1:] = owner[1:] != owner[:-1]
+        starts = np.flatnonzero(new)
+        return owner[starts], np.add.reduceat(counted, starts)
 
     def fractions(self) -> dict[str, float]:
         """The fractions of the articles sharing a passage: each character's number of spans
@@ -420,42 +417,21 @@ def _space_codes() -> list[int]:
 SPACES_BELOW = 0x3001
 
 
-def _covered(
-    group: Ints, start: Ints, end: Ints, article: Ints, prefix: Ints, offset: Ints, width: int
-) -> tuple[Ints, Ints]:
-    """The groups holding a span, and the non-space characters each one's spans cover
-    together (merge_spans, then _count). `article`: whose text each span lies in, `prefix`
-    the articles' prefixes of spaces end to end, each from `offset`; `width` more than any
-    offset."""
+def _merged_by_group(group: Ints, start: Ints, end: Ints, width: int) -> tuple[Ints, Ints, Ints]:
+    """merge_spans within each group, with arrays: the merged spans' groups, starts and ends,
+    by group, then start. A span opens a merged span where it starts past the furthest end of
+    its group's spans before it (groups kept apart by `width`, more than any end); empty spans
+    are dropped."""
     import numpy as np
 
-    kept = end > start  # merge_spans drops empty spans
-    group, start, end, article = group[kept], start[kept], end[kept], article[kept]
-    order = np.argsort(group * width + start)  # by group, then start (one key: fits 63 bits)
-    group, start, end, article = group[order], start[order], end[order], article[order]
+    kept = end > start
+    group, start, end = group[kept], start[kept], end[kept]
     if not len(group):
-        return group, group
-    # A span opens a merged span where it starts past the furthest end of its group's spans
-    # before it (the groups kept apart: each lies `width` further on than the one before).
+        return group, start, end
+    order = np.argsort(group * width + start)  # by group, then start (one key: fits 63 bits)
+    group, start, end = group[order], start[order], end[order]
     reach = np.maximum.accumulate(group * width + end)
     opens = np.ones(len(group), dtype=np.bool_)
     opens[1:] = group[1:] * width + start[1:] > reach[:-1]
     heads = np.flatnonzero(opens)
-    first, last = start[heads], np.maximum.reduceat(end, heads)
-    at = offset[article[heads]]
-    counted = (last - first) - (prefix[at + last] - prefix[at + first])
-    owner = group[heads]
-    new_group = np.ones(len(owner), dtype=np.bool_)
-    new_group[1:] = owner[1:] != owner[:-1]
-    starts = np.flatnonzero(new_group)
-    return owner[starts], np.add.reduceat(counted, starts)
-
-
-def overlap_matrix(story: Story) -> dict[tuple[str, str], float]:
-    """(row, col) -> fraction of row's visible text that it shares with col."""
-    return SharedText(story).matrix()
-
-
-def shared_fraction(story: Story, article_id: str) -> float:
-    """Fraction of an article's visible text shared with at least one other article."""
-    return SharedText(story).fraction(article_id)
+    return group[heads], start[heads], np.maximum.reduceat(end, heads)

@@ -13,7 +13,6 @@ from reader.core.model import Article, Location, SharedPassage, Story
 from reader.core.passages.table import PassageTable
 from reader.core.pipeline import analyse
 from reader.display import overlap
-from reader.display.overlap import overlap_matrix, shared_fraction
 
 A = "AD Shared words here. Own part."  # "AD" is hidden furniture
 B = "Shared words here. Other text of b."
@@ -34,7 +33,7 @@ def _nonspace(text: str) -> int:
 
 
 def test_matrix_counts_visible_non_space_characters() -> None:
-    m = overlap_matrix(_story())
+    m = overlap.SharedText(_story()).matrix()
     shared = _nonspace("Shared words here.")
     assert m[("a1", "a2")] == shared / _nonspace("Shared words here. Own part.")
     assert m[("a2", "a1")] == shared / _nonspace(B)
@@ -44,8 +43,9 @@ def test_matrix_counts_visible_non_space_characters() -> None:
 
 def test_shared_fraction_is_the_union_over_other_articles() -> None:
     story = _story()
-    assert shared_fraction(story, "a1") == overlap_matrix(story)[("a1", "a2")]
-    assert shared_fraction(story, "a3") == 0.0
+    shared = overlap.SharedText(story)
+    assert shared.fraction("a1") == shared.matrix()[("a1", "a2")]
+    assert shared.fraction("a3") == 0.0
 
 
 def test_a_large_table_gives_the_figures_passage_by_passage_gives(
