@@ -870,3 +870,52 @@ def test_a_web_article_s_header_names_its_site() -> None:
     index = StoryIndex(Story(articles=[web]))
     first = str(header_content(index, "a1")).splitlines()[0]
     assert first == "a1 The Daily · 2021-03-09 · daily.example.org"
+
+
+async def _overview_seen(story: Story) -> tuple[list[str], list[str], list[object]]:
+    """The overview's map and article list, and the columns' shading, as the reader shows them."""
+    app = SameStoryApp(story=story)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        shading = [app.reader.index.shade(a.id) for a in story.articles]
+        await pilot.press("o")
+        await ready(pilot)
+        screen = app.screen
+        heat = screen.query_one(HeatMap)
+        lines = [heat.line(y).plain for y in range(len(story.articles) + 2)]
+        articles = screen.query_one("#article-list", OptionList)
+        listed = [str(articles.get_option_at_index(i).prompt) for i in range(articles.option_count)]
+        # the shares as the overview asks for them all (the headers on screen had theirs)
+        shares = dict(app.reader.index.shared.fractions())
+        return lines, listed, [shading, shares]
+
+
+@run_async
+async def test_the_overview_of_a_large_table_shows_what_passage_by_passage_shows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A story of many passages reaches the reader as the engine's table and is read in bulk
+    (display/overlap.py, from NUMPY_FROM passages): its map, shares and shading are those of the
+    same passages read one by one."""
+    from array import array
+
+    from reader.core.passages.table import PassageTable
+    from reader.display import overlap
+
+    story = fixture_story()
+    ids = [a.id for a in story.articles]
+    rows = [
+        (ids.index(p.a.article), p.a.start, p.a.end, ids.index(p.b.article), p.b.start, p.b.end)
+        for p in story.passages
+    ]
+    rows = [(*row, 1, 1) for row in rows]  # the similarity: no share reads it
+    table = PassageTable(ids, [array("q", column) for column in zip(*rows, strict=True)])
+    one_by_one = await _overview_seen(story)
+    monkeypatch.setattr(overlap, "NUMPY_FROM", 1)
+    in_bulk = await _overview_seen(dataclasses.replace(story, passages=table))
+    assert in_bulk == one_by_one
+    lines, listed, (shading, shares) = in_bulk
+    cells = [cell for line in lines[2:] for cell in line.split() if cell.endswith("%")]
+    assert any(cell != "0%" for cell in cells)  # the map shows shares
+    assert any("%" in prompt and " 0%" not in prompt for prompt in listed)
+    assert any(shading) and any(shares.values())
